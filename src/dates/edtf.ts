@@ -1,0 +1,166 @@
+import edtf, { parse, type Parsed, type ParsedDate } from 'edtf'
+
+/** How finely a date is known, coarsest first. */
+export const Precision = {
+  millennium: 'millennium',
+  century: 'century',
+  decade: 'decade',
+  year: 'year',
+  season: 'season',
+  month: 'month',
+  day: 'day',
+  time: 'time',
+} as const
+export type Precision = (typeof Precision)[keyof typeof Precision]
+
+/** point: one date; span: lasted from start to end; one-of: one unknown date among several; all-of: each of several dates. */
+export const DateShape = { point: 'point', span: 'span', oneOf: 'one-of', allOf: 'all-of' } as const
+export type DateShape = (typeof DateShape)[keyof typeof DateShape]
+
+/** One calendar date or time with its bounds in UTC milliseconds (both inclusive). */
+export interface DatePart {
+  earliest: number
+  latest: number
+  precision: Precision
+  approximate: boolean
+  uncertain: boolean
+  /** In a one-of set, a member that is itself a range ("2016-09-17..2016-09-18"): any date in it. */
+  range?: boolean
+}
+
+/** An EDTF date resolved to bounds, precision and shape. Bounds are UTC ms, inclusive. */
+export interface ResolvedDate extends DatePart {
+  edtf: string
+  shape: DateShape
+  /** point: one part; span: start and end (null when open or unknown); one-of: each candidate. */
+  parts: Array<DatePart | null>
+  /** The span has no known start or end ("../2016-09-18", "2016-09-17/.."): bounds stop at the known end. */
+  openStart: boolean
+  openEnd: boolean
+}
+
+export type DateResult = { ok: true; date: ResolvedDate } | { ok: false; message: string }
+
+const precisionOf = (date: ParsedDate): Precision => {
+  if (date.type === 'Season') return Precision.season
+  if (date.values.length > 3) return Precision.time
+  const digits = date.unspecified ?? 0
+  // edtf marks unspecified digits in a bit mask: bits 0-3 the year's digits, 4-5 month, 6-7 day.
+  if (digits & 0b0011) return Precision.millennium
+  if (digits & 0b0100) return Precision.century
+  if (digits & 0b1000) return Precision.decade
+  if (digits & 0b110000) return Precision.year
+  if (digits & 0b11000000) return Precision.month
+  return ([Precision.year, Precision.month, Precision.day] as const)[date.values.length - 1] ?? Precision.day
+}
+
+/** edtf rolls an impossible day over (29 Feb 2015 → 1 Mar); this refuses it instead. */
+function checkDay(date: ParsedDate): void {
+  const [year, month, day] = date.values
+  if (date.type !== 'Date' || day === undefined || (date.unspecified ?? 0) & 0b11110000) return
+  const probe = new Date(0)
+  probe.setUTCFullYear(year!, month!, day)
+  if (probe.getUTCDate() !== day) throw new RangeError(`there is no day ${day} in that month`)
+}
+
+function part(date: ParsedDate & { timeZone?: string }): DatePart {
+  checkDay(date)
+  if (date.values.length > 3 && date.timeZone === undefined) {
+    throw new RangeError('a time needs a zone, such as Z or +02:00')
+  }
+  const resolved = edtf(date)
+  return {
+    earliest: resolved.min,
+    latest: resolved.max,
+    precision: precisionOf(date),
+    approximate: Boolean(date.approximate),
+    uncertain: Boolean(date.uncertain),
+  }
+}
+
+const order = Object.values(Precision)
+const coarser = (a: Precision, b: Precision) => (order.indexOf(a) <= order.indexOf(b) ? a : b)
+
+function combine(edtfText: string, shape: DateShape, parts: Array<DatePart | null>, openStart = false, openEnd = false): ResolvedDate {
+  const known = parts.filter((p): p is DatePart => p !== null)
+  return {
+    edtf: edtfText,
+    shape,
+    parts,
+    openStart,
+    openEnd,
+    // A span runs from its start's start to its end's end, even when one end is coarser.
+    earliest: shape === DateShape.span && parts[0] ? parts[0].earliest : Math.min(...known.map((p) => p.earliest)),
+    latest: shape === DateShape.span && parts[1] ? parts[1].latest : Math.max(...known.map((p) => p.latest)),
+    precision: known.map((p) => p.precision).reduce(coarser),
+    approximate: known.some((p) => p.approximate),
+    uncertain: known.some((p) => p.uncertain),
+  }
+}
+
+function syntaxMessage(text: string, error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error)
+  const at = /col (\d+)/.exec(raw)
+  if (at) {
+    const column = Number(at[1])
+    const found = text[column - 1]
+    return `invalid EDTF date "${text}": unexpected ${found === undefined ? 'end' : JSON.stringify(found)} at character ${column}`
+  }
+  return `invalid EDTF date "${text}"`
+}
+
+/**
+ * Resolves an EDTF string (levels 0 and 1, and level-2 sets) to UTC bounds, precision and shape.
+ * Never throws.
+ * @example resolveEdtf('[2016-09-17..2016-09-18]') // { ok: true, date: { shape: 'one-of', precision: 'day', … } }
+ */
+export function resolveEdtf(text: string): DateResult {
+  let result = cache.get(text)
+  if (!result) {
+    if (cache.size >= cacheSize) cache.clear()
+    cache.set(text, (result = resolve(text)))
+  }
+  return result
+}
+
+// Datasets repeat the same dates many times, and the EDTF grammar is slow to run.
+const cache = new Map<string, DateResult>()
+const cacheSize = 50_000
+
+function resolve(text: string): DateResult {
+  if (typeof text !== 'string' || text.trim() === '') return { ok: false, message: 'empty EDTF date' }
+  let parsed: Parsed
+  try {
+    parsed = parse(text)
+  } catch (error) {
+    return { ok: false, message: syntaxMessage(text, error) }
+  }
+  try {
+    if (parsed.type === 'Interval') {
+      // An open end ("..") parses as ±Infinity, an unknown one ("") as null.
+      const [start, end] = parsed.values.map((v) => (v !== null && typeof v === 'object' ? part(v) : null)) as [DatePart | null, DatePart | null]
+      if (!start && !end) return { ok: false, message: `invalid EDTF date "${text}": an interval needs at least one end` }
+      if (start && end && end.latest < start.earliest) {
+        return { ok: false, message: `invalid EDTF date "${text}": the interval ends before it starts` }
+      }
+      return { ok: true, date: combine(text, DateShape.span, [start, end], !start, !end) }
+    }
+    if (parsed.type === 'Set' || parsed.type === 'List') {
+      const parts: DatePart[] = []
+      for (const member of parsed.values) {
+        if (Array.isArray(member)) {
+          const [from, to] = member.map(part) as [DatePart, DatePart]
+          if (to.latest < from.earliest) {
+            return { ok: false, message: `invalid EDTF date "${text}": a range in the set ends before it starts` }
+          }
+          parts.push({ ...from, latest: to.latest, precision: coarser(from.precision, to.precision), range: true })
+        } else parts.push(part(member))
+      }
+      const shape = parsed.type === 'Set' ? DateShape.oneOf : DateShape.allOf
+      return { ok: true, date: combine(text, shape, parts, Boolean(parsed.earlier), Boolean(parsed.later)) }
+    }
+    return { ok: true, date: combine(text, DateShape.point, [part(parsed as ParsedDate)]) }
+  } catch (error) {
+    return { ok: false, message: `invalid EDTF date "${text}": ${error instanceof Error ? error.message : String(error)}` }
+  }
+}

@@ -1,0 +1,143 @@
+import { fr } from 'date-fns/locale/fr'
+import { enUS } from 'date-fns/locale/en-US'
+import { describe, expect, it } from 'vitest'
+import { label } from './helpers.ts'
+
+describe('formatDate: labels in British English by default', () => {
+  it.each([
+    ['2016-09-19', '19 Sep 2016'],
+    ['2016-09', 'Sep 2016'],
+    ['2011', '2011'],
+    ['2016-02-29', '29 Feb 2016'],
+    ['0001-01-01', '1 Jan 0001'],
+    ['0099-05-05', '5 May 0099'],
+  ])('a plain date %s reads "%s"', (text, expected) => {
+    expect(label(text)).toBe(expected)
+  })
+
+  it.each([
+    ['2016-09-13~', 'c. 13 Sep 2016'],
+    ['2016-09-20?', '20 Sep 2016?'],
+    ['2016-09-20%', 'c. 20 Sep 2016?'],
+    ['2016-?09-19', '19 Sep 2016?'],
+  ])('a qualified date %s reads "%s"', (text, expected) => {
+    expect(label(text)).toBe(expected)
+  })
+
+  it.each([
+    ['201X', '2010s'],
+    ['19XX', '1900s'],
+    ['2016-09-XX', 'Sep 2016'],
+    ['2016-XX-XX', '2016'],
+  ])('a date with unspecified digits %s reads "%s"', (text, expected) => {
+    expect(label(text)).toBe(expected)
+  })
+
+  it('a millennium with unspecified digits is not labelled as the century it starts with', () => {
+    expect(label('1XXX')).not.toBe(label('10XX'))
+  })
+
+  it('a time reads in UTC', () => {
+    expect(label('2016-09-19T10:30:00Z')).toBe('19 Sep 2016 10:30 UTC')
+    expect(label('2016-09-19T10:30:00+05:00')).toBe('19 Sep 2016 05:30 UTC')
+  })
+
+  it('a season reads as the months it covers', () => {
+    expect(label('2016-21')).toMatch(/^[A-Z][a-z]{2}–[A-Z][a-z]{2} 2016$/)
+  })
+})
+
+describe('formatDate: spans', () => {
+  it.each([
+    ['2016-09-17/2016-09-18', '17–18 Sep 2016'],
+    ['2016-08-30/2016-09-02', '30 Aug – 2 Sep 2016'],
+    ['2015-12-30/2016-01-02', '30 Dec 2015 – 2 Jan 2016'],
+    ['2016-09/2016-10', 'Sep–Oct 2016'],
+    ['2016-09-17/2016-09-17', '17 Sep 2016'],
+    ['2016/2017', '2016 – 2017'],
+  ])('a span %s writes shared trailing fields once: "%s"', (text, expected) => {
+    expect(label(text)).toBe(expected)
+  })
+
+  it('a span with an approximate start keeps both dates whole', () => {
+    expect(label('2016-09-17~/2016-09-18')).toBe('c. 17 Sep 2016 – 18 Sep 2016')
+  })
+
+  it('a span with an approximate end keeps both dates whole', () => {
+    expect(label('2016-09-17/2016-09-18~')).toBe('17 Sep 2016 – c. 18 Sep 2016')
+  })
+
+  it('a span of one month reads as that month', () => {
+    expect(label('2016-09/2016-09')).toBe('Sep 2016')
+  })
+
+  it('a span open at the end reads "from …"', () => {
+    expect(label('2016-09-17/..')).toBe('from 17 Sep 2016')
+    expect(label('2016-09-17/')).toBe('from 17 Sep 2016')
+    expect(label('2016-09-19~/..')).toBe('from c. 19 Sep 2016')
+  })
+
+  it('a span open at the start reads "until …"', () => {
+    expect(label('../2016-09-18')).toBe('until 18 Sep 2016')
+    expect(label('/2016-09-18')).toBe('until 18 Sep 2016')
+  })
+})
+
+describe('formatDate: sets', () => {
+  it('a one-of range of two days reads "a or b"', () => {
+    expect(label('[2016-09-17..2016-09-18]')).toBe('17 or 18 Sep 2016')
+    expect(label('[2016-09-30..2016-10-01]')).toBe('30 Sep or 1 Oct 2016')
+    expect(label('[2015-12-31..2016-01-01]')).toBe('31 Dec 2015 or 1 Jan 2016')
+  })
+
+  it('a longer one-of range reads "one day in …"', () => {
+    expect(label('[2016-09-01..2016-09-19]')).toBe('one day in 1–19 Sep 2016')
+  })
+
+  it('a one-of list joins its members with "or"', () => {
+    expect(label('[2016-09-17, 2016-09-18]')).toBe('17 Sep 2016 or 18 Sep 2016')
+    expect(label('[2016-09-17, 2016-09-18, 2016-09-20]')).toBe('17 Sep 2016, 18 Sep 2016 or 20 Sep 2016')
+  })
+
+  it('an open one-of set reads "on or before" or "on or after"', () => {
+    expect(label('[..2016-09-18]')).toBe('on or before 18 Sep 2016')
+    expect(label('[2016-09-17..]')).toBe('on or after 17 Sep 2016')
+  })
+
+  it('an all-of list joins its members with "and"', () => {
+    expect(label('{2016-09-17,2016-09-18}')).toBe('17 Sep 2016 and 18 Sep 2016')
+    expect(label('{2016-09-17,2016-09-18,2016-09-20}')).toBe('17 Sep 2016, 18 Sep 2016 and 20 Sep 2016')
+  })
+
+  it('a range inside an all-of list reads as a span', () => {
+    expect(label('{2016-09-17..2016-09-18,2016-09-20}')).toBe('17–18 Sep 2016 and 20 Sep 2016')
+  })
+})
+
+describe('formatDate: locales', () => {
+  it('month names come from the given locale', () => {
+    expect(label('2016-09-19', { locale: fr })).toBe('19 sept. 2016')
+    expect(label('2016-09', { locale: fr })).toBe('sept. 2016')
+    expect(label('2015-12-30/2016-01-02', { locale: fr })).toBe('30 déc. 2015 – 2 janv. 2016')
+  })
+
+  it('the connecting words stay English whatever the locale', () => {
+    expect(label('[2016-09-17..2016-09-18]', { locale: fr })).toBe('17 or 18 sept. 2016')
+    expect(label('2016-09-17/..', { locale: fr })).toBe('from 17 sept. 2016')
+  })
+
+  it('the locale changes month names but not the day-month-year order', () => {
+    expect(label('2016-09-19', { locale: enUS })).toBe('19 Sep 2016')
+  })
+})
+
+describe('formatDate: years at the edge of the calendar', () => {
+  it('year 0 is not labelled as year 1', () => {
+    expect(label('0000')).not.toBe(label('0001'))
+    expect(label('0000-01-01')).not.toBe('1 Jan 0001')
+  })
+
+  it('a negative year keeps its sign or its era', () => {
+    expect(label('-0001')).toMatch(/^(-0*1|2 BCE?)$/)
+  })
+})
