@@ -1,0 +1,108 @@
+import { readFile, readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { validateDataset } from '../validate/index.ts'
+
+export interface Io {
+  readFile: (path: string) => Promise<string>
+  /** The file names in a folder, or null when the path is not a folder. */
+  listFolder: (path: string) => Promise<string[] | null>
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+const nodeIo: Io = {
+  readFile: (path) => readFile(path, 'utf8'),
+  listFolder: async (path) => {
+    const info = await stat(path).catch(() => null)
+    return info?.isDirectory() ? readdir(path) : null
+  },
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+}
+
+export const usage = `Usage: diplomatic-timeline validate FILE...
+
+Checks event dataset files against the schema, their dates and their references.
+A folder stands for every .json dataset in it. JSON Schema files (*.schema.json) are skipped,
+so "validate data/*.json" checks the datasets beside their schema.
+Prints one line per problem as FILE:LINE:COL: message, then a summary.
+Exit status: 0 when every file is valid, 1 when any problem is found, 2 on a usage error.`
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+function reason(error: unknown): string {
+  const code = (error as { code?: string }).code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EISDIR') return 'is a directory, not a file'
+  if (code === 'EACCES') return 'permission denied'
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Expands folders to the datasets they hold. */
+async function datasetsIn(paths: string[], io: Io): Promise<string[]> {
+  const files: string[] = []
+  for (const path of paths) {
+    const names = await io.listFolder(path)
+    if (names === null && path.endsWith('.schema.json')) io.out(`${path}: skipped, a JSON Schema rather than a dataset`)
+    else if (names === null) files.push(path)
+    else files.push(...names.filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json')).sort().map((n) => join(path, n)))
+  }
+  return files
+}
+
+async function validate(paths: string[], io: Io): Promise<number> {
+  const files = await datasetsIn(paths, io)
+  if (files.length === 0) {
+    io.out(`no datasets (*.json) in ${paths.join(', ')}`)
+    return 1
+  }
+  let problemCount = 0
+  let badFiles = 0
+  for (const file of files) {
+    let text: string
+    try {
+      text = await io.readFile(file)
+    } catch (error) {
+      io.out(`${file}:1:1: cannot read the file: ${reason(error)}`)
+      problemCount++, badFiles++
+      continue
+    }
+    const result = validateDataset(text)
+    for (const p of result.problems) io.out(`${file}:${p.line}:${p.column}: ${p.message}`)
+    if (!result.ok) problemCount += result.problems.length, badFiles++
+  }
+  io.out(
+    badFiles === 0
+      ? `${plural(files.length, 'file')} valid`
+      : `${plural(problemCount, 'problem')} in ${plural(badFiles, 'file')} (${plural(files.length, 'file')} checked)`,
+  )
+  return badFiles === 0 ? 0 : 1
+}
+
+/** Runs the command line; resolves to the exit status. Never throws. */
+export async function main(args: string[], io: Io = nodeIo): Promise<number> {
+  const [command, ...rest] = args
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(usage)
+    return 0
+  }
+  if (command !== 'validate') {
+    io.err(command === undefined ? usage : `diplomatic-timeline: unknown command ${JSON.stringify(command)}\n\n${usage}`)
+    return 2
+  }
+  const options = rest.filter((a) => a.startsWith('-') && a !== '-')
+  if (options.length > 0) {
+    io.err(`diplomatic-timeline validate: unknown option ${options[0]}\n\n${usage}`)
+    return 2
+  }
+  if (rest.length === 0) {
+    io.err(`diplomatic-timeline validate: name at least one FILE\n\n${usage}`)
+    return 2
+  }
+  try {
+    return await validate(rest, io)
+  } catch (error) {
+    io.err(`diplomatic-timeline: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+}

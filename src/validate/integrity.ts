@@ -1,0 +1,70 @@
+import { resolveEdtf } from '../dates/index.ts'
+import type { EventDataset } from '../model/index.ts'
+import { didYouMean, pointer, type PathProblem } from './problem.ts'
+
+/** First index of each id in a list, reporting every later use of the same id. */
+function indexIds(items: Array<{ id: string }>, kind: string, listName: string, problems: PathProblem[]): Map<string, number> {
+  const ids = new Map<string, number>()
+  items.forEach((item, index) => {
+    const first = ids.get(item.id)
+    if (first === undefined) ids.set(item.id, index)
+    else problems.push({ path: pointer(listName, index, 'id'), message: `duplicate ${kind} id ${JSON.stringify(item.id)} (already used by ${listName}[${first}])` })
+  })
+  return ids
+}
+
+function reference(ids: Map<string, number>, kind: string, id: string, path: string, problems: PathProblem[]) {
+  if (!ids.has(id)) problems.push({ path, message: `unknown ${kind} ${JSON.stringify(id)}${didYouMean(id, ids.keys())}` })
+}
+
+/**
+ * What JSON Schema cannot check: unique ids, references that point nowhere, EDTF dates,
+ * cycles in partOf and inconsistent figures. Takes a dataset that already matches the schema.
+ */
+export function integrityProblems(dataset: EventDataset): PathProblem[] {
+  const problems: PathProblem[] = []
+  const sources = indexIds(dataset.sources, 'source', 'sources', problems)
+  const actors = indexIds(dataset.actors, 'actor', 'actors', problems)
+  const events = indexIds(dataset.events, 'event', 'events', problems)
+
+  dataset.actors.forEach((actor, index) => {
+    if (actor.partOf === undefined) return
+    const path = pointer('actors', index, 'partOf')
+    if (!actors.has(actor.partOf)) return reference(actors, 'actor', actor.partOf, path, problems)
+    // Follow partOf upwards; coming back to this actor means a cycle.
+    const chain = [actor.id]
+    for (let next: string | undefined = actor.partOf; next !== undefined; ) {
+      if (next === actor.id) {
+        problems.push({ path, message: `actor ${JSON.stringify(actor.id)} is part of itself (${[...chain, next].join(' → ')})` })
+        break
+      }
+      if (chain.includes(next)) break
+      chain.push(next)
+      next = dataset.actors[actors.get(next) ?? -1]?.partOf
+    }
+  })
+
+  dataset.events.forEach((event, index) => {
+    const date = resolveEdtf(event.date.edtf)
+    if (!date.ok) problems.push({ path: pointer('events', index, 'date', 'edtf'), message: date.message })
+    if (event.date.anchor !== undefined) reference(sources, 'source', event.date.anchor, pointer('events', index, 'date', 'anchor'), problems)
+    event.participants?.forEach((p, i) => reference(actors, 'actor', p.actor, pointer('events', index, 'participants', i, 'actor'), problems))
+    event.evidence?.forEach((e, i) => reference(sources, 'source', e.source, pointer('events', index, 'evidence', i, 'source'), problems))
+    const f = event.fatalities
+    if (f) {
+      const path = pointer('events', index, 'fatalities')
+      if (f.low !== undefined && f.high !== undefined && f.low > f.high) problems.push({ path: `${path}/low`, message: `fatalities low (${f.low}) is above high (${f.high})` })
+      if (f.low !== undefined && f.best < f.low) problems.push({ path: `${path}/best`, message: `fatalities best (${f.best}) is below low (${f.low})` })
+      if (f.high !== undefined && f.best > f.high) problems.push({ path: `${path}/best`, message: `fatalities best (${f.best}) is above high (${f.high})` })
+    }
+  })
+
+  dataset.relations?.forEach((relation, index) => {
+    reference(events, 'event', relation.from, pointer('relations', index, 'from'), problems)
+    reference(events, 'event', relation.to, pointer('relations', index, 'to'), problems)
+    if (relation.from === relation.to) {
+      problems.push({ path: pointer('relations', index, 'to'), message: `relation ${JSON.stringify(relation.type)} links event ${JSON.stringify(relation.from)} to itself` })
+    }
+  })
+  return problems
+}

@@ -1,0 +1,215 @@
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser'
+import { pointer, type PathProblem, type Problem } from './problem.ts'
+
+/** Deeper than any dataset needs; guards every recursive step after it. */
+export const maxDepth = 256
+
+/** Maps offsets to 1-based lines and columns. */
+export class LineIndex {
+  private lazyStarts?: number[]
+  constructor(private readonly text: string) {}
+  // Built on first use: a valid file never needs it.
+  private get starts(): number[] {
+    if (!this.lazyStarts) {
+      this.lazyStarts = [0]
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lazyStarts.push(i + 1)
+    }
+    return this.lazyStarts
+  }
+  position(offset: number): { line: number; column: number } {
+    let [low, high] = [0, this.starts.length - 1]
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (this.starts[mid]! <= offset) low = mid
+      else high = mid - 1
+    }
+    return { line: low + 1, column: offset - this.starts[low]! + 1 }
+  }
+}
+
+/** The offset where nesting first goes deeper than `limit`, or -1. Skips strings. */
+export function excessDepth(text: string, limit = maxDepth): number {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const s = text.charCodeAt(i)
+        if (s === 92 /* \ */) i++
+        else if (s === 34) break
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > limit) return i
+    } else if (c === 125 || c === 93) depth--
+  }
+  return -1
+}
+
+const syntaxMessages: Partial<Record<string, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":" after the property name',
+  CommaExpected: 'expected "," between items',
+  CloseBraceExpected: 'expected "}" to close the object',
+  CloseBracketExpected: 'expected "]" to close the array',
+  EndOfFileExpected: 'unexpected text after the end of the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape in a string',
+  InvalidEscapeCharacter: 'invalid escape character in a string',
+  InvalidCharacter: 'control character in a string (write it as an escape such as \\n)',
+}
+
+export interface Scan {
+  syntax?: Problem
+  duplicates: PathProblem[]
+}
+
+/**
+ * One pass over the text: the first JSON syntax error (strict JSON: no comments, no trailing
+ * commas) and every key that appears twice in one object, which JSON.parse would silently drop.
+ */
+export function scan(text: string, lines: LineIndex): Scan {
+  const result: Scan = { duplicates: [] }
+  const keys: Array<Set<string>> = []
+  visit(
+    text,
+    {
+      onObjectBegin: () => void keys.push(new Set()),
+      onObjectEnd: () => void keys.pop(),
+      onObjectProperty: (property, _offset, _length, _line, _column, path) => {
+        const seen = keys.at(-1)
+        if (!seen) return
+        if (seen.has(property)) {
+          result.duplicates.push({
+            path: pointer(...path(), property),
+            message: `duplicate key ${JSON.stringify(property)} in one object (JSON keeps only the last)`,
+            at: 'key',
+          })
+        }
+        seen.add(property)
+      },
+      onError: (code: ParseErrorCode, at: number, length: number) => {
+        if (result.syntax) return
+        // An error on the last token of a truncated file belongs at the end of the file.
+        const token = text.slice(at, at + length)
+        const atEnd = text.slice(at + length).trim() === '' && token !== '}' && token !== ']'
+        const offset = atEnd && /Expected$/.test(printParseErrorCode(code)) ? text.length : at
+        const name = printParseErrorCode(code)
+        const found = text.slice(offset, offset + 1)
+        let message = syntaxMessages[name] ?? name
+        if (name === 'InvalidSymbol' || name === 'ValueExpected') {
+          message = offset >= text.length ? 'unexpected end of file' : `${message}: unexpected ${JSON.stringify(found)}`
+          if (found === "'") message = 'strings and property names need double quotes, not single quotes'
+        }
+        if ((found === ']' || found === '}') && text.slice(0, offset).trimEnd().endsWith(',')) {
+          message = `trailing comma before ${JSON.stringify(found)}`
+        }
+        if (offset >= text.length && /Expected$/.test(name)) message = `unexpected end of file: ${message}`
+        result.syntax = { path: '', ...lines.position(offset), message: `JSON syntax error: ${message}` }
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  )
+  return result
+}
+
+const fromPointer = (path: string): string[] =>
+  path === '' ? [] : path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+
+interface Trail {
+  children: Map<string, Trail>
+  key?: number
+  value?: number
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9
+
+/** Offsets of the values (and keys) along the given paths, in text already known to be valid JSON. */
+function locate(text: string, root: Trail): void {
+  let i = 0
+  const space = () => {
+    while (isSpace(text.charCodeAt(i))) i++
+  }
+  const skipString = () => {
+    for (i++; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 92) i++
+      else if (c === 34) return void i++
+    }
+  }
+  const skipValue = () => {
+    const c = text.charCodeAt(i)
+    if (c === 34) return skipString()
+    if (c === 123 || c === 91) {
+      let depth = 0
+      for (; i < text.length; i++) {
+        const d = text.charCodeAt(i)
+        if (d === 34) skipString(), i--
+        else if (d === 123 || d === 91) depth++
+        else if ((d === 125 || d === 93) && --depth === 0) return void i++
+      }
+      return
+    }
+    while (i < text.length && !/[,}\]\s]/.test(text[i]!)) i++
+  }
+  // Walks only into containers on a wanted path; everything else is skipped bracket by bracket.
+  const walk = (trail: Trail) => {
+    trail.value = i
+    const open = text.charCodeAt(i)
+    if (trail.children.size === 0 || (open !== 123 && open !== 91)) return skipValue()
+    i++
+    for (let index = 0; ; index++) {
+      space()
+      if (text.charCodeAt(i) === 125 || text.charCodeAt(i) === 93) return void i++
+      let name = String(index)
+      let keyOffset: number | undefined
+      if (open === 123) {
+        keyOffset = i
+        skipString()
+        name = JSON.parse(text.slice(keyOffset, i)) as string
+        space()
+        i++ // the colon
+        space()
+      }
+      const child = trail.children.get(name)
+      if (child) {
+        child.key = keyOffset
+        walk(child)
+      } else skipValue()
+      space()
+      if (text.charCodeAt(i) === 44) i++
+    }
+  }
+  space()
+  walk(root)
+}
+
+/** Gives each problem the line and column of its value (or its key) in the text. */
+export function place(text: string, lines: LineIndex, problems: PathProblem[]): Problem[] {
+  if (problems.length === 0) return []
+  const root: Trail = { children: new Map() }
+  const trails = problems.map(({ path }) => {
+    let trail = root
+    const chain = [root]
+    for (const segment of fromPointer(path)) {
+      let next = trail.children.get(segment)
+      if (!next) trail.children.set(segment, (next = { children: new Map() }))
+      chain.push((trail = next))
+    }
+    return chain
+  })
+  locate(text, root)
+  return problems.map(({ path, message, at }, n) => {
+    const chain = trails[n]!
+    const target = chain.at(-1)!
+    // A missing node (such as a required field) is reported at its nearest existing parent.
+    const found = [...chain].reverse().find((t) => t.value !== undefined)
+    const offset = at === 'key' && target.key !== undefined ? target.key : found?.value
+    return { path, message, ...lines.position(offset ?? 0) }
+  })
+}

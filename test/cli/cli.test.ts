@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { json, sampleDataset } from '../fixtures/dataset.ts'
+
+const run = promisify(execFile)
+const bin = new URL('../../src/cli/bin.mjs', import.meta.url).pathname
+
+/** Runs the real CLI as a user would; resolves with its exit code and output, never rejects. */
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args])
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+let dir: string
+const file = (name: string) => join(dir, name)
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dt-cli-'))
+  const bad = sampleDataset() as unknown as { events: Array<Record<string, unknown>> }
+  bad.events[1]!.status = 'planed'
+  bad.events[0]!.titel = 'x'
+  await Promise.all([
+    writeFile(file('good.json'), json(sampleDataset())),
+    writeFile(file('bad.json'), json(bad)),
+    writeFile(file('syntax.json'), '{\n  "id": "a",\n}\n'),
+  ])
+})
+
+describe('diplomatic-timeline validate', () => {
+  it('exits 0 and says so when every file is valid', async () => {
+    const result = await cli('validate', file('good.json'))
+    expect(result).toEqual({ code: 0, stdout: '1 file valid\n', stderr: '' })
+  })
+
+  it('prints FILE:LINE:COL: message for each problem, a summary, and exits 1', async () => {
+    const result = await cli('validate', file('good.json'), file('bad.json'), file('syntax.json'))
+    expect(result.code).toBe(1)
+    const lines = result.stdout.trimEnd().split('\n')
+    expect(lines).toEqual([
+      `${file('bad.json')}:75:7: unknown field "titel": did you mean "title"? (allowed: id, title, summary, kind, category, status, certainty, date, participants, location, fatalities, codes, evidence, tags, or a custom field starting with "x-")`,
+      `${file('bad.json')}:82:17: invalid status "planed" (expected one of occurred, ongoing, planned, postponed, cancelled): did you mean "planned"?`,
+      `${file('syntax.json')}:3:1: JSON syntax error: trailing comma before "}"`,
+      '3 problems in 2 files (3 files checked)',
+    ])
+    expect(result.stderr).toBe('')
+  })
+
+  it('reports an unreadable file as a problem, without a stack trace', async () => {
+    const result = await cli('validate', file('missing.json'))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe(`${file('missing.json')}:1:1: cannot read the file: no such file\n1 problem in 1 file (1 file checked)\n`)
+    expect(result.stderr).toBe('')
+  })
+
+  it('checks every dataset in a folder, skipping JSON Schema files', async () => {
+    const result = await cli('validate', new URL('../../data', import.meta.url).pathname)
+    expect(result).toMatchObject({ code: 0, stdout: '1 file valid\n' })
+    const schema = new URL('../../data/event-dataset.schema.json', import.meta.url).pathname
+    const dataset = new URL('../../data/syria-truce-2016-09.json', import.meta.url).pathname
+    expect(await cli('validate', schema, dataset)).toMatchObject({ code: 0, stdout: `${schema}: skipped, a JSON Schema rather than a dataset\n1 file valid\n` })
+    const empty = await mkdtemp(join(tmpdir(), 'dt-empty-'))
+    expect(await cli('validate', empty)).toMatchObject({ code: 1, stdout: `no datasets (*.json) in ${empty}\n` })
+  })
+
+  it.each([[[]], [['validate']], [['lint', 'x.json']], [['validate', '--fix', 'x.json']]])('exits 2 with usage on a usage error: %j', async (args) => {
+    const result = await cli(...args)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('Usage: diplomatic-timeline validate FILE...')
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('prints help and exits 0 for --help', async () => {
+    const result = await cli('--help')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Exit status: 0 when every file is valid')
+  })
+})

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest'
+import { validateDataset, type Problem } from '../../src/validate/index.ts'
+import { json, sampleDataset } from '../fixtures/dataset.ts'
+
+/** The problems for a text, as "line:column message" for readable assertions. */
+const problemsOf = (text: string) => {
+  const result = validateDataset(text)
+  expect(result.ok).toBe(false)
+  return result.problems.map((p: Problem) => `${p.line}:${p.column} ${p.message}`)
+}
+
+/** Position of the first `needle` in `text` after `after`, as "line:column". */
+function positionOf(text: string, needle: string, after = ''): string {
+  const offset = text.indexOf(needle, after ? text.indexOf(after) : 0)
+  expect(offset).toBeGreaterThanOrEqual(0)
+  const before = text.slice(0, offset).split('\n')
+  return `${before.length}:${before.at(-1)!.length + 1}`
+}
+
+describe('validateDataset: valid input', () => {
+  it('returns the typed dataset for a valid file', () => {
+    const result = validateDataset(json(sampleDataset()))
+    expect(result.problems).toEqual([])
+    expect(result.ok).toBe(true)
+    expect(result.dataset?.events.map((e) => e.id)).toEqual(['convoy-attack', 'us-blames-russia'])
+  })
+
+  it('keeps every x- field, at every level, unchanged through load and save', () => {
+    const text = json(sampleDataset())
+    const result = validateDataset(text)
+    expect(json(result.dataset)).toBe(text)
+    expect(result.dataset?.['x-owner']).toEqual({ team: 'desk', tags: ['a', 1, null] })
+    expect(result.dataset?.events[0]?.participants?.[0]?.['x-confidence']).toBe(0.4)
+  })
+
+  it('accepts a UTF-8 byte order mark', () => {
+    expect(validateDataset('\uFEFF' + json(sampleDataset())).ok).toBe(true)
+  })
+
+  it('accepts CRLF line endings and reports lines correctly with them', () => {
+    const data = sampleDataset() as unknown as { events: Array<{ status: string }> }
+    data.events[1]!.status = 'planed'
+    const text = json(data).replace(/\n/g, '\r\n')
+    expect(problemsOf(text)[0]).toMatch(new RegExp(`^${positionOf(text, '"planed"')} invalid status`))
+  })
+})
+
+describe('validateDataset: JSON syntax', () => {
+  it.each([
+    ['a trailing comma', '{\n  "a": [1, 2,]\n}', '2:14', /trailing comma before "]"/],
+    ['a missing comma', '{\n  "a": 1\n  "b": 2\n}', '3:3', /expected ","/],
+    ['a comment', '{\n  // note\n  "a": 1\n}', '2:3', /comments are not allowed/],
+    ['single quotes', "{\n  'a': 1\n}", '2:3', /need double quotes/],
+    ['an unterminated string', '{\n  "a": "b\n}', '2:8', /unterminated string|control character/],
+    ['a truncated file', '{\n  "a": [1, 2', '2:13', /unexpected end of file: expected "]"/],
+    ['text after the value', '{}\n{}', '2:1', /after the end/],
+    ['a number with a leading zero', '{"a": 01}', '1:8', /expected ","/],
+  ])('reports %s at its exact line and column', (_, text, position, message) => {
+    const problems = problemsOf(text)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]!.split(' ')[0]).toBe(position)
+    expect(problems[0]).toMatch(message)
+  })
+
+  it('reports an empty file clearly', () => {
+    expect(problemsOf('  \n')).toEqual(['1:1 the file is empty: expected a JSON object'])
+  })
+
+  it('reports a document that is not an object', () => {
+    expect(problemsOf('[1, 2]')).toEqual(['1:1 the dataset must be a JSON object, not an array'])
+  })
+
+  it('reports a key given twice in one object, at the second one', () => {
+    const text = '{\n  "schemaVersion": "1.0",\n  "id": "a",\n  "id": "b",\n  "title": "T", "sources": [], "actors": [], "events": []\n}'
+    expect(problemsOf(text)).toEqual(['4:3 duplicate key "id" in one object (JSON keeps only the last)'])
+  })
+})
+
+describe('validateDataset: schema', () => {
+  it('names the field, the bad value and what is allowed, at the value', () => {
+    const data = sampleDataset() as unknown as { events: Array<{ status: string }> }
+    data.events[1]!.status = 'planed'
+    const text = json(data)
+    expect(problemsOf(text)).toEqual([
+      `${positionOf(text, '"planed"')} invalid status "planed" (expected one of occurred, ongoing, planned, postponed, cancelled): did you mean "planned"?`,
+    ])
+    const result = validateDataset(text)
+    expect(result.problems[0]?.path).toBe('/events/1/status')
+  })
+
+  it('reports an unknown key at the key, suggesting the field meant, and allows x- keys', () => {
+    const data = sampleDataset() as unknown as { events: Array<Record<string, unknown>> }
+    data.events[0]!.titel = 'typo'
+    const text = json(data)
+    const [problem] = problemsOf(text)
+    expect(problem).toMatch(new RegExp(`^${positionOf(text, '"titel"')} unknown field "titel": did you mean "title"\\?`))
+    expect(problem).toContain('custom field starting with "x-"')
+  })
+
+  it('reports a missing required field in the object that lacks it', () => {
+    const data = sampleDataset() as unknown as { events: Array<Record<string, unknown>> }
+    delete data.events[0]!.date
+    const text = json(data)
+    expect(problemsOf(text)).toEqual([`${positionOf(text, '{', '"events"').replace(/:\d+$/, ':5')} missing required field "date" in events[0] "convoy-attack"`.replace(/^\d+:5/, positionOf(text, '{\n      "id": "convoy-attack"'))])
+  })
+
+  it('reports a wrong type with what was expected and what was found', () => {
+    const data = sampleDataset() as unknown as { events: Array<{ fatalities: { best: unknown } }> }
+    data.events[0]!.fatalities.best = 'twenty'
+    const text = json(data)
+    expect(problemsOf(text)).toEqual([`${positionOf(text, '"twenty"')} invalid best: expected a whole number, got the text "twenty"`])
+  })
+
+  it('explains pattern failures in words', () => {
+    const data = sampleDataset() as unknown as { sources: Array<Record<string, string>>; events: Array<{ id: string; title: string }> }
+    data.sources[0]!.datePublished = '20/09/2016'
+    data.sources[0]!.url = 'javascript:alert(1)'
+    data.events[1]!.title = '   '
+    const problems = problemsOf(json(data)).map((p) => p.replace(/^\S+ /, ''))
+    expect(problems).toEqual([
+      'invalid datePublished "20/09/2016" (expected a calendar date as YYYY-MM-DD)',
+      'invalid url "javascript:alert(1)" (expected an http://, https:// or mailto: address)',
+      'title must not be blank',
+    ])
+  })
+
+  it('reports every schema problem at once, in file order', () => {
+    const data = sampleDataset() as unknown as { actors: Array<{ kind: string }>; events: Array<{ kind: string; certainty: string }> }
+    data.actors[0]!.kind = 'country'
+    data.events[0]!.kind = 'attack'
+    data.events[1]!.certainty = 'sure'
+    const problems = problemsOf(json(data))
+    expect(problems.map((p) => p.replace(/ \(.*$/, '').replace(/^\S+ /, ''))).toEqual([
+      'invalid kind "country"',
+      'invalid kind "attack"',
+      'invalid certainty "sure"',
+    ])
+    const lines = problems.map((p) => Number(p.split(':')[0]))
+    expect(lines).toEqual([...lines].sort((a, b) => a - b))
+  })
+})
+
+describe('validateDataset: dates and references', () => {
+  const broken = (change: (d: ReturnType<typeof sampleDataset>) => void) => {
+    const data = sampleDataset()
+    change(data)
+    const text = json(data)
+    return { text, problems: problemsOf(text) }
+  }
+
+  it('reports an invalid EDTF date at the date', () => {
+    const { text, problems } = broken((d) => (d.events[0]!.date.edtf = '2016-02-30'))
+    expect(problems).toEqual([`${positionOf(text, '"2016-02-30"')} invalid EDTF date "2016-02-30": unexpected "3" at character 9`])
+  })
+
+  it('reports an interval that ends before it starts', () => {
+    const { problems } = broken((d) => (d.events[0]!.date.edtf = '2016-09-19/2016-09-17'))
+    expect(problems[0]).toContain('the interval ends before it starts')
+  })
+
+  it('reports duplicate ids, pointing at the second one', () => {
+    const { text, problems } = broken((d) => {
+      d.events[1]!.id = 'convoy-attack'
+      d.relations = []
+    })
+    const second = text.indexOf('"id": "convoy-attack"', text.indexOf('"id": "convoy-attack"') + 1)
+    const line = text.slice(0, second).split('\n').length
+    expect(problems).toEqual([`${line}:13 duplicate event id "convoy-attack" (already used by events[0])`])
+  })
+
+  it.each([
+    ['a participant', (d: ReturnType<typeof sampleDataset>) => (d.events[0]!.participants![0]!.actor = 'rusia'), 'unknown actor "rusia": did you mean "russia"?'],
+    ['partOf', (d: ReturnType<typeof sampleDataset>) => (d.actors[2]!.partOf = 'uk'), 'unknown actor "uk"'],
+    ['a relation end', (d: ReturnType<typeof sampleDataset>) => (d.relations![0]!.to = 'convoy'), 'unknown event "convoy"'],
+    ['an evidence source', (d: ReturnType<typeof sampleDataset>) => (d.events[0]!.evidence![0]!.source = 'reuters'), 'unknown source "reuters"'],
+    ['a date anchor', (d: ReturnType<typeof sampleDataset>) => (d.events[0]!.date.anchor = 'afp'), 'unknown source "afp": did you mean "ap"?'],
+  ])('reports a reference from %s that points nowhere', (_, change, message) => {
+    const { problems } = broken(change)
+    expect(problems).toHaveLength(1)
+    expect(problems[0]!.replace(/^\S+ /, '')).toBe(message)
+  })
+
+  it('reports an actor that is part of itself through a cycle', () => {
+    const { problems } = broken((d) => {
+      d.actors[0]!.partOf = 'kerry'
+    })
+    expect(problems.map((p) => p.replace(/^\S+ /, ''))).toEqual([
+      'actor "usa" is part of itself (usa → kerry → usa)',
+      'actor "kerry" is part of itself (kerry → usa → kerry)',
+    ])
+  })
+
+  it('reports a relation from an event to itself, and inconsistent fatality figures', () => {
+    const { problems } = broken((d) => {
+      d.relations![0]!.from = 'convoy-attack'
+      d.events[0]!.fatalities = { best: 5, low: 10, high: 8 }
+    })
+    expect(problems.map((p) => p.replace(/^\S+ /, ''))).toEqual([
+      'fatalities best (5) is below low (10)',
+      'fatalities low (10) is above high (8)',
+      'relation "accuses" links event "convoy-attack" to itself',
+    ])
+  })
+})
+
+describe('validateDataset: hostile and huge input', () => {
+  it('never lets __proto__ or constructor keys pollute prototypes', () => {
+    const text = '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "x-a": {"__proto__": {"polluted": true}}}'
+    const result = validateDataset(text)
+    expect(result.ok).toBe(false)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(Object.prototype).not.toHaveProperty('polluted')
+    expect(result.problems.map((p) => p.message)).toContain(
+      'unknown field "__proto__" (allowed: $schema, schemaVersion, id, title, description, language, sources, actors, events, relations, or a custom field starting with "x-")',
+    )
+  })
+
+  it('rejects 200,000 levels of nesting with a clear message instead of crashing', () => {
+    const text = '{"x-deep": ' + '['.repeat(200_000) + ']'.repeat(200_000) + '}'
+    const problems = problemsOf(text)
+    expect(problems).toEqual(['1:267 nesting deeper than 256 levels: this is not an event dataset'])
+  })
+
+  it('validates a 50 MB dataset', () => {
+    const data = sampleDataset()
+    const template = data.events[0]!
+    const count = 110_000
+    data.events = Array.from({ length: count }, (_, i) => ({ ...template, id: `event-${i}`, summary: 'x'.repeat(300) }))
+    data.relations = [{ type: 'follows-up', from: 'event-1', to: `event-${count - 1}` }]
+    const text = json(data)
+    expect(text.length).toBeGreaterThan(50 * 1024 * 1024)
+    const result = validateDataset(text)
+    expect(result.problems).toEqual([])
+    expect(result.dataset?.events).toHaveLength(count)
+  }, 60_000)
+
+  it('reports problems in a 50 MB dataset at the right line', () => {
+    const data = sampleDataset()
+    const template = data.events[0]!
+    data.events = Array.from({ length: 110_000 }, (_, i) => ({ ...template, id: `event-${i}`, summary: 'x'.repeat(300) }))
+    data.relations = []
+    ;(data.events[100_000] as { status: string }).status = 'done'
+    const text = json(data)
+    const [problem] = problemsOf(text)
+    expect(problem!.startsWith(positionOf(text, '"done"'))).toBe(true)
+  }, 60_000)
+})
