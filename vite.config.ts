@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { cpSync, existsSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 
@@ -44,8 +44,16 @@ const browserProject = (name: keyof typeof zones) => ({
   },
 })
 
+/** The demo page fetches its dataset at run time, so the built site carries data/ as it is. */
+const copyData = {
+  name: 'copy-data',
+  apply: 'build' as const,
+  closeBundle: () => cpSync('data', 'dist/data', { recursive: true }),
+}
+
 export default defineConfig({
   build: { target: 'es2022' },
+  plugins: [copyData],
   test: {
     projects: [nodeProject('la'), nodeProject('kiritimati'), browserProject('la'), browserProject('kiritimati')],
   },

@@ -1,0 +1,62 @@
+import { formatDate, resolveEdtf, type LabelOptions, type ResolvedDate } from '../dates/index.ts'
+import type { Event, EventDataset } from '../model/index.ts'
+
+/** An event ready to place on a time axis: its resolved date, label and actors. */
+export interface TimelineEvent {
+  id: string
+  event: Event
+  date: ResolvedDate
+  /** Inclusive UTC bounds in ms; a point day spans its whole day. */
+  start: number
+  end: number
+  dateLabel: string
+  actors: string[]
+  /** Some participant's role is only alleged. */
+  disputed: boolean
+}
+
+/**
+ * Resolves a validated dataset's events and sorts them by time (then id), for layout and keyboard order.
+ * @example toTimelineEvents(dataset)[0].dateLabel // "c. 2011"
+ */
+export function toTimelineEvents(dataset: EventDataset, options: LabelOptions = {}): TimelineEvent[] {
+  const out: TimelineEvent[] = []
+  const now = asOf(dataset, options)?.ms
+  for (const event of dataset.events) {
+    const resolved = resolveEdtf(event.date.edtf)
+    if (!resolved.ok) continue
+    const date = resolved.date
+    out.push({
+      id: event.id,
+      event,
+      date,
+      start: date.earliest,
+      // Something still going on as of the source lasts at least until the source's date.
+      end: event.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest,
+      dateLabel: formatDate(date, options),
+      actors: [...new Set((event.participants ?? []).map((p) => p.actor))],
+      disputed: event.certainty === 'disputed' || (event.participants ?? []).some((p) => p.attribution === 'alleged'),
+    })
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+/** The publication day of the dataset's newest source, for the "as of" line; null without sources. */
+export function asOf(dataset: EventDataset, options: LabelOptions = {}): { ms: number; label: string } | null {
+  const newest = dataset.sources.map((s) => s.datePublished).sort().at(-1)
+  const resolved = newest === undefined ? undefined : resolveEdtf(newest)
+  return resolved?.ok ? { ms: resolved.date.earliest, label: formatDate(resolved.date, options) } : null
+}
+
+/**
+ * The window to show first: from the first decile of starts to the last end, padded, so one
+ * long background period does not squash the events the dataset is about.
+ */
+export function initialWindow(items: TimelineEvent[], asOfMs?: number): [number, number] | null {
+  if (items.length === 0) return null
+  const starts = items.map((i) => i.start).sort((a, b) => a - b)
+  const start = starts[Math.floor((starts.length - 1) * 0.1)]!
+  const end = Math.max(...items.map((i) => (i.end - i.start > 366 * 86_400_000 ? i.start : i.end)), asOfMs ?? -Infinity)
+  const margin = Math.max((end - start) * 0.06, 86_400_000)
+  return [start - margin, end + margin]
+}

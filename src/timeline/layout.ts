@@ -1,0 +1,124 @@
+import type { TimelineEvent } from './events.ts'
+
+export const GroupBy = { actor: 'actor', category: 'category', none: 'none' } as const
+export type GroupBy = (typeof GroupBy)[keyof typeof GroupBy]
+
+export interface Lane {
+  key: string
+  label: string
+  rows: number
+  /** Top of the lane, in px from the top of the plot. */
+  y: number
+  height: number
+}
+
+/** One drawn mark: an event in one lane (an event with several actors gets one per actor lane). */
+export interface Mark {
+  item: TimelineEvent
+  lane: string
+  row: number
+  x1: number
+  x2: number
+  y: number
+  /** The label to draw, already cut to the room it has; empty when there is none. */
+  label: string
+}
+
+export interface LayoutOptions {
+  groupBy: GroupBy
+  /** Maps UTC ms to px. */
+  x: (ms: number) => number
+  rowHeight: number
+  lanePadding: number
+  /** Width of text in px, for label room. */
+  measure: (text: string) => number
+  laneLabel: (key: string) => string
+  /** Smallest width a point mark takes, in px. */
+  minMarkWidth: number
+  /** Right edge of the plot in px: labels are cut there. */
+  right: number
+}
+
+export interface Layout {
+  lanes: Lane[]
+  marks: Mark[]
+  height: number
+}
+
+/** Space between a mark and its label, and between one label and the next mark in a row. */
+export const labelGap = 4
+const gap = 6
+
+const laneKeys = (item: TimelineEvent, groupBy: GroupBy): string[] =>
+  groupBy === 'actor' ? (item.actors.length ? item.actors : ['(no actor)']) : groupBy === 'category' ? [item.event.category] : ['all']
+
+/** Cuts a label to fit `room` px, ending it with an ellipsis; '' when not even one letter fits. */
+export function elide(text: string, room: number, measure: (t: string) => number): string {
+  if (measure(text) <= room) return text
+  let [low, high] = [0, text.length]
+  while (low < high) {
+    const mid = (low + high + 1) >> 1
+    if (measure(text.slice(0, mid) + '…') <= room) low = mid
+    else high = mid - 1
+  }
+  return low === 0 ? '' : text.slice(0, low).trimEnd() + '…'
+}
+
+/**
+ * Places events in lanes and packs them into rows so marks never overlap, with each label cut to
+ * the room before the next mark in its row. Events must be sorted by start (toTimelineEvents does).
+ */
+export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
+  const { x, rowHeight, lanePadding, measure, minMarkWidth } = options
+  const byLane = new Map<string, Array<{ item: TimelineEvent; x1: number; x2: number; row: number }>>()
+  for (const item of items) {
+    const x1 = x(item.start)
+    const x2 = Math.max(x(item.end + 1), x1 + minMarkWidth)
+    for (const key of laneKeys(item, options.groupBy)) {
+      let lane = byLane.get(key)
+      if (!lane) byLane.set(key, (lane = []))
+      lane.push({ item, x1, x2, row: 0 })
+    }
+  }
+  const keys = [...byLane.keys()].sort((a, b) => options.laneLabel(a).localeCompare(options.laneLabel(b)))
+  const lanes: Lane[] = []
+  const marks: Mark[] = []
+  let y = 0
+  for (const key of keys) {
+    const entries = byLane.get(key)!
+    // Greedy interval packing: each mark, with its wanted label, goes into the first row free at its start.
+    const rowEnds: number[] = []
+    for (const entry of entries) {
+      const wanted = entry.x2 + labelGap + measure(entry.item.event.title)
+      let row = rowEnds.findIndex((end) => end + gap <= entry.x1)
+      if (row === -1) row = rowEnds.length
+      rowEnds[row] = wanted
+      entry.row = row
+    }
+    // Labels take what room their row leaves before the next mark.
+    const nextInRow = new Map<(typeof entries)[number], number>()
+    const lastSeen: Array<(typeof entries)[number] | undefined> = []
+    for (const entry of entries) {
+      const previous = lastSeen[entry.row]
+      if (previous) nextInRow.set(previous, entry.x1)
+      lastSeen[entry.row] = entry
+    }
+    const rows = Math.max(1, rowEnds.length)
+    const height = rows * rowHeight + lanePadding * 2
+    lanes.push({ key, label: options.laneLabel(key), rows, y, height })
+    for (const entry of entries) {
+      const room = Math.min(nextInRow.get(entry) ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
+      marks.push({
+        item: entry.item,
+        lane: key,
+        row: entry.row,
+        x1: entry.x1,
+        x2: entry.x2,
+        y: y + lanePadding + entry.row * rowHeight,
+        label: elide(entry.item.event.title, room, measure),
+      })
+    }
+    y += height
+  }
+  return { lanes, marks, height: y }
+}

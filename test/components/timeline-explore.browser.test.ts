@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import '../../components/diplomatic-timeline.ts'
+import type { DiplomaticTimeline } from '../../components/diplomatic-timeline.ts'
+import { sampleDataset } from '../fixtures/dataset.ts'
+
+async function mount(attributes: Record<string, string> = {}): Promise<DiplomaticTimeline> {
+  const el = document.createElement('diplomatic-timeline')
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v)
+  el.style.width = '900px'
+  el.data = sampleDataset()
+  document.body.append(el)
+  await expect.poll(() => el.shadowRoot?.querySelector('svg.plot [data-event-id]')).toBeTruthy()
+  await el.updateComplete
+  return el
+}
+
+const root = (el: DiplomaticTimeline) => el.shadowRoot!
+const mark = (el: DiplomaticTimeline, id: string) => root(el).querySelector<SVGGElement>(`svg.plot [data-event-id="${id}"]`)!
+const details = (el: DiplomaticTimeline) => root(el).querySelector('[part="details"]')?.textContent?.replace(/\s+/g, ' ').trim()
+const tickLabels = (el: DiplomaticTimeline) => [...root(el).querySelectorAll('.tick text')].map((t) => t.textContent)
+
+afterEach(() => document.body.replaceChildren())
+
+describe('<diplomatic-timeline> exploring', () => {
+  it('draws one mark per event and lane, named for screen readers', async () => {
+    const el = await mount({ 'group-by': 'actor' })
+    const marks = [...root(el).querySelectorAll('svg.plot [data-event-id]')].map((m) => m.getAttribute('data-event-id'))
+    expect(marks.sort()).toEqual(['convoy-attack', 'us-blames-russia'])
+    expect(mark(el, 'convoy-attack').getAttribute('aria-label')).toBe('19 Sep 2016 — Aid convoy attacked — occurred — attribution disputed')
+    expect(mark(el, 'convoy-attack').querySelector('.badge')).not.toBeNull()
+    expect(mark(el, 'us-blames-russia').classList.contains('one-of')).toBe(true)
+  })
+
+  it('selects an event on click, fires timeline-select once (not again for the same event), and shows its details with evidence', async () => {
+    const el = await mount()
+    const fired: Array<string | null> = []
+    el.addEventListener('timeline-select', (e) => fired.push(e.detail.id))
+    mark(el, 'convoy-attack').querySelector('.body')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))
+    mark(el, 'convoy-attack').querySelector('.body')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))
+    await el.updateComplete
+    expect(fired).toEqual(['convoy-attack'])
+    expect(details(el)).toContain('“Monday” → 19 Sep 2016')
+    expect(details(el)).toContain('Russia (perpetrator, alleged)')
+    expect(details(el)).toContain('about 20 (civilians)')
+    expect(details(el)).toContain('“a deadly attack on an aid convoy”')
+    expect(details(el)).toContain('accused by US blames Russia')
+  })
+
+  it('follows a related event link to select it', async () => {
+    const el = await mount()
+    el.selected = 'convoy-attack'
+    await el.updateComplete
+    root(el).querySelector<HTMLButtonElement>('[data-related-id="us-blames-russia"]')!.click()
+    await el.updateComplete
+    expect(el.selected).toBe('us-blames-russia')
+    expect(details(el)).toContain('accuses Aid convoy attacked')
+  })
+
+  it('moves through events in time order with the arrow keys, Home and End, and clears with Escape', async () => {
+    const el = await mount()
+    root(el).querySelector<SVGSVGElement>('svg.plot')!.focus()
+    await userEvent.keyboard('{Home}')
+    expect(el.selected).toBe('convoy-attack')
+    await userEvent.keyboard('{ArrowRight}')
+    expect(el.selected).toBe('us-blames-russia')
+    await userEvent.keyboard('{ArrowRight}')
+    expect(el.selected).toBe('us-blames-russia')
+    await userEvent.keyboard('{Home}')
+    expect(el.selected).toBe('convoy-attack')
+    await userEvent.keyboard('{Escape}')
+    expect(el.selected).toBeNull()
+    await el.updateComplete
+    expect(details(el)).toBeUndefined()
+  })
+
+  it('zooms in with the + button and back out with Fit', async () => {
+    const el = await mount()
+    const before = tickLabels(el)
+    root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click()
+    await el.updateComplete
+    const zoomed = tickLabels(el)
+    expect(zoomed).not.toEqual(before)
+    root(el).querySelector<HTMLButtonElement>('button[aria-label="Fit all events"]')!.click()
+    await el.updateComplete
+    expect(tickLabels(el)).toEqual(before)
+  })
+
+  it('zooms on the mouse wheel', async () => {
+    const el = await mount()
+    const before = tickLabels(el)
+    const plot = root(el).querySelector<SVGSVGElement>('svg.plot')!
+    const box = plot.getBoundingClientRect()
+    plot.dispatchEvent(new WheelEvent('wheel', { deltaY: -400, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }))
+    await expect.poll(() => tickLabels(el).join()).not.toBe(before.join())
+  })
+
+  it('shows the same events as a table in the list view', async () => {
+    const el = await mount()
+    root(el).querySelector<HTMLButtonElement>('button[aria-pressed]')!.click()
+    await el.updateComplete
+    const rows = [...root(el).querySelectorAll('table[part="list"] tbody tr')].map((r) => r.getAttribute('data-event-id'))
+    expect(rows).toEqual(['convoy-attack', 'us-blames-russia'])
+  })
+
+  it('never interprets text from the data as HTML', async () => {
+    const data = sampleDataset()
+    data.events[0]!.title = '<img src=x onerror="window.__hacked=1">'
+    data.events[0]!.summary = '<script>window.__hacked=1</script>'
+    const el = document.createElement('diplomatic-timeline')
+    el.data = data
+    el.selected = 'convoy-attack'
+    document.body.append(el)
+    await el.updateComplete
+    expect(root(el).querySelector('img, script')).toBeNull()
+    expect(details(el)).toContain('<script>window.__hacked=1</script>')
+    expect((window as { __hacked?: number }).__hacked).toBeUndefined()
+  })
+})

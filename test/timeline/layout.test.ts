@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { asOf, initialWindow, toTimelineEvents } from '../../src/timeline/events.ts'
+import { elide, layout, type LayoutOptions } from '../../src/timeline/layout.ts'
+import { validateDataset } from '../../src/validate/index.ts'
+
+const dataset = validateDataset(readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')).dataset!
+const items = toTimelineEvents(dataset)
+const measure = (text: string) => text.length * 7
+const day = 86_400_000
+
+function options(groupBy: LayoutOptions['groupBy'], pxPerDay = 40): LayoutOptions {
+  const [start] = initialWindow(items, asOf(dataset)?.ms)!
+  return { groupBy, x: (ms) => ((ms - start) / day) * pxPerDay, rowHeight: 20, lanePadding: 4, measure, laneLabel: (k) => k, minMarkWidth: 10, right: 1200 }
+}
+
+describe('timeline events', () => {
+  it('sorts events by time and labels their dates by precision', () => {
+    expect(items.map((i) => i.start)).toEqual([...items.map((i) => i.start)].sort((a, b) => a - b))
+    expect(items.find((i) => i.id === 'convoy-attack')).toMatchObject({ dateLabel: '19 Sep 2016', disputed: true })
+    expect(items.find((i) => i.id === 'coalition-air-strike')?.dateLabel).toBe('17 or 18 Sep 2016')
+  })
+
+  it('extends an ongoing event to the date of the source', () => {
+    const war = items.find((i) => i.id === 'syrian-civil-war')!
+    expect(war.end).toBe(Date.UTC(2016, 8, 21) - 1)
+  })
+
+  it('opens on the events the dataset is about, not on its longest background period', () => {
+    const [start, end] = initialWindow(items, asOf(dataset)?.ms)!
+    expect(start).toBeGreaterThan(Date.UTC(2016, 7, 25))
+    expect(end).toBeGreaterThan(Date.UTC(2016, 8, 23))
+  })
+})
+
+describe('layout', () => {
+  it.each(['actor', 'category', 'none'] as const)('never overlaps two marks or a mark and a label in a row (group by %s)', (groupBy) => {
+    const { marks } = layout(items, options(groupBy))
+    const rows = new Map<string, typeof marks>()
+    for (const m of marks) rows.set(`${m.lane}/${m.row}`, [...(rows.get(`${m.lane}/${m.row}`) ?? []), m])
+    for (const row of rows.values()) {
+      row.sort((a, b) => a.x1 - b.x1)
+      for (let i = 1; i < row.length; i++) {
+        const before = row[i - 1]!
+        const labelEnd = before.x2 + 4 + measure(before.label)
+        expect(Math.max(before.x2, labelEnd), `${before.item.id} runs into ${row[i]!.item.id}`).toBeLessThanOrEqual(row[i]!.x1)
+      }
+    }
+  })
+
+  it('puts an event with several actors in each of their lanes', () => {
+    const { marks } = layout(items, options('actor'))
+    const lanes = marks.filter((m) => m.item.id === 'convoy-attack').map((m) => m.lane)
+    expect(lanes.sort()).toEqual(['russia', 'syria', 'un'])
+  })
+
+  it('cuts labels at the right edge of the plot', () => {
+    const { marks } = layout(items, { ...options('none', 200), right: 600 })
+    for (const m of marks) if (m.label) expect(m.x2 + 4 + measure(m.label)).toBeLessThanOrEqual(600 + 6)
+  })
+
+  it('elides a label to the room it has, or drops it', () => {
+    expect(elide('International Syria Support Group', 10_000, measure)).toBe('International Syria Support Group')
+    expect(elide('International Syria Support Group', 70, measure)).toBe('Internati…')
+    expect(elide('International', 5, measure)).toBe('')
+  })
+})
