@@ -1,5 +1,5 @@
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser'
-import { pointer, type PathProblem, type Problem } from './problem.ts'
+import { pointer, segments, type PathProblem, type Problem } from './problem.ts'
 
 /** Deeper than any dataset needs; guards every recursive step after it. */
 export const maxDepth = 256
@@ -118,9 +118,6 @@ export function scan(text: string, lines: LineIndex): Scan {
   return result
 }
 
-const fromPointer = (path: string): string[] =>
-  path === '' ? [] : path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-
 interface Trail {
   children: Map<string, Trail>
   key?: number
@@ -196,7 +193,7 @@ export function place(text: string, lines: LineIndex, problems: PathProblem[]): 
   const trails = problems.map(({ path }) => {
     let trail = root
     const chain = [root]
-    for (const segment of fromPointer(path)) {
+    for (const segment of segments(path)) {
       let next = trail.children.get(segment)
       if (!next) trail.children.set(segment, (next = { children: new Map() }))
       chain.push((trail = next))

@@ -60,5 +60,9 @@ export const didYouMean = (word: string, candidates: Iterable<string>) => {
   return match === undefined ? '' : `: did you mean ${JSON.stringify(match)}?`
 }
 
+/** The decoded segments of a JSON Pointer: "/a~1b/0" → ["a/b", "0"]. */
+export const segments = (path: string): string[] =>
+  path === '' ? [] : path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+
 export const pointer = (...segments: Array<string | number>) =>
   segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('')

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv'
-import { describe, didYouMean, show, type PathProblem } from './problem.ts'
+import { describe, didYouMean, segments as decode, show, type PathProblem } from './problem.ts'
 
 /** What each pattern in the schema means, by the title of its definition or else the field's name. */
 const patterns: Record<string, string> = {
@@ -24,7 +24,7 @@ const typeNames: Record<string, string> = {
 
 /** The field a path names: "status", or "tags[1]" for an array item. */
 function fieldName(path: string): string {
-  const segments = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const segments = decode(path)
   const last = segments.at(-1)
   if (last === undefined) return 'dataset'
   if (/^\d+$/.test(last)) return `${segments.at(-2) ?? 'item'}[${last}]`
@@ -32,16 +32,10 @@ function fieldName(path: string): string {
 }
 
 const valueAt = (root: unknown, path: string): unknown =>
-  path
-    .split('/')
-    .slice(1)
-    .reduce<unknown>(
-      (node, segment) =>
-        node !== null && typeof node === 'object' && Object.hasOwn(node, segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-          ? (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')]
-          : undefined,
-      root,
-    )
+  decode(path).reduce<unknown>(
+    (node, key) => (node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined),
+    root,
+  )
 
 /** Turns ajv's errors into messages that name the field, the bad value and what is allowed. */
 export function schemaProblems(errors: ErrorObject[], root: unknown): PathProblem[] {
