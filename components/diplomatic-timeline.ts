@@ -5,13 +5,19 @@ import { select } from 'd3-selection'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
 import { asOf, initialWindow, toTimelineEvents, type TimelineEvent } from '../src/timeline/events.ts'
-import { GroupBy, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
+import { GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
 import { validateDataset, type Problem } from '../src/validate/index.ts'
 
 type Load =
   | { state: 'empty' }
   | { state: 'loading' }
-  | { state: 'ready'; dataset: EventDataset; items: TimelineEvent[]; asOf: { ms: number; label: string } | null }
+  | {
+      state: 'ready'
+      dataset: EventDataset
+      items: TimelineEvent[]
+      asOf: { ms: number; label: string } | null
+      window: [number, number] | null
+    }
   | { state: 'error'; title: string; problems: Problem[] }
 
 export interface TimelineSelectDetail {
@@ -179,18 +185,24 @@ export class DiplomaticTimeline extends LitElement {
   private get x() {
     const load = this.load
     const width = Math.max(this.width, 1)
-    const fitted = load.state === 'ready' ? initialWindow(load.items, load.asOf?.ms) : null
+    const fitted = load.state === 'ready' ? load.window : null
     const given = [Date.parse(`${this.start}T00:00:00Z`), Date.parse(`${this.end}T00:00:00Z`) + day]
     const domain = given[0]! < given[1]! ? given : fitted
     if (!domain) return scaleUtc().range([0, width])
     return this.transform.rescaleX(scaleUtc().domain(domain).range([0, width]))
   }
 
+  // Label widths are measured once per text, not on every zoom frame.
+  private widths = new Map<string, number>()
   private measure = (text: string) => {
-    this.measureContext ??= document.createElement('canvas').getContext('2d')
-    if (!this.measureContext) return text.length * 7
-    this.measureContext.font = '12px system-ui, sans-serif'
-    return this.measureContext.measureText(text).width
+    let width = this.widths.get(text)
+    if (width === undefined) {
+      this.measureContext ??= document.createElement('canvas').getContext('2d')
+      if (this.measureContext) this.measureContext.font = '13px system-ui, sans-serif'
+      width = this.measureContext ? this.measureContext.measureText(text).width : text.length * 7
+      this.widths.set(text, width)
+    }
+    return width
   }
 
   override render() {
@@ -235,7 +247,8 @@ export class DiplomaticTimeline extends LitElement {
     })
     const width = Math.max(this.width, 1)
     const height = axisHeight + laid.height + laneHeader / 2
-    const ticks = x.ticks(Math.max(2, Math.floor(width / 90)))
+    // Ticks too close to an edge would have their labels cut in half.
+    const ticks = x.ticks(Math.max(2, Math.floor(width / 90))).filter((t) => x(t) >= 24 && x(t) <= width - 24)
     const tickFormat = x.tickFormat()
     const visible = laid.marks.filter((m) => m.x2 >= -200 && m.x1 <= width + 10)
     const selected = this.selected
@@ -270,7 +283,6 @@ export class DiplomaticTimeline extends LitElement {
     const wide = mark.x2 - mark.x1 > 12
     const classes = ['mark', event.status, item.date.shape, item.id === selected ? 'selected' : ''].join(' ')
     const cy = mark.y + rowHeight / 2 - 2
-    const qualifier = `${item.date.approximate ? '~' : ''}${item.date.uncertain ? '?' : ''}`
     const name = `${item.dateLabel} — ${event.title} — ${event.status}${item.disputed ? ' — attribution disputed' : ''}`
     return svg`<g class=${classes} part="mark" data-event-id=${item.id} role="button" aria-label=${name}
         @click=${() => this.choose(item.id)}>
@@ -279,7 +291,7 @@ export class DiplomaticTimeline extends LitElement {
         ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
         : svg`<circle class="body" cx=${mark.x1 + 5} cy=${cy} r="5"></circle>`}
       ${item.disputed ? svg`<g transform="translate(${mark.x2 - 2},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3">!</text></g>` : nothing}
-      ${mark.label ? svg`<text x=${mark.x2 + 4} y=${cy + 4}>${qualifier ? `${qualifier} ` : ''}${mark.label}</text>` : nothing}
+      ${mark.label ? svg`<text x=${mark.x2 + labelGap} y=${cy + 4}>${mark.label}</text>` : nothing}
     </g>`
   }
 
@@ -410,7 +422,10 @@ export class DiplomaticTimeline extends LitElement {
     this.request++
     const result = validateDataset(text)
     if (result.ok) {
-      this.load = { state: 'ready', dataset: result.dataset, items: toTimelineEvents(result.dataset), asOf: asOf(result.dataset) }
+      const items = toTimelineEvents(result.dataset)
+      const now = asOf(result.dataset)
+      this.load = { state: 'ready', dataset: result.dataset, items, asOf: now, window: initialWindow(items, now?.ms) }
+      this.widths.clear()
       this.transform = zoomIdentity
     } else {
       const count = result.problems.length

@@ -10,6 +10,8 @@ export interface TimelineEvent {
   start: number
   end: number
   dateLabel: string
+  /** The text drawn beside the mark: the title, after "~" or "?" when the date is approximate or uncertain. */
+  label: string
   actors: string[]
   /** Some participant's role is only alleged. */
   disputed: boolean
@@ -34,6 +36,7 @@ export function toTimelineEvents(dataset: EventDataset, options: LabelOptions = 
       // Something still going on as of the source lasts at least until the source's date.
       end: event.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest,
       dateLabel: formatDate(date, options),
+      label: `${date.approximate ? '~' : ''}${date.uncertain ? '?' : ''}${date.approximate || date.uncertain ? ' ' : ''}${event.title}`,
       actors: [...new Set((event.participants ?? []).map((p) => p.actor))],
       disputed: event.certainty === 'disputed' || (event.participants ?? []).some((p) => p.attribution === 'alleged'),
     })

@@ -89,7 +89,7 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
     // Greedy interval packing: each mark, with its wanted label, goes into the first row free at its start.
     const rowEnds: number[] = []
     for (const entry of entries) {
-      const wanted = entry.x2 + labelGap + measure(entry.item.event.title)
+      const wanted = entry.x2 + labelGap + measure(entry.item.label)
       let row = rowEnds.findIndex((end) => end + gap <= entry.x1)
       if (row === -1) row = rowEnds.length
       rowEnds[row] = wanted
@@ -115,7 +115,7 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
         x1: entry.x1,
         x2: entry.x2,
         y: y + lanePadding + entry.row * rowHeight,
-        label: elide(entry.item.event.title, room, measure),
+        label: elide(entry.item.label, room, measure),
       })
     }
     y += height

@@ -11,6 +11,8 @@ async function mount(attributes: Record<string, string> = {}): Promise<Diplomati
   el.data = sampleDataset()
   document.body.append(el)
   await expect.poll(() => el.shadowRoot?.querySelector('svg.plot [data-event-id]')).toBeTruthy()
+  // The plot takes its width from a ResizeObserver, which reports after the first render.
+  await expect.poll(() => el.shadowRoot?.querySelectorAll('.tick text').length).toBeGreaterThan(2)
   await el.updateComplete
   return el
 }
