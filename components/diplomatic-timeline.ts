@@ -1,28 +1,44 @@
-import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit'
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { scaleUtc } from 'd3-scale'
+import { scaleUtc, type ScaleTime } from 'd3-scale'
 import { select } from 'd3-selection'
+import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
+import { density } from '../src/timeline/density.ts'
 import { asOf, initialWindow, toTimelineEvents, type TimelineEvent } from '../src/timeline/events.ts'
-import { GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
+import { applyFilters, facetCounts, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
+import { GroupBy, labelGap, laneKeys, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
 import { validateDataset, type Problem } from '../src/validate/index.ts'
+import { styles } from './diplomatic-timeline.styles.ts'
 
-type Load =
-  | { state: 'empty' }
-  | { state: 'loading' }
-  | {
-      state: 'ready'
-      dataset: EventDataset
-      items: TimelineEvent[]
-      asOf: { ms: number; label: string } | null
-      window: [number, number] | null
-    }
-  | { state: 'error'; title: string; problems: Problem[] }
+type Ready = {
+  state: 'ready'
+  dataset: EventDataset
+  items: TimelineEvent[]
+  asOf: { ms: number; label: string } | null
+  window: [number, number] | null
+}
+type Load = { state: 'empty' } | { state: 'loading' } | Ready | { state: 'error'; title: string; problems: Problem[] }
 
 export interface TimelineSelectDetail {
   id: string | null
 }
+export interface TimelineRangeChangeDetail {
+  /** ISO 8601 instants (UTC) of the window's edges. */
+  start: string
+  end: string
+}
+
+const rowHeight = 22
+const laneHeader = 16
+const axisHeight = 28
+const overviewHeight = 28
+const densityLaneHeight = 30
+/** Above this many events in view, lanes are drawn as density rather than one mark each. */
+const maxMarks = 600
+const hour = 3_600_000
+const century = 100 * 365.25 * 86_400_000
 
 /** How a relation reads from its "from" event, and from its "to" event. */
 const relationVerbs: Record<string, string> = {
@@ -34,99 +50,45 @@ const relationVerbsPassive: Record<string, string> = {
   'follows-up': 'followed up by', 'follows-from': 'led to', 'part-of': 'includes',
 }
 
-const rowHeight = 22
-const lanePadding = 6
-const laneHeader = 16
-const axisHeight = 28
-const day = 86_400_000
+const chipFacets = ['category', 'status', 'certainty'] as const
 
 /**
- * An embeddable timeline of diplomatic and conflict events.
+ * An embeddable, explorable timeline of diplomatic and conflict events.
  *
  * ```html
- * <diplomatic-timeline src="data/syria-truce-2016-09.json"></diplomatic-timeline>
+ * <diplomatic-timeline src="data/syria-truce-2016-09.json" group-by="category" sync-url></diplomatic-timeline>
  * ```
  *
- * @fires timeline-select - the user selected an event, or cleared the selection; detail `{ id }`
+ * @fires timeline-select - the user selected an event or cleared the selection; detail `{ id }`
+ * @fires timeline-range-change - the user zoomed or panned; detail `{ start, end }` as ISO instants
  * @csspart error - the message shown when the data cannot be loaded
+ * @csspart toolbar - title, search and zoom buttons
+ * @csspart filters - the filter chips and the count of events shown
+ * @csspart overview - the strip with a brush over the whole time span
  * @csspart plot - the SVG time plot
  * @csspart mark - one event's mark
+ * @csspart tooltip - the hover tooltip
  * @csspart details - the panel about the selected event
- * @csspart list - the list view of the events
+ * @csspart list - the table view of the events
  * @cssproperty --dt-font - font family
  * @cssproperty --dt-fg - text colour
  * @cssproperty --dt-muted - secondary text and grid colour
  * @cssproperty --dt-bg - background colour
- * @cssproperty --dt-accent - marks and focus colour
- * @cssproperty --dt-planned - colour of planned events
- * @cssproperty --dt-disputed - colour of the disputed-attribution badge
- * @cssproperty --dt-error - colour of error messages
+ * @cssproperty --dt-accent - marks, chips and focus colour
+ * @cssproperty --dt-planned - planned events and the "as of" line
+ * @cssproperty --dt-disputed - the disputed-attribution badge
+ * @cssproperty --dt-error - error messages
  */
 @customElement('diplomatic-timeline')
 export class DiplomaticTimeline extends LitElement {
-  static override styles = css`
-    :host {
-      --_fg: var(--dt-fg, #1d1d1f);
-      --_muted: var(--dt-muted, #5f6368);
-      --_bg: var(--dt-bg, #fff);
-      --_accent: var(--dt-accent, #1f5fbf);
-      --_planned: var(--dt-planned, #7a4fb5);
-      --_disputed: var(--dt-disputed, #b3261e);
-      display: block;
-      font: 13px/1.4 var(--dt-font, system-ui, sans-serif);
-      color: var(--_fg);
-      background: var(--_bg);
-      container-type: inline-size;
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        --_fg: var(--dt-fg, #e8e8ea);
-        --_muted: var(--dt-muted, #a0a4ab);
-        --_bg: var(--dt-bg, #17181a);
-        --_accent: var(--dt-accent, #7fb0ff);
-        --_planned: var(--dt-planned, #c3a4f0);
-        --_disputed: var(--dt-disputed, #ff8a80);
-      }
-    }
-    [part='error'] { color: var(--dt-error, #a4161a); border: 1px solid currentColor; padding: 0.5rem 1rem; }
-    .toolbar { display: flex; gap: 0.25rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.25rem; }
-    .toolbar h2 { font-size: 1rem; margin: 0 auto 0 0; }
-    button { font: inherit; color: var(--_fg); background: transparent; border: 1px solid var(--_muted); border-radius: 4px; padding: 0.1rem 0.5rem; min-width: 2rem; min-height: 1.75rem; cursor: pointer; }
-    button:focus-visible, .plot:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
-    .plot { display: block; width: 100%; touch-action: none; cursor: grab; user-select: none; }
-    .plot text { fill: var(--_fg); }
-    .tick line, .lane-rule { stroke: var(--_muted); stroke-opacity: 0.3; }
-    .tick text, .lane-label { fill: var(--_muted); font-size: 11px; }
-    .mark { cursor: pointer; }
-    .mark .body { fill: var(--_accent); stroke: var(--_accent); stroke-width: 1.5; }
-    .mark.one-of .body { fill: url(#dt-hatch); fill-opacity: 1; }
-    .mark.planned .body { fill: var(--_bg); stroke: var(--_planned); stroke-dasharray: 3 2; }
-    .mark.cancelled .body { fill: var(--_bg); stroke: var(--_muted); stroke-dasharray: 1 2; }
-    .mark.selected .body { stroke: var(--_fg); stroke-width: 2.5; }
-    .mark .badge { fill: var(--_disputed); }
-    .mark .badge-text { fill: var(--_bg); font-size: 9px; font-weight: 700; }
-    .hatch-line { stroke: var(--_accent); stroke-width: 2; }
-    .as-of line { stroke: var(--_planned); stroke-dasharray: 4 3; }
-    .as-of text { fill: var(--_planned); font-size: 11px; }
-    .relation { fill: none; stroke: var(--_fg); stroke-opacity: 0.6; stroke-width: 1.25; }
-    [part='details'] { border-top: 1px solid var(--_muted); padding: 0.5rem 0; }
-    [part='details'] h3 { margin: 0 0 0.25rem; font-size: 1rem; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; margin: 0.25rem 0; }
-    dt { color: var(--_muted); }
-    dd { margin: 0; }
-    blockquote { margin: 0.25rem 0; padding-left: 0.75rem; border-left: 3px solid var(--_muted); }
-    h4 { margin: 0.5rem 0 0.15rem; font-size: 0.9rem; }
-    .related { margin: 0; padding-left: 1.1rem; }
-    .linklike { text-align: left; border: none; padding: 0; min-height: 0; color: var(--_accent); text-decoration: underline; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 0.2rem 0.4rem; border-bottom: 1px solid color-mix(in srgb, var(--_muted) 30%, transparent); vertical-align: top; }
-    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-  `
+  static override styles = styles
 
   @state() private load: Load = { state: 'empty' }
   @state() private width = 0
   @state() private transform: ZoomTransform = zoomIdentity
   @state() private listView = false
+  @state() private filters: Filters = noFilters
+  @state() private hover: { id: string; x: number; y: number } | null = null
 
   /** URL of a dataset JSON file to fetch and validate. */
   @property({ attribute: 'src' }) src?: string
@@ -134,71 +96,105 @@ export class DiplomaticTimeline extends LitElement {
   /** The dataset itself, as an alternative to `src`. */
   @property({ attribute: false }) data?: unknown
 
-  /** Lanes: one per actor, per category, or a single lane. */
+  /** Lanes: one per actor (an event appears in each of its actors' lanes), per category, or one. */
   @property({ attribute: 'group-by' }) groupBy: GroupBy = GroupBy.category
 
-  /** First day of the initial window (ISO date); by default the window fits the events. */
-  @property({ attribute: 'start' }) start?: string
-
-  /** Last day of the initial window (ISO date). */
-  @property({ attribute: 'end' }) end?: string
-
-  /** Id of the selected event. */
+  /** Id of the selected event, whose details are shown. */
   @property({ attribute: 'selected' }) selected: string | null = null
 
+  /** First day of the initial window (YYYY-MM-DD); by default the window fits the events. */
+  @property({ attribute: 'start' }) start?: string
+
+  /** Last day of the initial window (YYYY-MM-DD). */
+  @property({ attribute: 'end' }) end?: string
+
+  /** BCP 47 locale for numbers; dates use British English month names. */
+  @property({ attribute: 'locale' }) locale = 'en-GB'
+
+  /** Keep the selection in the page address (#event=id), and select from it on load. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false
+
   private request = 0
+  private shown: TimelineEvent[] = []
   private resizeObserver?: ResizeObserver
   private zoomBehavior?: ZoomBehavior<SVGSVGElement, unknown>
+  private brush?: BrushBehavior<unknown>
+  private brushing = false
+  private userZoom = false
+  private rangeChanged = false
+  private pendingReveal = false
+  private widths = new Map<string, number>()
   private measureContext?: CanvasRenderingContext2D | null
 
   override connectedCallback() {
     super.connectedCallback()
     this.resizeObserver = new ResizeObserver(([entry]) => {
       const width = Math.floor(entry?.contentRect.width ?? 0)
-      if (width !== this.width) this.width = width
+      // Next frame: re-rendering inside the observer's callback changes our height and loops it.
+      if (width !== this.width) requestAnimationFrame(() => (this.width = width))
     })
     this.resizeObserver.observe(this)
+    if (this.syncUrl) {
+      window.addEventListener('hashchange', this.onHashChange)
+      this.onHashChange()
+    }
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
+    window.removeEventListener('hashchange', this.onHashChange)
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: PropertyValues) {
     if (changed.has('data') && this.data !== undefined) this.accept(JSON.stringify(this.data), 'data')
     else if (changed.has('src') && this.src) void this.fetchSource(this.src)
+    if (changed.has('selected')) this.pendingReveal = this.selected !== null
+    if (changed.has('load') || changed.has('filters')) {
+      this.shown = this.load.state === 'ready' ? applyFilters(this.load.items, this.filters) : []
+    }
   }
 
-  protected override updated() {
-    const plot = this.renderRoot.querySelector<SVGSVGElement>('svg.plot')
-    if (plot && !this.zoomBehavior) {
-      this.zoomBehavior = d3zoom<SVGSVGElement, unknown>()
-        .scaleExtent([1 / 64, 5000])
-        .filter((event: Event) => !(event.type === 'mousedown' && (event.target as Element).closest('.mark')))
-        .on('zoom', (event: { transform: ZoomTransform }) => (this.transform = event.transform))
-      select(plot).call(this.zoomBehavior).on('dblclick.zoom', null)
-    } else if (!plot) this.zoomBehavior = undefined
+  protected override updated(changed: PropertyValues) {
+    this.attachZoom()
+    this.attachBrush()
+    if (changed.has('load') && this.zoomBehavior) this.zoomBehavior.scaleExtent(this.scaleExtent())
+    if (this.pendingReveal && this.width > 0 && this.zoomBehavior) {
+      this.pendingReveal = false
+      this.reveal(this.selected)
+    }
   }
 
-  /** The x scale for the current zoom: the data's extent with a margin, rescaled by the transform. */
-  private get x() {
-    const load = this.load
-    const width = Math.max(this.width, 1)
-    const fitted = load.state === 'ready' ? load.window : null
-    const given = [Date.parse(`${this.start}T00:00:00Z`), Date.parse(`${this.end}T00:00:00Z`) + day]
-    const domain = given[0]! < given[1]! ? given : fitted
-    if (!domain) return scaleUtc().range([0, width])
-    return this.transform.rescaleX(scaleUtc().domain(domain).range([0, width]))
+  /** The window shown at zoom 1: the start/end attributes, or one fitted to the events. */
+  private get baseDomain(): [number, number] | null {
+    const given = [Date.parse(`${this.start}T00:00:00Z`), Date.parse(`${this.end}T00:00:00Z`) + 86_400_000]
+    if (given[0]! < given[1]!) return given as [number, number]
+    return this.load.state === 'ready' ? this.load.window : null
   }
 
-  // Label widths are measured once per text, not on every zoom frame.
-  private widths = new Map<string, number>()
+  private get baseScale(): ScaleTime<number, number> {
+    const scale = scaleUtc().range([0, Math.max(this.width, 1)])
+    const domain = this.baseDomain
+    return domain ? scale.domain(domain) : scale
+  }
+
+  private get x(): ScaleTime<number, number> {
+    return this.transform.rescaleX(this.baseScale)
+  }
+
+  /** From about a century to about an hour across the plot, so nobody gets lost. */
+  private scaleExtent(): [number, number] {
+    const domain = this.baseDomain
+    const span = domain ? domain[1] - domain[0] : century
+    return [Math.min(1, span / century), Math.max(1, span / hour)]
+  }
+
+  // Label widths are measured once per text, in the font they are drawn in.
   private measure = (text: string) => {
     let width = this.widths.get(text)
     if (width === undefined) {
       this.measureContext ??= document.createElement('canvas').getContext('2d')
-      if (this.measureContext) this.measureContext.font = '13px system-ui, sans-serif'
+      if (this.measureContext) this.measureContext.font = getComputedStyle(this).font || '13px system-ui, sans-serif'
       width = this.measureContext ? this.measureContext.measureText(text).width : text.length * 7
       this.widths.set(text, width)
     }
@@ -219,74 +215,145 @@ export class DiplomaticTimeline extends LitElement {
     }
     if (load.state !== 'ready') return nothing
     const selected = load.items.find((i) => i.id === this.selected)
-    return html`
-      <div class="toolbar">
+    return html`<div @keydown=${this.onHostKey}>
+      <div class="toolbar" part="toolbar">
         <h2>${load.dataset.title}</h2>
-        <button @click=${() => this.zoomBy(1.5)} aria-label="Zoom in">+</button>
-        <button @click=${() => this.zoomBy(1 / 1.5)} aria-label="Zoom out">−</button>
-        <button @click=${this.fit} aria-label="Fit all events">Fit</button>
-        <button @click=${() => (this.listView = !this.listView)} aria-pressed=${this.listView}>List</button>
+        <input type="search" placeholder="Search events and quotes" aria-label="Search events and quotes"
+          .value=${this.filters.query} @input=${this.onSearch} />
+        <button @click=${() => this.zoomBy(1.5)} aria-label="Zoom in" title="Zoom in (+)">+</button>
+        <button @click=${() => this.zoomBy(1 / 1.5)} aria-label="Zoom out" title="Zoom out (−)">−</button>
+        <button @click=${this.fit} aria-label="Fit all events" title="Fit (0)">Fit</button>
+        <button @click=${() => (this.listView = !this.listView)} aria-pressed=${this.listView ? 'true' : 'false'}>List</button>
       </div>
-      ${this.listView ? this.renderList(load.items) : this.renderPlot(load)}
+      ${this.renderFilters(load)}
+      ${this.listView ? this.renderList(this.shown) : html`${this.renderOverview(load)}${this.renderPlot(load)}`}
+      ${this.renderTooltip(load)}
       ${selected ? this.renderDetails(selected, load.dataset, load.items) : nothing}
-    `
+    </div>`
   }
 
-  private renderPlot(load: Extract<Load, { state: 'ready' }>) {
-    const x = this.x
-    const actors = new Map(load.dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
-    const laid: Layout = layout(load.items, {
-      groupBy: this.groupBy,
-      x: (ms) => x(ms),
-      rowHeight,
-      lanePadding: lanePadding + laneHeader / 2,
-      measure: this.measure,
-      laneLabel: (key) => actors.get(key) ?? key,
-      minMarkWidth: 10,
-      right: Math.max(this.width, 1),
-    })
+  private renderFilters(load: Ready) {
+    const actorNames = new Map(load.dataset.actors.map((a) => [a.id, a.name]))
+    const actorCounts = facetCounts(load.items, this.filters, 'actor')
+    const chosenActor = [...this.filters.actor][0] ?? ''
+    return html`<div class="filters" part="filters">
+      <select aria-label="Actor" @change=${this.onActor}>
+        <option value="" ?selected=${chosenActor === ''}>All actors</option>
+        ${[...actorNames].filter(([id]) => actorCounts.has(id) || id === chosenActor).map(
+          ([id, name]) => html`<option value=${id} ?selected=${id === chosenActor}>${name} (${actorCounts.get(id) ?? 0})</option>`,
+        )}
+      </select>
+      ${chipFacets.map((facet) => {
+        const counts = facetCounts(load.items, this.filters, facet)
+        const values = [...new Set(load.items.map((i) => i.event[facet]))].sort()
+        return html`<span role="group" aria-label=${facet}>${values.map((value) => {
+          const on = this.filters[facet].has(value)
+          return html`<button class="chip" aria-pressed=${on ? 'true' : 'false'} data-facet=${facet} data-value=${value}
+            @click=${() => this.toggle(facet, value)}>${value}<span class="count">${counts.get(value) ?? 0}</span></button>`
+        })}</span>`
+      })}
+      <span class="shown" aria-live="polite">${this.shown.length} of ${load.items.length} events shown</span>
+    </div>`
+  }
+
+  private renderOverview(load: Ready) {
     const width = Math.max(this.width, 1)
-    const height = axisHeight + laid.height + laneHeader / 2
+    if (load.items.length === 0) return nothing
+    const all = scaleUtc()
+      .domain([Math.min(...load.items.map((i) => i.start)), Math.max(...load.items.map((i) => i.end), load.asOf?.ms ?? -Infinity)])
+      .range([0, width])
+    // Starts only: one long background period would otherwise fill every bin.
+    const bins = density(this.shown.map((i) => ({ x1: all(i.start), x2: all(i.start) })), width, 3)
+    const peak = Math.max(1, ...bins.map((b) => b.count))
+    return html`<svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
+      <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
+      ${bins.map((b) => {
+        const h = 4 + ((overviewHeight - 8) * b.count) / peak
+        return svg`<rect class="tick" x=${b.x} width=${b.width - 0.5} y=${overviewHeight - 2 - h} height=${h}></rect>`
+      })}
+      <g class="brush"></g>
+    </svg>`
+  }
+
+  private renderPlot(load: Ready) {
+    const x = this.x
+    const width = Math.max(this.width, 1)
+    const [d0, d1] = x.domain().map(Number) as [number, number]
+    const span = d1 - d0
+    // Only events in or next to the window are laid out, so a pan has labels ready at the edges.
+    const near = this.shown.filter((i) => i.end >= d0 - span && i.start <= d1 + span)
+    const inView = near.filter((i) => i.end >= d0 && i.start <= d1).length
+    const actors = new Map(load.dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
+    const laneLabel = (key: string) => actors.get(key) ?? key
+    const dense = inView > maxMarks
+    const laid: Layout = dense
+      ? { lanes: [], marks: [], height: 0 }
+      : layout(near, { groupBy: this.groupBy, x: (ms) => x(ms), rowHeight, lanePadding: 2, laneHeader, measure: this.measure, laneLabel, minMarkWidth: 10, right: width })
+    const lanesDense = dense ? this.densityLanes(near, x, width, laneLabel) : []
+    const plotHeight = dense ? lanesDense.length * densityLaneHeight : laid.height
+    const lanesHeight = Math.max(plotHeight, rowHeight * 2)
+    // Below the lanes: room for the "as of" label, clear of every mark.
+    const height = axisHeight + lanesHeight + 18
     // Ticks too close to an edge would have their labels cut in half.
     const ticks = x.ticks(Math.max(2, Math.floor(width / 90))).filter((t) => x(t) >= 24 && x(t) <= width - 24)
     const tickFormat = x.tickFormat()
-    const visible = laid.marks.filter((m) => m.x2 >= -200 && m.x1 <= width + 10)
-    const selected = this.selected
-    const related = this.relationPaths(load, laid, selected)
+    const visible = laid.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
+    const active = visible.some((m) => m.item.id === this.selected) ? `mark-${this.selected}` : nothing
     return html`<svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
-        role="application" aria-label="Timeline of ${load.items.length} events; arrow keys move between events, plus and minus zoom"
-        tabindex="0" @keydown=${this.onKey}>
+        role="application" tabindex="0" aria-activedescendant=${active}
+        aria-label="Timeline of ${this.shown.length} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom."
+        @keydown=${this.onKey} @click=${this.onPlotClick} @pointermove=${this.onPointerMove} @pointerleave=${this.onPointerLeave}>
       <defs>
         <pattern id="dt-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
         </pattern>
       </defs>
-      ${svg`<g class="axis">${ticks.map((t) => svg`<g class="tick" transform="translate(${x(t)},0)">
+      <g class="axis">${ticks.map((t) => svg`<g class="tick" transform="translate(${x(t)},0)">
           <line y1=${axisHeight - 6} y2=${height}></line>
-          <text y=${axisHeight - 10} text-anchor="middle">${tickFormat(t)}</text></g>`)}</g>`}
-      ${svg`<g transform="translate(0,${axisHeight})">
-        ${laid.lanes.map((lane) => svg`<g class="lane">
-          <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
-          <text class="lane-label" x="4" y=${lane.y + 12}>${lane.label}</text></g>`)}
+          <text y=${axisHeight - 10} text-anchor="middle">${tickFormat(t)}</text></g>`)}</g>
+      <g transform="translate(0,${axisHeight})">
+        ${dense
+          ? lanesDense.map((lane, i) => svg`<g class="lane dense" transform="translate(0,${i * densityLaneHeight})">
+              <line class="lane-rule" x1="0" x2=${width} y1="0" y2="0"></line>
+              <text class="lane-label" x="4" y="12">${lane.label} · ${lane.count}</text>
+              ${lane.bins.map((b) => svg`<rect class="bin" x=${b.x} width=${b.width - 0.5} y="15" height="12" fill-opacity=${0.15 + (0.85 * b.count) / lane.peak}></rect>`)}</g>`)
+          : laid.lanes.map((lane) => svg`<g class="lane">
+              <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
+              <text class="lane-label" x="4" y=${lane.y + 12}>${lane.label}</text></g>`)}
         ${load.asOf === null ? nothing : svg`<g class="as-of" transform="translate(${x(load.asOf.ms)},0)">
-          <line y1="0" y2=${laid.height}></line>
-          <text x="4" y=${laid.height - 4}>as of ${load.asOf.label}</text></g>`}
-        ${visible.map((mark) => this.renderMark(mark, selected))}
-        ${related}
-      </g>`}
+          <line y1="0" y2=${lanesHeight + 4}></line>
+          <text x="4" y=${lanesHeight + 14}>as of ${load.asOf.label}</text></g>`}
+        ${visible.map((mark) => this.renderMark(mark))}
+        ${this.relationPaths(load, laid)}
+      </g>
     </svg>`
   }
 
-  private renderMark(mark: Mark, selected: string | null) {
+  private densityLanes(items: TimelineEvent[], x: ScaleTime<number, number>, width: number, laneLabel: (key: string) => string) {
+    const lanes = new Map<string, Array<{ x1: number; x2: number }>>()
+    for (const item of items) {
+      const span = { x1: x(item.start), x2: x(item.end + 1) }
+      for (const key of laneKeys(item, this.groupBy)) {
+        let list = lanes.get(key)
+        if (!list) lanes.set(key, (list = []))
+        list.push(span)
+      }
+    }
+    return [...lanes]
+      .map(([key, spans]) => {
+        const bins = density(spans, width, 4)
+        return { key, label: laneLabel(key), count: spans.length, bins, peak: Math.max(1, ...bins.map((b) => b.count)) }
+      })
+      .sort((a, b) => a.label.localeCompare(b.label))
+  }
+
+  private renderMark(mark: Mark) {
     const { item } = mark
     const event = item.event
     const wide = mark.x2 - mark.x1 > 12
-    const classes = ['mark', event.status, item.date.shape, item.id === selected ? 'selected' : ''].join(' ')
+    const classes = ['mark', event.status, item.date.shape, item.id === this.selected ? 'selected' : ''].join(' ')
     const cy = mark.y + rowHeight / 2 - 2
-    const name = `${item.dateLabel} — ${event.title} — ${event.status}${item.disputed ? ' — attribution disputed' : ''}`
-    return svg`<g class=${classes} part="mark" data-event-id=${item.id} role="button" aria-label=${name}
-        @click=${() => this.choose(item.id)}>
-      <title>${event.title}\n${event.date.text ? `${event.date.text}: ` : ''}${item.dateLabel}</title>
+    return svg`<g class=${classes} part="mark" id="mark-${item.id}" data-event-id=${item.id} role="button" aria-label=${this.accessibleName(item)}>
       ${wide
         ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
         : svg`<circle class="body" cx=${mark.x1 + 5} cy=${cy} r="5"></circle>`}
@@ -295,7 +362,13 @@ export class DiplomaticTimeline extends LitElement {
     </g>`
   }
 
-  private relationPaths(load: Extract<Load, { state: 'ready' }>, laid: Layout, selected: string | null) {
+  /** "19 Sep 2016 — UN aid convoy attacked — occurred — attribution disputed" */
+  private accessibleName(item: TimelineEvent): string {
+    return `${item.dateLabel} — ${item.event.title} — ${item.event.status}${item.disputed ? ' — attribution disputed' : ''}`
+  }
+
+  private relationPaths(load: Ready, laid: Layout) {
+    const selected = this.selected
     if (!selected) return nothing
     const at = new Map<string, Mark>()
     for (const m of laid.marks) if (!at.has(m.item.id)) at.set(m.item.id, m)
@@ -305,8 +378,19 @@ export class DiplomaticTimeline extends LitElement {
       if (!a || !b) return nothing
       const [x1, y1, x2, y2] = [a.x1 + 5, a.y + rowHeight / 2 - 2, b.x1 + 5, b.y + rowHeight / 2 - 2]
       const bend = Math.min(60, Math.abs(x2 - x1) / 2 + 20)
-      return svg`<path class="relation" d="M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}"><title>${r.from} ${r.type} ${r.to}</title></path>`
+      return svg`<path class="relation" d="M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}"></path>`
     })
+  }
+
+  private renderTooltip(load: Ready) {
+    const hover = this.hover
+    const item = hover && load.items.find((i) => i.id === hover.id)
+    if (!hover || !item) return nothing
+    const left = Math.min(hover.x + 12, Math.max(0, this.width - 260))
+    return html`<div class="tooltip" part="tooltip" role="tooltip" style="left:${left}px;top:${hover.y + 14}px">
+      <strong>${item.event.title}</strong><br />
+      ${item.event.date.text ? `“${item.event.date.text}” → ` : ''}${item.dateLabel}
+    </div>`
   }
 
   private renderDetails(item: TimelineEvent, dataset: EventDataset, items: TimelineEvent[]) {
@@ -315,16 +399,17 @@ export class DiplomaticTimeline extends LitElement {
     const sources = new Map(dataset.sources.map((s) => [s.id, s]))
     const titles = new Map(items.map((i) => [i.id, i.event.title]))
     const relations = (dataset.relations ?? []).filter((r) => r.from === e.id || r.to === e.id)
+    const numbers = new Intl.NumberFormat(this.locale)
     return html`<section part="details" aria-label="Event details">
       <h3>${e.title}</h3>
       ${e.summary ? html`<p>${e.summary}</p>` : nothing}
       <dl>
-        <dt>Date</dt><dd>${e.date.text ? html`“${e.date.text}” → ` : nothing}${item.dateLabel} <small>(${item.date.precision}${item.date.shape === 'one-of' ? ', one day in the range' : ''})</small></dd>
+        <dt>Date</dt><dd>${e.date.text ? html`“${e.date.text}” → ` : nothing}${item.dateLabel} <small>(${item.date.precision} precision${item.date.shape === 'one-of' ? ', one day in the range' : ''}${item.date.approximate ? ', approximate' : ''}${item.date.uncertain ? ', uncertain' : ''})</small></dd>
         <dt>Status</dt><dd>${e.status}</dd>
         <dt>Certainty</dt><dd>${e.certainty}</dd>
         ${e.participants?.length ? html`<dt>Actors</dt><dd>${e.participants.map((p, i) => html`${i ? ', ' : ''}${actors.get(p.actor)?.name ?? p.actor} (${p.role}${p.attribution ? `, ${p.attribution}` : ''})`)}</dd>` : nothing}
         ${e.location ? html`<dt>Where</dt><dd>${e.location.name}</dd>` : nothing}
-        ${e.fatalities ? html`<dt>Killed</dt><dd>${e.fatalities.approximate ? 'about ' : ''}${e.fatalities.best.toLocaleString('en')}${e.fatalities.group ? ` (${e.fatalities.group})` : ''}</dd>` : nothing}
+        ${e.fatalities ? html`<dt>Killed</dt><dd>${e.fatalities.approximate ? 'about ' : ''}${numbers.format(e.fatalities.best)}${e.fatalities.group ? ` (${e.fatalities.group})` : ''}</dd>` : nothing}
       </dl>
       ${(e.evidence ?? []).map((q) => {
         const s = sources.get(q.source)
@@ -354,18 +439,65 @@ export class DiplomaticTimeline extends LitElement {
   private choose(id: string | null) {
     if (id === this.selected) return
     this.selected = id
+    if (this.syncUrl) history.replaceState(history.state, '', id ? `#event=${encodeURIComponent(id)}` : location.pathname + location.search)
     this.dispatchEvent(new CustomEvent<TimelineSelectDetail>('timeline-select', { detail: { id }, bubbles: true, composed: true }))
   }
 
+  private onHashChange = () => {
+    const match = /(?:^#|&)event=([^&]+)/.exec(location.hash)
+    if (match) this.selected = decodeURIComponent(match[1]!)
+  }
+
+  private onPlotClick = (event: MouseEvent) => {
+    const mark = (event.target as Element).closest('[data-event-id]')
+    if (mark) return this.choose(mark.getAttribute('data-event-id'))
+    const plot = event.currentTarget as SVGSVGElement
+    // Where lanes are drawn as density, a click zooms in on that spot.
+    if (plot.querySelector('.lane.dense') && this.zoomBehavior) {
+      const box = plot.getBoundingClientRect()
+      this.userZoom = true
+      select(plot).call(this.zoomBehavior.scaleBy, 4, [event.clientX - box.left, event.clientY - box.top])
+    }
+  }
+
+  private onPointerMove = (event: PointerEvent) => {
+    const id = (event.target as Element).closest('[data-event-id]')?.getAttribute('data-event-id')
+    const host = this.getBoundingClientRect()
+    this.hover = id ? { id, x: event.clientX - host.left, y: event.clientY - host.top } : null
+  }
+
+  private onPointerLeave = () => (this.hover = null)
+
+  private onSearch = (event: Event) => {
+    this.filters = { ...this.filters, query: (event.target as HTMLInputElement).value }
+  }
+
+  private onActor = (event: Event) => {
+    const value = (event.target as HTMLSelectElement).value
+    this.filters = { ...this.filters, actor: new Set(value ? [value] : []) }
+  }
+
+  private toggle(facet: Exclude<Facet, 'actor'>, value: string) {
+    const next = new Set(this.filters[facet])
+    if (!next.delete(value)) next.add(value)
+    this.filters = { ...this.filters, [facet]: next }
+  }
+
+  private onHostKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.selected !== null) {
+      event.preventDefault()
+      this.choose(null)
+    }
+  }
+
   private onKey = (event: KeyboardEvent) => {
-    const load = this.load
-    if (load.state !== 'ready') return
-    const items = load.items
+    const items = this.shown
     const index = items.findIndex((i) => i.id === this.selected)
     const go = (i: number) => {
       const item = items[Math.max(0, Math.min(items.length - 1, i))]
       if (item) this.choose(item.id)
     }
+    const pan = (fraction: number) => this.panBy(fraction)
     const keys: Record<string, () => void> = {
       ArrowRight: () => go(index + 1),
       ArrowDown: () => go(index + 1),
@@ -373,7 +505,8 @@ export class DiplomaticTimeline extends LitElement {
       ArrowUp: () => go(index === -1 ? items.length - 1 : index - 1),
       Home: () => go(0),
       End: () => go(items.length - 1),
-      Escape: () => this.choose(null),
+      PageUp: () => pan(-0.5),
+      PageDown: () => pan(0.5),
       '+': () => this.zoomBy(1.5),
       '=': () => this.zoomBy(1.5),
       '-': () => this.zoomBy(1 / 1.5),
@@ -386,13 +519,107 @@ export class DiplomaticTimeline extends LitElement {
     }
   }
 
+  private get plot() {
+    return this.renderRoot.querySelector<SVGSVGElement>('svg.plot')
+  }
+
+  private attachZoom() {
+    const plot = this.plot as (SVGSVGElement & { __zoom?: ZoomTransform }) | null
+    if (!plot) return void (this.zoomBehavior = undefined)
+    // d3-zoom keeps the transform on the element; keep it in step when the element resets it (new data, Fit).
+    if (this.zoomBehavior && plot.__zoom) return void (plot.__zoom = this.transform)
+    this.zoomBehavior = d3zoom<SVGSVGElement, unknown>()
+      .scaleExtent(this.scaleExtent())
+      .filter((event: Event) => {
+        // Clicks on marks select; the wheel, drags and pinches elsewhere zoom and pan.
+        if (event.type === 'mousedown' && (event.target as Element).closest('.mark')) return false
+        return (!(event as MouseEvent).ctrlKey || event.type === 'wheel') && !(event as MouseEvent).button
+      })
+      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
+        this.transform = event.transform
+        if (event.sourceEvent || this.userZoom) this.rangeChanged = true
+      })
+      .on('end', () => {
+        this.userZoom = false
+        if (!this.rangeChanged) return
+        this.rangeChanged = false
+        const [start, end] = this.x.domain()
+        this.dispatchEvent(new CustomEvent<TimelineRangeChangeDetail>('timeline-range-change', {
+          detail: { start: start!.toISOString(), end: end!.toISOString() }, bubbles: true, composed: true,
+        }))
+      })
+    select(plot).call(this.zoomBehavior).on('dblclick.zoom', null)
+    plot.__zoom = this.transform
+  }
+
+  /** Keeps the overview's brush on the plot's window, and lets a brush gesture set the window. */
+  private attachBrush() {
+    const g = this.renderRoot.querySelector<SVGGElement>('svg.overview .brush')
+    const load = this.load
+    if (!g || load.state !== 'ready' || load.items.length === 0) return
+    const width = Math.max(this.width, 1)
+    const all = scaleUtc()
+      .domain([Math.min(...load.items.map((i) => i.start)), Math.max(...load.items.map((i) => i.end), load.asOf?.ms ?? -Infinity)])
+      .range([0, width])
+    if (!this.brush || !(g as unknown as { __brush?: unknown }).__brush) {
+      this.brush = brushX<unknown>().on('brush end', (event: { selection: [number, number] | null; sourceEvent: Event | null }) => {
+        if (!event.sourceEvent || !event.selection || this.brushing) return
+        const current = this.brushScale
+        if (current) this.showWindow(current.invert(event.selection[0]).getTime(), current.invert(event.selection[1]).getTime())
+      })
+      select(g).call(this.brush)
+    }
+    this.brush.extent([[0, 0], [width, overviewHeight]])
+    select(g).call(this.brush)
+    this.brushScale = all
+    const [d0, d1] = this.x.domain()
+    const selection: [number, number] = [Math.max(0, all(d0!)), Math.min(width, all(d1!))]
+    this.brushing = true
+    if (selection[1] - selection[0] >= 1) select(g).call(this.brush.move, selection)
+    this.brushing = false
+  }
+
+  private brushScale?: ScaleTime<number, number>
+
+  /** Sets the plot's window to [start, end] (UTC ms), as a user action. */
+  private showWindow(start: number, end: number) {
+    const plot = this.plot
+    if (!plot || !this.zoomBehavior || end <= start) return
+    const base = this.baseScale
+    const k = Math.max(1, this.width) / (base(end) - base(start))
+    this.userZoom = true
+    select(plot).call(this.zoomBehavior.transform, zoomIdentity.scale(k).translate(-base(start), 0))
+  }
+
+  /** Brings an event into view when it is outside the window, keeping the zoom. */
+  private reveal(id: string | null) {
+    const item = this.load.state === 'ready' ? this.load.items.find((i) => i.id === id) : undefined
+    const plot = this.plot
+    if (!item || !plot || !this.zoomBehavior) return
+    const [d0, d1] = this.x.domain().map(Number) as [number, number]
+    if (item.start >= d0 && item.start <= d1) return
+    const mid = item.start + Math.min(item.end - item.start, (d1 - d0) / 2) / 2
+    this.userZoom = true
+    select(plot).call(this.zoomBehavior.translateTo, this.baseScale(mid), 0)
+  }
+
   private zoomBy(factor: number) {
-    const plot = this.renderRoot.querySelector<SVGSVGElement>('svg.plot')
-    if (plot && this.zoomBehavior) select(plot).call(this.zoomBehavior.scaleBy, factor)
+    const plot = this.plot
+    if (!plot || !this.zoomBehavior) return
+    this.userZoom = true
+    select(plot).call(this.zoomBehavior.scaleBy, factor)
+  }
+
+  private panBy(fraction: number) {
+    const plot = this.plot
+    if (!plot || !this.zoomBehavior) return
+    this.userZoom = true
+    select(plot).call(this.zoomBehavior.translateBy, (-fraction * Math.max(this.width, 1)) / this.transform.k, 0)
   }
 
   private fit = () => {
-    const plot = this.renderRoot.querySelector<SVGSVGElement>('svg.plot')
+    const plot = this.plot
+    this.userZoom = true
     if (plot && this.zoomBehavior) select(plot).call(this.zoomBehavior.transform, zoomIdentity)
     else this.transform = zoomIdentity
   }
@@ -404,7 +631,7 @@ export class DiplomaticTimeline extends LitElement {
     try {
       const response = await fetch(src)
       if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim())
-      // Dev servers and SPAs answer a wrong path with their HTML page rather than a 404.
+      // Dev servers and single-page apps answer a wrong path with their HTML page rather than a 404.
       if (/html/i.test(response.headers.get('content-type') ?? '')) {
         throw new Error('the server sent a web page instead of JSON; is the path right?')
       }
@@ -425,8 +652,8 @@ export class DiplomaticTimeline extends LitElement {
       const items = toTimelineEvents(result.dataset)
       const now = asOf(result.dataset)
       this.load = { state: 'ready', dataset: result.dataset, items, asOf: now, window: initialWindow(items, now?.ms) }
-      this.widths.clear()
       this.transform = zoomIdentity
+      this.pendingReveal = this.selected !== null
     } else {
       const count = result.problems.length
       this.load = { state: 'error', title: `The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, problems: result.problems }
@@ -440,5 +667,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'timeline-select': CustomEvent<TimelineSelectDetail>
+    'timeline-range-change': CustomEvent<TimelineRangeChangeDetail>
   }
 }

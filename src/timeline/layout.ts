@@ -30,6 +30,8 @@ export interface LayoutOptions {
   x: (ms: number) => number
   rowHeight: number
   lanePadding: number
+  /** Room at the top of each lane for its name, in px. */
+  laneHeader?: number
   /** Width of text in px, for label room. */
   measure: (text: string) => number
   laneLabel: (key: string) => string
@@ -49,7 +51,7 @@ export interface Layout {
 export const labelGap = 4
 const gap = 6
 
-const laneKeys = (item: TimelineEvent, groupBy: GroupBy): string[] =>
+export const laneKeys = (item: TimelineEvent, groupBy: GroupBy): string[] =>
   groupBy === 'actor' ? (item.actors.length ? item.actors : ['(no actor)']) : groupBy === 'category' ? [item.event.category] : ['all']
 
 /** Cuts a label to fit `room` px, ending it with an ellipsis; '' when not even one letter fits. */
@@ -104,7 +106,8 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
       lastSeen[entry.row] = entry
     }
     const rows = Math.max(1, rowEnds.length)
-    const height = rows * rowHeight + lanePadding * 2
+    const header = options.laneHeader ?? 0
+    const height = header + rows * rowHeight + lanePadding * 2
     lanes.push({ key, label: options.laneLabel(key), rows, y, height })
     for (const entry of entries) {
       const room = Math.min(nextInRow.get(entry) ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
@@ -114,7 +117,7 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
         row: entry.row,
         x1: entry.x1,
         x2: entry.x2,
-        y: y + lanePadding + entry.row * rowHeight,
+        y: y + header + lanePadding + entry.row * rowHeight,
         label: elide(entry.item.label, room, measure),
       })
     }

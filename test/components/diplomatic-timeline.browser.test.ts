@@ -26,7 +26,7 @@ describe('<diplomatic-timeline>', () => {
   it('shows the events of a dataset given as a property', async () => {
     const el = await mount((e) => (e.data = sampleDataset()))
     expect(rows(el).sort()).toEqual(['convoy-attack', 'us-blames-russia'])
-    expect(el.shadowRoot!.textContent).toContain('19 Sep 2016')
+    expect(el.shadowRoot!.querySelector('[data-event-id="convoy-attack"]')?.getAttribute('aria-label')).toContain('19 Sep 2016')
   })
 
   it('fetches and validates the dataset named by src', async () => {

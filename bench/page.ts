@@ -1,0 +1,78 @@
+import '../components/diplomatic-timeline.ts'
+import type { DiplomaticTimeline } from '../components/diplomatic-timeline.ts'
+import type { BenchStats } from './api.ts'
+import { syntheticDataset } from './synthetic.ts'
+
+const n = Number(new URLSearchParams(location.search).get('n') ?? '1000')
+// Built before any clock starts: only the element's own work is timed.
+const dataset = syntheticDataset(n)
+const stage = document.querySelector<HTMLElement>('#stage')!
+let element: DiplomaticTimeline | undefined
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
+
+window.benchFirstRender = async () => {
+  element?.remove()
+  performance.mark('bench:start')
+  const start = performance.now()
+  const el = document.createElement('diplomatic-timeline')
+  element = el
+  stage.append(el)
+  el.data = dataset
+  await el.updateComplete
+  performance.mark('bench:update-complete')
+  // The first frame lets the ResizeObserver report the width and the element redraw at it; the second shows that drawing.
+  await nextFrame()
+  performance.mark('bench:first-frame')
+  await nextFrame()
+  performance.mark('bench:drawn')
+  return performance.now() - start
+}
+
+window.benchStats = (): BenchStats => {
+  const root = element?.shadowRoot ?? null
+  ;(window as { gc?: () => void }).gc?.()
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory
+  const svg = root?.querySelector('svg.plot')
+  let plot: BenchStats['plot'] = null
+  if (svg) {
+    const box = svg.getBoundingClientRect()
+    const view = stage.getBoundingClientRect()
+    const [left, top] = [Math.max(box.left, view.left), Math.max(box.top, view.top)]
+    const [right, bottom] = [Math.min(box.right, view.right, innerWidth), Math.min(box.bottom, view.bottom, innerHeight)]
+    plot = { x: left, y: top, width: right - left, height: bottom - top, top: box.top }
+  }
+  return {
+    domNodes: root?.querySelectorAll('*').length ?? 0,
+    heapBytes: memory ? memory.usedJSHeapSize : null,
+    alert: root?.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+    axis: [...(root?.querySelectorAll('.tick text') ?? [])].map((t) => t.textContent).join('|'),
+    plot,
+  }
+}
+
+let frames: number[] = []
+let recording = false
+let last = 0
+
+const tick = (time: number) => {
+  if (!recording) return
+  if (last) frames.push(time - last)
+  last = time
+  requestAnimationFrame(tick)
+}
+
+window.benchStartFrames = () => {
+  frames = []
+  last = 0
+  recording = true
+  requestAnimationFrame(tick)
+}
+
+window.benchStopFrames = async () => {
+  await element?.updateComplete
+  await nextFrame()
+  await nextFrame()
+  recording = false
+  return frames
+}

@@ -1,0 +1,240 @@
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build as esbuild } from 'esbuild'
+import { chromium, type Browser, type Page } from 'playwright'
+import { build as viteBuild, preview, type PreviewServer } from 'vite'
+import { validateDataset } from '../src/validate/index.ts'
+import type { BenchStats } from './api.ts'
+import { syntheticDataset } from './synthetic.ts'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const outDir = resolve(root, 'node_modules/.bench-dist')
+const sizes = [1000, 10_000] as const
+const renderRuns = 5
+const inputSteps = 40
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+  // A forced GC before reading the heap makes the figure repeatable.
+  '--js-flags=--expose-gc',
+]
+
+interface Row {
+  figure: string
+  n?: number
+  value: number | null
+  unit: string
+  budget?: number
+  note?: string
+}
+
+const rows: Row[] = []
+const breakages: string[] = []
+
+const median = (values: number[]) => percentile(values, 50)
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer()
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))))
+    })
+  })
+}
+
+function checkDatasets() {
+  for (const n of sizes) {
+    const result = validateDataset(JSON.stringify(syntheticDataset(n)))
+    if (!result.ok) {
+      const shown = result.problems.slice(0, 10).map((p) => `  ${p.path}: ${p.message}`).join('\n')
+      throw new Error(`the synthetic dataset of ${n} events is invalid (${result.problems.length} problems):\n${shown}`)
+    }
+  }
+}
+
+async function bundleSize() {
+  const result = await esbuild({
+    absWorkingDir: root,
+    entryPoints: ['components/diplomatic-timeline.ts'],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0]!.contents
+  const gzip = gzipSync(code, { level: 9 }).length
+  rows.push({ figure: 'bundle, minified + gzip', value: gzip / 1000, unit: 'kB', budget: 45, note: `${gzip} B gzip, ${code.length} B minified` })
+}
+
+async function buildPage() {
+  // The project's vite.config.ts is left out: its build plugin copies data/ into dist/.
+  await viteBuild({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      target: 'es2022',
+      outDir,
+      emptyOutDir: true,
+      reportCompressedSize: false,
+      rolldownOptions: { input: resolve(root, 'bench/page.html') },
+    },
+  })
+}
+
+async function openPage(browser: Browser, base: string, n: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
+  page.setDefaultTimeout(60_000)
+  page.on('pageerror', (error) => breakages.push(`page error at n=${n}: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`console error at n=${n}: ${message.text()}`)
+  })
+  await page.goto(`${base}bench/page.html?n=${n}`)
+  await page.waitForFunction(() => typeof window.benchFirstRender === 'function')
+  return page
+}
+
+async function stats(page: Page, n: number, when: string): Promise<BenchStats> {
+  const result = await page.evaluate(() => window.benchStats!())
+  if (result.alert !== null) throw new Error(`the element shows an error at n=${n} ${when}: ${result.alert}`)
+  if (result.plot === null || result.plot.width < 100 || result.plot.height < 100) {
+    throw new Error(`no visible plot at n=${n} ${when}: ${JSON.stringify(result.plot)}`)
+  }
+  return result
+}
+
+async function frames(page: Page, input: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(() => window.benchStartFrames!())
+  await input()
+  return page.evaluate(() => window.benchStopFrames!())
+}
+
+function frameRows(kind: string, n: number, durations: number[]) {
+  const budget = n === 10_000 ? 16.8 : undefined
+  const note = `${durations.length} frames, max ${Math.max(...durations).toFixed(1)} ms`
+  rows.push({ figure: `${kind} frame p50`, n, value: percentile(durations, 50), unit: 'ms', note })
+  rows.push({ figure: `${kind} frame p95`, n, value: percentile(durations, 95), unit: 'ms', ...(budget === undefined ? {} : { budget }) })
+}
+
+async function measure(browser: Browser, base: string, n: number) {
+  const times: number[] = []
+  let page: Page | undefined
+  // A fresh page per run: the module-level date cache and the JIT start cold, as on a real first load.
+  for (let run = 0; run < renderRuns; run++) {
+    await page?.close()
+    page = await openPage(browser, base, n)
+    times.push(await page.evaluate(() => window.benchFirstRender!()))
+    await stats(page, n, 'after the first render')
+  }
+  rows.push({ figure: 'first render, median', n, value: median(times), unit: 'ms', budget: n === 1000 ? 40 : 80, note: `runs: ${times.map((t) => t.toFixed(0)).join(', ')}` })
+  if (!page) return
+
+  const after = await stats(page, n, 'after the first render')
+  rows.push({ figure: 'JS heap after render', n, value: after.heapBytes === null ? null : after.heapBytes / 1024 / 1024, unit: 'MB', note: 'whole page, dataset included' })
+  rows.push({ figure: 'DOM nodes in shadow root', n, value: after.domNodes, unit: '' })
+
+  const plot = after.plot!
+  const centre = { x: plot.x + plot.width / 2, y: plot.y + Math.min(plot.height / 2, 300) }
+  await page.mouse.move(centre.x, centre.y)
+  let zoomedAxis = ''
+  const zoom = await frames(page, async () => {
+    for (let step = 0; step < inputSteps; step++) {
+      if (step === inputSteps / 2) zoomedAxis = (await page.evaluate(() => window.benchStats!())).axis
+      await page.mouse.wheel(0, step < inputSteps / 2 ? -100 : 100)
+    }
+  })
+  if (zoomedAxis === after.axis) throw new Error(`zooming did not change the axis at n=${n}`)
+  frameRows('zoom', n, zoom)
+
+  // Drag along the axis strip: a mousedown on a mark selects it instead of panning.
+  const before = await stats(page, n, 'after zooming')
+  const y = before.plot!.top + 8
+  const [from, to] = [plot.x + plot.width * 0.8, plot.x + plot.width * 0.2]
+  const pan = await frames(page, async () => {
+    await page.mouse.move(from, y)
+    await page.mouse.down()
+    for (let step = 1; step <= inputSteps; step++) await page.mouse.move(from + ((to - from) * step) / inputSteps, y)
+    await page.mouse.up()
+  })
+  if ((await stats(page, n, 'after panning')).axis === before.axis) throw new Error(`panning did not change the axis at n=${n}`)
+  frameRows('pan', n, pan)
+  await page.close()
+}
+
+function printTable() {
+  const lines = rows.map((row) => {
+    const value = row.value === null ? 'n/a' : `${row.unit === '' ? row.value.toFixed(0) : row.value.toFixed(1)}${row.unit ? ` ${row.unit}` : ''}`
+    const budget = row.budget === undefined ? '' : `≤ ${row.budget} ${row.unit}`
+    const verdict = row.budget === undefined ? '' : row.value !== null && row.value <= row.budget ? 'PASS' : 'FAIL'
+    return [row.figure, row.n === undefined ? '' : `n=${row.n.toLocaleString('en')}`, value, budget, verdict, row.note ?? '']
+  })
+  const header = ['figure', 'size', 'value', 'budget', 'result', 'note']
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
+  console.log(['', format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n'))
+}
+
+async function main() {
+  // Keeps a hung browser from holding CI for long.
+  const watchdog = setTimeout(() => {
+    console.error('bench: gave up after 5 minutes')
+    process.exit(2)
+  }, 300_000)
+  watchdog.unref()
+
+  let server: PreviewServer | undefined
+  let browser: Browser | undefined
+  try {
+    checkDatasets()
+    await bundleSize()
+    await buildPage()
+    server = await preview({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port: await freePort(), strictPort: false, open: false },
+    })
+    const base = server.resolvedUrls?.local[0]
+    if (!base) throw new Error('the preview server has no URL')
+    const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
+    browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumFlags })
+    for (const n of sizes) {
+      try {
+        await measure(browser, base, n)
+      } catch (error) {
+        breakages.push(error instanceof Error ? error.message : String(error))
+      }
+    }
+  } catch (error) {
+    breakages.push(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  } finally {
+    await browser?.close()
+    await server?.close()
+  }
+
+  printTable()
+  if (breakages.length > 0) {
+    console.error(`\nbench broke:\n${breakages.map((b) => `  ${b}`).join('\n')}`)
+    process.exitCode = 1
+  }
+}
+
+await main()

@@ -1,0 +1,75 @@
+import { css } from 'lit'
+
+export const styles = css`
+  :host {
+    --_fg: var(--dt-fg, #1d1d1f);
+    --_muted: var(--dt-muted, #5f6368);
+    --_bg: var(--dt-bg, #fff);
+    --_accent: var(--dt-accent, #1f5fbf);
+    --_planned: var(--dt-planned, #6f42a8);
+    --_disputed: var(--dt-disputed, #b3261e);
+    display: block;
+    position: relative;
+    font: 13px/1.4 var(--dt-font, system-ui, sans-serif);
+    color: var(--_fg);
+    background: var(--_bg);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_fg: var(--dt-fg, #e8e8ea);
+      --_muted: var(--dt-muted, #a0a4ab);
+      --_bg: var(--dt-bg, #17181a);
+      --_accent: var(--dt-accent, #7fb0ff);
+      --_planned: var(--dt-planned, #c3a4f0);
+      --_disputed: var(--dt-disputed, #ff8a80);
+    }
+  }
+  [part='error'] { color: var(--dt-error, #a4161a); border: 1px solid currentColor; padding: 0.5rem 1rem; }
+  .toolbar, .filters { display: flex; gap: 0.25rem 0.4rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.35rem; }
+  .toolbar h2 { font-size: 1rem; margin: 0 auto 0 0; }
+  input[type='search'], select { font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_muted); border-radius: 4px; padding: 0.15rem 0.4rem; min-height: 1.75rem; box-sizing: border-box; }
+  input[type='search'] { width: 12rem; max-width: 100%; }
+  button { font: inherit; color: var(--_fg); background: transparent; border: 1px solid var(--_muted); border-radius: 4px; padding: 0.1rem 0.5rem; min-width: 2rem; min-height: 1.75rem; cursor: pointer; }
+  button[aria-pressed='true'] { background: var(--_accent); border-color: var(--_accent); color: var(--_bg); }
+  button:focus-visible, input:focus-visible, select:focus-visible, .plot:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
+  .chip { border-radius: 999px; font-size: 12px; min-height: 1.5rem; padding: 0 0.55rem; }
+  .chip .count { opacity: 0.75; margin-left: 0.25em; }
+  .shown { color: var(--_muted); margin-left: auto; }
+  .overview { display: block; width: 100%; margin-bottom: 0.25rem; }
+  .overview .tick { fill: var(--_muted); opacity: 0.6; }
+  .overview .selection { fill: var(--_accent); fill-opacity: 0.15; stroke: var(--_accent); }
+  .overview .frame { fill: none; stroke: var(--_muted); stroke-opacity: 0.4; }
+  .plot { display: block; width: 100%; touch-action: none; cursor: grab; user-select: none; }
+  .plot text { fill: var(--_fg); }
+  .tick line, .lane-rule { stroke: var(--_muted); stroke-opacity: 0.3; }
+  .tick text, .lane-label { fill: var(--_muted); font-size: 11px; }
+  .mark { cursor: pointer; }
+  .mark .body { fill: var(--_accent); stroke: var(--_accent); stroke-width: 1.5; }
+  .mark.one-of .body { fill: url(#dt-hatch); }
+  .mark.planned .body, .mark.postponed .body { fill: var(--_bg); stroke: var(--_planned); stroke-dasharray: 3 2; }
+  .mark.cancelled .body { fill: var(--_bg); stroke: var(--_muted); stroke-dasharray: 1 2; }
+  .mark.selected .body { stroke: var(--_fg); stroke-width: 2.5; }
+  .mark .badge { fill: var(--_disputed); }
+  .mark .badge-text { fill: var(--_bg); font-size: 9px; font-weight: 700; }
+  .hatch-line { stroke: var(--_accent); stroke-width: 2; }
+  .bin { fill: var(--_accent); }
+  .as-of line { stroke: var(--_planned); stroke-dasharray: 4 3; }
+  .as-of text { fill: var(--_planned); font-size: 11px; }
+  .relation { fill: none; stroke: var(--_fg); stroke-opacity: 0.6; stroke-width: 1.25; }
+  .tooltip { position: absolute; pointer-events: none; z-index: 1; max-width: 18rem; background: var(--_fg); color: var(--_bg); padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 12px; }
+  [part='details'] { border-top: 1px solid var(--_muted); padding: 0.5rem 0; }
+  [part='details'] h3 { margin: 0 0 0.25rem; font-size: 1rem; }
+  h4 { margin: 0.5rem 0 0.15rem; font-size: 0.9rem; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; margin: 0.25rem 0; }
+  dt { color: var(--_muted); }
+  dd { margin: 0; }
+  blockquote { margin: 0.25rem 0; padding-left: 0.75rem; border-left: 3px solid var(--_muted); }
+  .related { margin: 0; padding-left: 1.1rem; }
+  .linklike { text-align: left; border: none; padding: 0; min-height: 0; color: var(--_accent); text-decoration: underline; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: 0.2rem 0.4rem; border-bottom: 1px solid color-mix(in srgb, var(--_muted) 30%, transparent); vertical-align: top; }
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  @media (prefers-reduced-motion: reduce) {
+    * { transition: none !important; animation: none !important; }
+  }
+`

@@ -1,0 +1,71 @@
+import type { TimelineEvent } from './events.ts'
+
+/** The facets a user can filter by; each holds the values to keep (empty = keep all). */
+export const facets = ['actor', 'category', 'status', 'certainty'] as const
+export type Facet = (typeof facets)[number]
+
+export interface Filters {
+  actor: ReadonlySet<string>
+  category: ReadonlySet<string>
+  status: ReadonlySet<string>
+  certainty: ReadonlySet<string>
+  /** Free text searched in titles, summaries, date phrases, quotes and tags. */
+  query: string
+}
+
+export const noFilters: Filters = { actor: new Set(), category: new Set(), status: new Set(), certainty: new Set(), query: '' }
+
+/** The values an event has for a facet (an event has one category but may have several actors). */
+export const valuesOf = (item: TimelineEvent, facet: Facet): readonly string[] =>
+  facet === 'actor' ? item.actors : [item.event[facet]]
+
+// Case- and accent-insensitive: "Mistura" finds "de Mistura", "ayrault" finds "Ayrault".
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+
+const searchText = new WeakMap<TimelineEvent, string>()
+function textOf(item: TimelineEvent): string {
+  let text = searchText.get(item)
+  if (text === undefined) {
+    const e = item.event
+    text = fold([e.title, e.summary, e.date.text, ...(e.evidence ?? []).map((q) => q.quote), ...(e.tags ?? [])].filter(Boolean).join('\n'))
+    searchText.set(item, text)
+  }
+  return text
+}
+
+/** Whether an event passes the filters, ignoring one facet (for that facet's own counts). */
+function passes(item: TimelineEvent, filters: Filters, words: string[], except?: Facet): boolean {
+  for (const facet of facets) {
+    const keep = filters[facet]
+    if (facet === except || keep.size === 0) continue
+    if (!valuesOf(item, facet).some((v) => keep.has(v))) return false
+  }
+  if (words.length === 0) return true
+  const text = textOf(item)
+  return words.every((w) => text.includes(w))
+}
+
+const wordsOf = (query: string) => fold(query).split(/\s+/).filter(Boolean)
+
+/**
+ * The events that pass every filter and contain every word of the query.
+ * @example applyFilters(items, { ...noFilters, status: new Set(['planned']) })
+ */
+export function applyFilters(items: readonly TimelineEvent[], filters: Filters): TimelineEvent[] {
+  const words = wordsOf(filters.query)
+  return items.filter((item) => passes(item, filters, words))
+}
+
+/**
+ * For each value of a facet, how many events would be shown if it were chosen: the other
+ * filters apply, the facet's own choice does not (the usual faceted-search count).
+ */
+export function facetCounts(items: readonly TimelineEvent[], filters: Filters, facet: Facet): Map<string, number> {
+  const words = wordsOf(filters.query)
+  const counts = new Map<string, number>()
+  for (const item of items) {
+    if (!passes(item, filters, words, facet)) continue
+    for (const value of valuesOf(item, facet)) counts.set(value, (counts.get(value) ?? 0) + 1)
+  }
+  return counts
+}

@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import '../../components/diplomatic-timeline.ts'
+import type { DiplomaticTimeline } from '../../components/diplomatic-timeline.ts'
+import syria from '../../data/syria-truce-2016-09.json'
+import { sampleDataset } from '../fixtures/dataset.ts'
+
+async function mount(data: unknown, attributes: Record<string, string> = {}): Promise<DiplomaticTimeline> {
+  const el = document.createElement('diplomatic-timeline')
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v)
+  el.style.width = '1000px'
+  el.data = structuredClone(data)
+  document.body.append(el)
+  await expect.poll(() => el.shadowRoot?.querySelectorAll('.tick text').length ?? 0).toBeGreaterThan(2)
+  await el.updateComplete
+  return el
+}
+
+const root = (el: DiplomaticTimeline) => el.shadowRoot!
+const marks = (el: DiplomaticTimeline) => [...new Set([...root(el).querySelectorAll('svg.plot [data-event-id]')].map((m) => m.getAttribute('data-event-id')))]
+const shownLine = (el: DiplomaticTimeline) => root(el).querySelector('.shown')?.textContent?.trim()
+const ticks = (el: DiplomaticTimeline) => [...root(el).querySelectorAll('.tick text')].map((t) => t.textContent)
+const chip = (el: DiplomaticTimeline, facet: string, value: string) => root(el).querySelector<HTMLButtonElement>(`.chip[data-facet="${facet}"][data-value="${value}"]`)!
+
+afterEach(() => {
+  document.body.replaceChildren()
+  history.replaceState(null, '', location.pathname + location.search)
+})
+
+describe('<diplomatic-timeline> filters and search', () => {
+  it('filters by a status chip, shows "n of m", and keeps the axis where it was', async () => {
+    const el = await mount(syria)
+    expect(shownLine(el)).toBe('20 of 20 events shown')
+    const axis = ticks(el)
+    expect(chip(el, 'status', 'planned').textContent).toBe('planned1')
+    chip(el, 'status', 'planned').click()
+    await el.updateComplete
+    expect(marks(el)).toEqual(['friday-meeting'])
+    expect(shownLine(el)).toBe('1 of 20 events shown')
+    expect(chip(el, 'status', 'planned').getAttribute('aria-pressed')).toBe('true')
+    expect(ticks(el)).toEqual(axis)
+    chip(el, 'status', 'planned').click()
+    await el.updateComplete
+    expect(marks(el)).toHaveLength(20)
+  })
+
+  it('counts each chip under the other filters', async () => {
+    const el = await mount(syria)
+    chip(el, 'category', 'humanitarian').click()
+    await el.updateComplete
+    expect(chip(el, 'status', 'occurred').textContent).toBe('occurred2')
+    expect(chip(el, 'status', 'planned').textContent).toBe('planned0')
+  })
+
+  it('filters by actor', async () => {
+    const el = await mount(syria)
+    const selectEl = root(el).querySelector<HTMLSelectElement>('select[aria-label="Actor"]')!
+    selectEl.value = 'kirby'
+    selectEl.dispatchEvent(new Event('change'))
+    await el.updateComplete
+    expect(marks(el)).toEqual(['kirby-statement'])
+  })
+
+  it('searches titles, summaries and quotes as the user types', async () => {
+    const el = await mount(syria)
+    const input = root(el).querySelector<HTMLInputElement>('input[type="search"]')!
+    input.value = 'game changer'
+    input.dispatchEvent(new Event('input'))
+    await el.updateComplete
+    expect(marks(el)).toEqual(['de-mistura-statement'])
+    expect(shownLine(el)).toBe('1 of 20 events shown')
+  })
+
+  it('keeps keyboard navigation to the events shown', async () => {
+    const el = await mount(syria)
+    chip(el, 'status', 'cancelled').click()
+    chip(el, 'status', 'planned').click()
+    await el.updateComplete
+    const plot = root(el).querySelector<SVGSVGElement>('svg.plot')!
+    plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }))
+    expect(el.selected).toBe('joint-center-envisioned')
+    plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))
+    expect(el.selected).toBe('friday-meeting')
+  })
+})
+
+describe('<diplomatic-timeline> deep links, range events, tooltip, overview, density', () => {
+  it('selects and reveals the event named in #event= on load, and writes the selection back', async () => {
+    history.replaceState(null, '', '#event=convoy-attack')
+    const el = await mount(syria, { 'sync-url': '' })
+    expect(el.selected).toBe('convoy-attack')
+    expect(root(el).querySelector('[part="details"] h3')?.textContent).toContain('convoy')
+    root(el).querySelector<HTMLButtonElement>('[data-related-id="us-blames-russia-syria"]')!.click()
+    expect(location.hash).toBe('#event=us-blames-russia-syria')
+  })
+
+  it('reveals an event outside the window when it is selected', async () => {
+    const el = await mount(syria, { start: '2016-09-18', end: '2016-09-21' })
+    expect(marks(el)).not.toContain('friday-meeting')
+    el.selected = 'friday-meeting'
+    await el.updateComplete
+    await expect.poll(() => marks(el)).toContain('friday-meeting')
+  })
+
+  it('fires timeline-range-change on user zoom and not on load', async () => {
+    const ranges: Array<{ start: string; end: string }> = []
+    document.addEventListener('timeline-range-change', (e) => ranges.push((e as CustomEvent<{ start: string; end: string }>).detail))
+    const el = await mount(syria)
+    expect(ranges).toEqual([])
+    root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click()
+    await el.updateComplete
+    expect(ranges).toHaveLength(1)
+    expect(Date.parse(ranges[0]!.start)).toBeLessThan(Date.parse(ranges[0]!.end))
+    el.data = structuredClone(syria)
+    await el.updateComplete
+    expect(ranges).toHaveLength(1)
+  })
+
+  it('shows a tooltip with the title and the date as phrased and as resolved', async () => {
+    const el = await mount(sampleDataset())
+    const body = root(el).querySelector('[data-event-id="convoy-attack"] .body')!
+    const box = body.getBoundingClientRect()
+    body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: box.x + 2, clientY: box.y + 2 }))
+    await el.updateComplete
+    const tip = root(el).querySelector('[role="tooltip"]')?.textContent?.replace(/\s+/g, ' ').trim()
+    expect(tip).toBe('Aid convoy attacked “Monday” → 19 Sep 2016')
+    root(el).querySelector('svg.plot')!.dispatchEvent(new PointerEvent('pointerleave'))
+    await el.updateComplete
+    expect(root(el).querySelector('[role="tooltip"]')).toBeNull()
+  })
+
+  it('shows the window in the overview, narrowing as the plot zooms in', async () => {
+    const el = await mount(syria)
+    const width = () => Number(root(el).querySelector('.overview .selection')?.getAttribute('width'))
+    await expect.poll(width).toBeGreaterThan(0)
+    const before = width()
+    root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click()
+    await el.updateComplete
+    await expect.poll(width).toBeLessThan(before)
+  })
+
+  it('draws thousands of events in view as density per lane, not one element each', async () => {
+    const data = sampleDataset()
+    const template = data.events[0]!
+    data.relations = []
+    data.events = Array.from({ length: 3000 }, (_, i) => ({
+      ...template,
+      id: `event-${i}`,
+      date: { edtf: `2016-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` },
+    }))
+    const el = await mount(data)
+    expect(root(el).querySelectorAll('.lane.dense').length).toBeGreaterThan(0)
+    expect(root(el).querySelectorAll('svg.plot [data-event-id]').length).toBe(0)
+    expect(root(el).querySelectorAll('*').length).toBeLessThan(2000)
+  })
+})
+
+describe('<diplomatic-timeline> hostile text', () => {
+  it('shows markup in every text field as text, never as HTML', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
+    const data = sampleDataset()
+    data.title = evil
+    data.sources[0]!.headline = evil
+    data.sources[0]!.publisher = evil
+    data.actors[1]!.name = evil
+    const e = data.events[0]!
+    Object.assign(e, { title: evil, summary: evil, tags: [evil], location: { name: evil } })
+    e.date.text = evil
+    e.evidence![0]!.quote = evil
+    const el = await mount(data, { 'group-by': 'actor', selected: 'convoy-attack' })
+    const body = root(el).querySelector('[data-event-id="convoy-attack"] .body')!
+    body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: 1, clientY: 1 }))
+    await el.updateComplete
+    expect(root(el).querySelectorAll('img, b').length).toBe(0)
+    expect(root(el).textContent).toContain(evil)
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined()
+  })
+})

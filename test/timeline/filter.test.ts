@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { density } from '../../src/timeline/density.ts'
+import { toTimelineEvents } from '../../src/timeline/events.ts'
+import { applyFilters, facetCounts, noFilters } from '../../src/timeline/filter.ts'
+import { validateDataset } from '../../src/validate/index.ts'
+
+const dataset = validateDataset(readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')).dataset!
+const items = toTimelineEvents(dataset)
+const ids = (list: Array<{ id: string }>) => list.map((i) => i.id)
+
+describe('filters', () => {
+  it('keep everything when nothing is chosen', () => {
+    expect(applyFilters(items, noFilters)).toHaveLength(items.length)
+  })
+
+  it('keep events with any chosen value of a facet, and every chosen facet must match', () => {
+    const planned = applyFilters(items, { ...noFilters, status: new Set(['planned']) })
+    expect(ids(planned)).toEqual(['friday-meeting'])
+    const either = applyFilters(items, { ...noFilters, status: new Set(['planned', 'cancelled']) })
+    expect(ids(either).sort()).toEqual(['friday-meeting', 'joint-center-envisioned'])
+    const both = applyFilters(items, { ...noFilters, status: new Set(['occurred']), category: new Set(['humanitarian']) })
+    expect(ids(both).sort()).toEqual(['convoy-attack', 'un-suspends-aid'])
+  })
+
+  it('match an actor in any of an event\'s participants', () => {
+    const kirby = applyFilters(items, { ...noFilters, actor: new Set(['kirby']) })
+    expect(ids(kirby)).toEqual(['kirby-statement'])
+  })
+
+  it('search titles, summaries, date phrases and quotes, ignoring case and accents', () => {
+    expect(ids(applyFilters(items, { ...noFilters, query: 'GAME CHANGER' }))).toEqual(['de-mistura-statement'])
+    expect(ids(applyFilters(items, { ...noFilters, query: 'only show in town' }))).toEqual(['johnson-only-show'])
+    expect(applyFilters(items, { ...noFilters, query: 'Ayrault' }).length).toBeGreaterThan(0)
+    expect(ids(applyFilters(items, { ...noFilters, query: 'ayráult' }))).toEqual(ids(applyFilters(items, { ...noFilters, query: 'ayrault' })))
+    expect(applyFilters(items, { ...noFilters, query: 'convoy zzzz' })).toEqual([])
+  })
+
+  it('count each value as if it were chosen, under the other filters', () => {
+    const humanitarian = { ...noFilters, category: new Set(['humanitarian']) }
+    const status = facetCounts(items, humanitarian, 'status')
+    expect(Object.fromEntries(status)).toEqual({ occurred: 2 })
+    const category = facetCounts(items, humanitarian, 'category')
+    expect(category.get('diplomacy')).toBe(items.filter((i) => i.event.category === 'diplomacy').length)
+  })
+})
+
+describe('density', () => {
+  it('counts the spans overlapping each bin, and leaves empty bins out', () => {
+    const bins = density([{ x1: 0, x2: 10 }, { x1: 5, x2: 6 }, { x1: 30, x2: 30 }], 40, 4)
+    expect(bins).toEqual([
+      { x: 0, width: 4, count: 1 },
+      { x: 4, width: 4, count: 2 },
+      { x: 8, width: 4, count: 1 },
+      { x: 28, width: 4, count: 1 },
+    ])
+  })
+
+  it('ignores spans outside the strip and clips those across its edges', () => {
+    expect(density([{ x1: -100, x2: -50 }, { x1: 50, x2: 90 }], 40, 4)).toEqual([])
+    expect(density([{ x1: -10, x2: 2 }], 8, 4)).toEqual([{ x: 0, width: 4, count: 1 }])
+  })
+})
