@@ -51,10 +51,27 @@ const copyData = {
   closeBundle: () => cpSync('data', 'dist/data', { recursive: true }),
 }
 
-export default defineConfig({
-  build: { target: 'es2022' },
-  plugins: [copyData],
+/**
+ * `vite build` makes the demo site; `vite build --mode element` adds dist/diplomatic-timeline.js,
+ * the element with everything it needs in one ES module, for a plain page's one script tag.
+ */
+export default defineConfig(({ mode }) => {
+  // The element build is a production build too: Lit's development build logs and checks more.
+  if (mode === 'element') process.env.NODE_ENV = 'production'
+  return {
+  build:
+    mode === 'element'
+      ? {
+          target: 'es2022',
+          emptyOutDir: false,
+          minify: true,
+          rollupOptions: { output: { minify: true } },
+          lib: { entry: 'components/diplomatic-timeline.ts', formats: ['es' as const], fileName: () => 'diplomatic-timeline.js' },
+        }
+      : { target: 'es2022' },
+  plugins: mode === 'element' ? [] : [copyData],
   test: {
     projects: [nodeProject('la'), nodeProject('kiritimati'), browserProject('la'), browserProject('kiritimati')],
   },
+  }
 })

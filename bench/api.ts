@@ -17,6 +17,8 @@ declare global {
     /** Creates the element with the page's dataset and returns ms until it is drawn. */
     benchFirstRender?: () => Promise<number>
     benchStats?: () => BenchStats
+    /** BenchStats.axis alone, cheap enough to read while frames are being timed. */
+    benchAxis?: () => string
     /** Starts recording the time between animation frames. */
     benchStartFrames?: () => void
     /** Waits for pending renders, stops recording and returns the frame durations in ms. */

@@ -29,6 +29,8 @@ window.benchFirstRender = async () => {
   return performance.now() - start
 }
 
+window.benchAxis = () => [...(element?.shadowRoot?.querySelectorAll('.tick text') ?? [])].map((t) => t.textContent).join('|')
+
 window.benchStats = (): BenchStats => {
   const root = element?.shadowRoot ?? null
   ;(window as { gc?: () => void }).gc?.()
@@ -46,7 +48,7 @@ window.benchStats = (): BenchStats => {
     domNodes: root?.querySelectorAll('*').length ?? 0,
     heapBytes: memory ? memory.usedJSHeapSize : null,
     alert: root?.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
-    axis: [...(root?.querySelectorAll('.tick text') ?? [])].map((t) => t.textContent).join('|'),
+    axis: window.benchAxis!(),
     plot,
   }
 }

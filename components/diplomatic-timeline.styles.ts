@@ -56,7 +56,7 @@ export const styles = css`
   .as-of line { stroke: var(--_planned); stroke-dasharray: 4 3; }
   .as-of text { fill: var(--_planned); font-size: 11px; }
   .relation { fill: none; stroke: var(--_fg); stroke-opacity: 0.6; stroke-width: 1.25; }
-  .tooltip { position: absolute; pointer-events: none; z-index: 1; max-width: 18rem; background: var(--_fg); color: var(--_bg); padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 12px; }
+  .tooltip { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 1; max-width: min(18rem, 100%); box-sizing: border-box; background: var(--_fg); color: var(--_bg); padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 12px; }
   [part='details'] { border-top: 1px solid var(--_muted); padding: 0.5rem 0; }
   [part='details'] h3 { margin: 0 0 0.25rem; font-size: 1rem; }
   h4 { margin: 0.5rem 0 0.15rem; font-size: 0.9rem; }

@@ -156,6 +156,9 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   protected override updated(changed: PropertyValues) {
+    // Positioned through the CSSOM: a strict style-src blocks style attributes, not style properties.
+    const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip')
+    if (tip) tip.style.translate = `${tip.dataset.left}px ${tip.dataset.top}px`
     this.attachZoom()
     this.attachBrush()
     if (changed.has('load') && this.zoomBehavior) this.zoomBehavior.scaleExtent(this.scaleExtent())
@@ -322,7 +325,9 @@ export class DiplomaticTimeline extends LitElement {
               <text class="lane-label" x="4" y=${lane.y + 12}>${lane.label}</text></g>`)}
         ${load.asOf === null ? nothing : svg`<g class="as-of" transform="translate(${x(load.asOf.ms)},0)">
           <line y1="0" y2=${lanesHeight + 4}></line>
-          <text x="4" y=${lanesHeight + 14}>as of ${load.asOf.label}</text></g>`}
+          ${x(load.asOf.ms) > width - 110
+            ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`
+            : svg`<text x="4" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`}</g>`}
         ${visible.map((mark) => this.renderMark(mark))}
         ${this.relationPaths(load, laid)}
       </g>
@@ -357,8 +362,8 @@ export class DiplomaticTimeline extends LitElement {
       ${wide
         ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
         : svg`<circle class="body" cx=${mark.x1 + 5} cy=${cy} r="5"></circle>`}
-      ${item.disputed ? svg`<g transform="translate(${mark.x2 - 2},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3">!</text></g>` : nothing}
-      ${mark.label ? svg`<text x=${mark.x2 + labelGap} y=${cy + 4}>${mark.label}</text>` : nothing}
+      ${item.disputed ? svg`<g transform="translate(${mark.x2 - 2},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3" aria-hidden="true">!</text></g>` : nothing}
+      ${mark.label ? svg`<text x=${mark.x2 + labelGap} y=${cy + 4} aria-hidden="true">${mark.label}</text>` : nothing}
     </g>`
   }
 
@@ -386,8 +391,9 @@ export class DiplomaticTimeline extends LitElement {
     const hover = this.hover
     const item = hover && load.items.find((i) => i.id === hover.id)
     if (!hover || !item) return nothing
-    const left = Math.min(hover.x + 12, Math.max(0, this.width - 260))
-    return html`<div class="tooltip" part="tooltip" role="tooltip" style="left:${left}px;top:${hover.y + 14}px">
+    // 18rem wide at most: keep it inside the element, whatever its width.
+    const left = Math.max(0, Math.min(hover.x + 12, this.width - 290))
+    return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
       <strong>${item.event.title}</strong><br />
       ${item.event.date.text ? `“${item.event.date.text}” → ` : ''}${item.dateLabel}
     </div>`

@@ -54,7 +54,10 @@ const gap = 6
 export const laneKeys = (item: TimelineEvent, groupBy: GroupBy): string[] =>
   groupBy === 'actor' ? (item.actors.length ? item.actors : ['(no actor)']) : groupBy === 'category' ? [item.event.category] : ['all']
 
-/** Cuts a label to fit `room` px, ending it with an ellipsis; '' when not even one letter fits. */
+/**
+ * Cuts a label to fit `room` px at a word boundary, ending it with an ellipsis; '' when not even
+ * one word fits. Whole words keep what is shown a part of each mark's accessible name.
+ */
 export function elide(text: string, room: number, measure: (t: string) => number): string {
   if (measure(text) <= room) return text
   let [low, high] = [0, text.length]
@@ -63,7 +66,10 @@ export function elide(text: string, room: number, measure: (t: string) => number
     if (measure(text.slice(0, mid) + '…') <= room) low = mid
     else high = mid - 1
   }
-  return low === 0 ? '' : text.slice(0, low).trimEnd() + '…'
+  const cut = text.slice(0, low)
+  // Unless the cut falls just before a space, it ends inside a word: drop that part-word.
+  const whole = (/\s/.test(text[low] ?? '') ? cut : cut.replace(/\S*$/, '')).trimEnd()
+  return whole === '' ? '' : whole + '…'
 }
 
 /**

@@ -59,9 +59,11 @@ describe('layout', () => {
     for (const m of marks) if (m.label) expect(m.x2 + 4 + measure(m.label)).toBeLessThanOrEqual(600 + 6)
   })
 
-  it('elides a label to the room it has, or drops it', () => {
+  it('elides a label at a word boundary to the room it has, or drops it', () => {
     expect(elide('International Syria Support Group', 10_000, measure)).toBe('International Syria Support Group')
-    expect(elide('International Syria Support Group', 70, measure)).toBe('Internati…')
+    expect(elide('International Syria Support Group', 150, measure)).toBe('International Syria…')
+    expect(elide('International Syria Support Group', 100, measure)).toBe('International…')
+    expect(elide('International Syria Support Group', 70, measure)).toBe('')
     expect(elide('International', 5, measure)).toBe('')
   })
 })

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize } from 'node:path'
+import { promisify } from 'node:util'
+import { chromium, type Browser, type Page } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// These build the site and drive a real browser: run them once, not in every time zone.
+const once = process.env.TZ === 'America/Los_Angeles'
+const project = new URL('../..', import.meta.url).pathname
+const dist = join(project, 'dist')
+
+/** The strictest policy an embedding page is likely to set: no inline code, no eval, Trusted Types enforced. */
+const strictPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ')
+
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' }
+
+/** Serves dist/ and this folder's pages; the one-script page gets the strict policy. */
+function serve(): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname))
+    const file = [join(__dirname, path), join(dist, path === '/' ? 'index.html' : path)].find((f) => f.startsWith(project) && existsSync(f) && extname(f))
+    if (path === '/favicon.ico') return void response.writeHead(204).end()
+    if (!file) return void response.writeHead(404).end('not found')
+    const headers: Record<string, string> = { 'content-type': types[extname(file)] ?? 'application/octet-stream' }
+    if (file.endsWith('one-script.html')) headers['content-security-policy'] = strictPolicy
+    response.writeHead(200, headers).end(readFileSync(file))
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+let server: Server
+let browser: Browser
+let base: string
+
+beforeAll(async () => {
+  if (!once) return
+  await promisify(execFile)('npm', ['run', 'build'], { cwd: project })
+  server = await serve()
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync)
+  browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  server?.close()
+})
+
+/** Opens a page, collecting errors and CSP violations. */
+async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
+  const problems: string[] = []
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`))
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`),
+    ),
+  )
+  await page.goto(base + path)
+  await page.locator('diplomatic-timeline [data-event-id="convoy-attack"]').first().waitFor()
+  return { page, problems }
+}
+
+describe.runIf(once)('the built element on real pages', () => {
+  it('works from one script tag on a page with a strict CSP and Trusted Types enforced', async () => {
+    const { page, problems } = await open('/one-script.html#event=convoy-attack')
+    await page.locator('diplomatic-timeline [part="details"]').waitFor()
+    expect(await page.locator('diplomatic-timeline [part="details"] h3').textContent()).toContain('convoy')
+    await page.locator('diplomatic-timeline [data-event-id="kirby-statement"]').first().click()
+    expect(await page.evaluate(() => location.hash)).toBe('#event=kirby-statement')
+    await page.mouse.move(600, 500)
+    await page.mouse.wheel(0, -300)
+    await page.locator('diplomatic-timeline input[type="search"]').fill('convoy')
+    expect(await page.locator('diplomatic-timeline .shown').textContent()).toMatch(/^\d+ of 20 events shown$/)
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('gives axe no serious or critical violation on the demo page, in the plot and in the list view', async () => {
+    const { page, problems } = await open('/')
+    const axe = readFileSync(join(project, 'node_modules/axe-core/axe.min.js'), 'utf8')
+    await page.addScriptTag({ content: axe })
+    const audit = () =>
+      page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ html: string }> }> }> } }).axe.run({ resultTypes: ['violations'] })
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.html.slice(0, 160)}`)
+      })
+    expect(await audit()).toEqual([])
+    await page.locator('diplomatic-timeline [data-event-id="convoy-attack"]').first().click()
+    await page.locator('diplomatic-timeline button[aria-pressed]', { hasText: 'List' }).click()
+    expect(await audit()).toEqual([])
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
