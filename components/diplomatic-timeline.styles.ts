@@ -39,6 +39,7 @@ export const styles = css`
   .overview .tick { fill: var(--_muted); opacity: 0.6; }
   .overview .selection { fill: var(--_accent); fill-opacity: 0.15; stroke: var(--_accent); }
   .overview .frame { fill: none; stroke: var(--_muted); stroke-opacity: 0.4; }
+  .plot:focus:not(:focus-visible) { outline: none; }
   .plot { display: block; width: 100%; touch-action: none; cursor: grab; user-select: none; }
   .plot text { fill: var(--_fg); }
   .tick line, .lane-rule { stroke: var(--_muted); stroke-opacity: 0.3; }

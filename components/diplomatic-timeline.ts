@@ -221,7 +221,7 @@ export class DiplomaticTimeline extends LitElement {
     return html`<div @keydown=${this.onHostKey}>
       <div class="toolbar" part="toolbar">
         <h2>${load.dataset.title}</h2>
-        <input type="search" placeholder="Search events and quotes" aria-label="Search events and quotes"
+        <input type="search" placeholder="Search events" aria-label="Search events and quotes"
           .value=${this.filters.query} @input=${this.onSearch} />
         <button @click=${() => this.zoomBy(1.5)} aria-label="Zoom in" title="Zoom in (+)">+</button>
         <button @click=${() => this.zoomBy(1 / 1.5)} aria-label="Zoom out" title="Zoom out (−)">−</button>
