@@ -1,9 +1,12 @@
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { formatJson } from '../format/format.ts'
 import { validateDataset } from '../validate/index.ts'
+import { scan, LineIndex } from '../validate/json-text.ts'
 
 export interface Io {
   readFile: (path: string) => Promise<string>
+  writeFile: (path: string, text: string) => Promise<void>
   /** The file names in a folder, or null when the path is not a folder. */
   listFolder: (path: string) => Promise<string[] | null>
   out: (line: string) => void
@@ -12,6 +15,7 @@ export interface Io {
 
 const nodeIo: Io = {
   readFile: (path) => readFile(path, 'utf8'),
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
   listFolder: async (path) => {
     const info = await stat(path).catch(() => null)
     return info?.isDirectory() ? readdir(path) : null
@@ -21,12 +25,17 @@ const nodeIo: Io = {
 }
 
 export const usage = `Usage: diplomatic-timeline validate FILE...
+       diplomatic-timeline format [--check] FILE...
 
 Checks event dataset files against the schema, their dates and their references.
 A folder stands for every .json dataset in it. JSON Schema files (*.schema.json) are skipped,
 so "validate data/*.json" checks the datasets beside their schema.
 Prints one line per problem as FILE:LINE:COL: message, then a summary.
-Exit status: 0 when every file is valid, 1 when any problem is found, 2 on a usage error.`
+Exit status: 0 when every file is valid, 1 when any problem is found, 2 on a usage error.
+
+format re-indents JSON files (two spaces, LF line endings) in place, changing only white space:
+key order, numbers, strings and x- fields stay as written. With --check it changes nothing and
+exits 1 when a file would change, for CI and pre-commit hooks.`
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -38,14 +47,14 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** Expands folders to the datasets they hold. */
-async function datasetsIn(paths: string[], io: Io): Promise<string[]> {
+/** Expands folders to the datasets (and, when asked, the schemas) they hold. */
+async function datasetsIn(paths: string[], io: Io, withSchemas = false): Promise<string[]> {
   const files: string[] = []
   for (const path of paths) {
     const names = await io.listFolder(path)
-    if (names === null && path.endsWith('.schema.json')) io.out(`${path}: skipped, a JSON Schema rather than a dataset`)
+    if (names === null && path.endsWith('.schema.json') && !withSchemas) io.out(`${path}: skipped, a JSON Schema rather than a dataset`)
     else if (names === null) files.push(path)
-    else files.push(...names.filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json')).sort().map((n) => join(path, n)))
+    else files.push(...names.filter((n) => n.endsWith('.json') && (withSchemas || !n.endsWith('.schema.json'))).sort().map((n) => join(path, n)))
   }
   return files
 }
@@ -79,12 +88,67 @@ async function validate(paths: string[], io: Io): Promise<number> {
   return badFiles === 0 ? 0 : 1
 }
 
+async function formatFiles(paths: string[], check: boolean, io: Io): Promise<number> {
+  const files = await datasetsIn(paths, io, true)
+  let failed = 0
+  let changed = 0
+  for (const file of files) {
+    let text: string
+    try {
+      text = await io.readFile(file)
+    } catch (error) {
+      io.out(`${file}:1:1: cannot read the file: ${reason(error)}`)
+      failed++
+      continue
+    }
+    const body = text.startsWith('\uFEFF') ? text.slice(1) : text
+    // A file that is not JSON is left exactly as it is: formatting would garble it.
+    const syntax = body.trim() === '' ? { path: '', line: 1, column: 1, message: 'the file is empty' } : scan(body, new LineIndex(body)).syntax
+    if (syntax) {
+      io.out(`${file}:${syntax.line}:${syntax.column}: ${syntax.message} (not formatted)`)
+      failed++
+      continue
+    }
+    const formatted = formatJson(text)
+    if (formatted === text) continue
+    changed++
+    if (check) io.out(`${file}: would be reformatted`)
+    else {
+      try {
+        await io.writeFile(file, formatted)
+        io.out(`${file}: formatted`)
+      } catch (error) {
+        io.out(`${file}:1:1: cannot write the file: ${reason(error)}`)
+        failed++
+      }
+    }
+  }
+  const verb = check ? 'would be reformatted' : 'reformatted'
+  io.out(`${plural(files.length, 'file')} checked: ${changed} ${verb}${failed ? `, ${failed} not formatted` : ''}`)
+  return failed > 0 || (check && changed > 0) ? 1 : 0
+}
+
 /** Runs the command line; resolves to the exit status. Never throws. */
 export async function main(args: string[], io: Io = nodeIo): Promise<number> {
   const [command, ...rest] = args
   if (command === '--help' || command === '-h' || command === 'help') {
     io.out(usage)
     return 0
+  }
+  if (command === 'format') {
+    const check = rest.includes('--check')
+    const files = rest.filter((a) => a !== '--check')
+    const unknown = files.find((a) => a.startsWith('-') && a !== '-')
+    if (unknown || files.length === 0) {
+      io.err(`diplomatic-timeline format: ${unknown ? `unknown option ${unknown}` : 'name at least one FILE'}\n\n${usage}`)
+      return 2
+    }
+    try {
+      return await formatFiles(files, check, io)
+    } catch (error) {
+      io.err(`diplomatic-timeline: ${error instanceof Error ? error.message : String(error)}`)
+      return 1
+    }
   }
   if (command !== 'validate') {
     io.err(command === undefined ? usage : `diplomatic-timeline: unknown command ${JSON.stringify(command)}\n\n${usage}`)

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -82,5 +82,39 @@ describe('diplomatic-timeline validate', () => {
     const result = await cli('--help')
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('Exit status: 0 when every file is valid')
+  })
+})
+
+describe('diplomatic-timeline format', () => {
+  const messy = '{"id":"x",  "x-n": 1.50,\r\n"x-keys": {"b": 1, "10": 2, "a": "\\u00e9"}, "list":[1,2e3]}'
+
+  it('re-indents in place, changing only white space and line endings', async () => {
+    await writeFile(file('messy.json'), messy)
+    const result = await cli('format', file('messy.json'))
+    expect(result).toMatchObject({ code: 0, stdout: `${file('messy.json')}: formatted\n1 file checked: 1 reformatted\n` })
+    const text = await readFile(file('messy.json'), 'utf8')
+    expect(text).toBe('{\n  "id": "x",\n  "x-n": 1.50,\n  "x-keys": {\n    "b": 1,\n    "10": 2,\n    "a": "\\u00e9"\n  },\n  "list": [\n    1,\n    2e3\n  ]\n}\n')
+    expect(text.replace(/\s/g, '')).toBe(messy.replace(/\s/g, ''))
+    expect(await cli('format', '--check', file('messy.json'))).toMatchObject({ code: 0 })
+  })
+
+  it('with --check, changes nothing and exits 1 when a file would change', async () => {
+    await writeFile(file('check.json'), messy)
+    const result = await cli('format', '--check', file('check.json'))
+    expect(result).toMatchObject({ code: 1, stdout: `${file('check.json')}: would be reformatted\n1 file checked: 1 would be reformatted\n` })
+    expect(await readFile(file('check.json'), 'utf8')).toBe(messy)
+  })
+
+  it('leaves a file that is not valid JSON untouched and says where it breaks', async () => {
+    await writeFile(file('broken.json'), '{\n  "a": 1,\n}')
+    const result = await cli('format', file('broken.json'))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`${file('broken.json')}:3:1: JSON syntax error: trailing comma before "}" (not formatted)`)
+    expect(await readFile(file('broken.json'), 'utf8')).toBe('{\n  "a": 1,\n}')
+  })
+
+  it('exits 2 on a usage error', async () => {
+    expect((await cli('format')).code).toBe(2)
+    expect((await cli('format', '--fix', 'a.json')).code).toBe(2)
   })
 })

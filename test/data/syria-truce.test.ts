@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { resolveRelativePhrase } from '../../src/dates/index.ts'
 import type { EventDataset } from '../../src/model/index.ts'
 import { validateDataset } from '../../src/validate/index.ts'
+import { formatJson } from '../../src/format/format.ts'
 
 const text = readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')
 const result = validateDataset(text)
@@ -14,6 +15,10 @@ const articleUrl = new URL('../../../shared/sources/syria-truce-article-2016-09-
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim()
 
 describe('the Syria truce dataset', () => {
+  it('is formatted as `diplomatic-timeline format` writes it', () => {
+    expect(formatJson(text)).toBe(text)
+  })
+
   it('is valid', () => {
     expect(result.problems).toEqual([])
     expect(result.ok).toBe(true)
