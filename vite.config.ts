@@ -1,4 +1,6 @@
 import { cpSync, existsSync } from 'node:fs'
+import { relative, sep } from 'node:path'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 
@@ -55,6 +57,21 @@ const copyData = {
  * `vite build` makes the demo site; `vite build --mode element` adds dist/diplomatic-timeline.js,
  * the element with everything it needs in one ES module, for a plain page's one script tag.
  */
+/** Tells the page when a JSON file is saved, so open timelines reload it (components/live-reload.ts). */
+const liveData: Plugin = {
+  name: 'live-data',
+  apply: 'serve',
+  configureServer(server) {
+    const tell = (file: string) => {
+      const path = relative(server.config.root, file)
+      if (!file.endsWith('.json') || path.startsWith('..') || path.split(sep).includes('node_modules')) return
+      server.ws.send({ type: 'custom', event: 'dataset-change', data: { url: '/' + path.split(sep).join('/') } })
+    }
+    server.watcher.on('change', tell)
+    server.watcher.on('add', tell)
+  },
+}
+
 export default defineConfig(({ mode }) => {
   // The element build is a production build too: Lit's development build logs and checks more.
   if (mode === 'element') process.env.NODE_ENV = 'production'
@@ -69,7 +86,7 @@ export default defineConfig(({ mode }) => {
           lib: { entry: 'components/diplomatic-timeline.ts', formats: ['es' as const], fileName: () => 'diplomatic-timeline.js' },
         }
       : { target: 'es2022' },
-  plugins: mode === 'element' ? [] : [copyData],
+  plugins: mode === 'element' ? [] : [copyData, liveData],
   test: {
     projects: [nodeProject('la'), nodeProject('kiritimati'), browserProject('la'), browserProject('kiritimati')],
   },

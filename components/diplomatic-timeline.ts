@@ -19,7 +19,12 @@ type Ready = {
   asOf: { ms: number; label: string } | null
   window: [number, number] | null
 }
-type Load = { state: 'empty' } | { state: 'loading' } | Ready | { state: 'error'; title: string; problems: Problem[] }
+type Load =
+  | { state: 'empty' }
+  | { state: 'loading' }
+  | Ready
+  /** `previous` is the last valid data, still shown under the alert, so a bad edit loses nothing on screen. */
+  | { state: 'error'; title: string; problems: Problem[]; previous?: Ready }
 
 export interface TimelineSelectDetail {
   id: string | null
@@ -151,7 +156,8 @@ export class DiplomaticTimeline extends LitElement {
     else if (changed.has('src') && this.src) void this.fetchSource(this.src)
     if (changed.has('selected')) this.pendingReveal = this.selected !== null
     if (changed.has('load') || changed.has('filters')) {
-      this.shown = this.load.state === 'ready' ? applyFilters(this.load.items, this.filters) : []
+      const ready = this.ready
+      this.shown = ready ? applyFilters(ready.items, this.filters) : []
     }
   }
 
@@ -168,11 +174,22 @@ export class DiplomaticTimeline extends LitElement {
     }
   }
 
+  /** The data on screen: the current data, or the last valid data while the current is in error. */
+  private get ready(): Ready | undefined {
+    const load = this.load
+    return load.state === 'ready' ? load : load.state === 'error' ? load.previous : undefined
+  }
+
+  /** Fetches `src` again, as after the file was saved; the timeline stays on screen meanwhile. */
+  reload(): Promise<void> {
+    return this.src ? this.fetchSource(this.src) : Promise.resolve()
+  }
+
   /** The window shown at zoom 1: the start/end attributes, or one fitted to the events. */
   private get baseDomain(): [number, number] | null {
     const given = [Date.parse(`${this.start}T00:00:00Z`), Date.parse(`${this.end}T00:00:00Z`) + 86_400_000]
     if (given[0]! < given[1]!) return given as [number, number]
-    return this.load.state === 'ready' ? this.load.window : null
+    return this.ready?.window ?? null
   }
 
   private get baseScale(): ScaleTime<number, number> {
@@ -207,20 +224,13 @@ export class DiplomaticTimeline extends LitElement {
   override render() {
     const load = this.load
     if (load.state === 'loading') return html`<p role="status">Loading timeline…</p>`
-    if (load.state === 'error') {
-      return html`<div part="error" role="alert">
-        <strong>${load.title}</strong>
-        <ul>
-          ${load.problems.slice(0, 5).map((p) => html`<li>line ${p.line}, column ${p.column}: ${p.message}</li>`)}
-        </ul>
-        ${load.problems.length > 5 ? html`<p>…and ${load.problems.length - 5} more.</p>` : nothing}
-      </div>`
-    }
-    if (load.state !== 'ready') return nothing
-    const selected = load.items.find((i) => i.id === this.selected)
-    return html`<div @keydown=${this.onHostKey}>
+    const ready = load.state === 'ready' ? load : load.state === 'error' ? load.previous : undefined
+    const alert = load.state === 'error' ? this.renderProblems(load.title, load.problems, ready !== undefined) : nothing
+    if (!ready) return alert
+    const selected = ready.items.find((i) => i.id === this.selected)
+    return html`${alert}<div @keydown=${this.onHostKey}>
       <div class="toolbar" part="toolbar">
-        <h2>${load.dataset.title}</h2>
+        <h2>${ready.dataset.title}</h2>
         <input type="search" placeholder="Search events" aria-label="Search events and quotes"
           .value=${this.filters.query} @input=${this.onSearch} />
         <button @click=${() => this.zoomBy(1.5)} aria-label="Zoom in" title="Zoom in (+)">+</button>
@@ -228,10 +238,20 @@ export class DiplomaticTimeline extends LitElement {
         <button @click=${this.fit} aria-label="Fit all events" title="Fit (0)">Fit</button>
         <button @click=${() => (this.listView = !this.listView)} aria-pressed=${this.listView ? 'true' : 'false'}>List</button>
       </div>
-      ${this.renderFilters(load)}
-      ${this.listView ? this.renderList(this.shown) : html`${this.renderOverview(load)}${this.renderPlot(load)}`}
-      ${this.renderTooltip(load)}
-      ${selected ? this.renderDetails(selected, load.dataset, load.items) : nothing}
+      ${this.renderFilters(ready)}
+      ${this.listView ? this.renderList(this.shown) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
+      ${this.renderTooltip(ready)}
+      ${selected ? this.renderDetails(selected, ready.dataset, ready.items) : nothing}
+    </div>`
+  }
+
+  private renderProblems(title: string, problems: Problem[], keptPrevious: boolean) {
+    return html`<div part="error" role="alert">
+      <strong>${title}</strong>${keptPrevious ? html` <span>Showing the last valid version.</span>` : nothing}
+      <ul>
+        ${problems.slice(0, 5).map((p) => html`<li>line ${p.line}, column ${p.column}: ${p.message}</li>`)}
+      </ul>
+      ${problems.length > 5 ? html`<p>…and ${problems.length - 5} more.</p>` : nothing}
     </div>`
   }
 
@@ -561,8 +581,8 @@ export class DiplomaticTimeline extends LitElement {
   /** Keeps the overview's brush on the plot's window, and lets a brush gesture set the window. */
   private attachBrush() {
     const g = this.renderRoot.querySelector<SVGGElement>('svg.overview .brush')
-    const load = this.load
-    if (!g || load.state !== 'ready' || load.items.length === 0) return
+    const load = this.ready
+    if (!g || !load || load.items.length === 0) return
     const width = Math.max(this.width, 1)
     const all = scaleUtc()
       .domain([Math.min(...load.items.map((i) => i.start)), Math.max(...load.items.map((i) => i.end), load.asOf?.ms ?? -Infinity)])
@@ -599,7 +619,7 @@ export class DiplomaticTimeline extends LitElement {
 
   /** Brings an event into view when it is outside the window, keeping the zoom. */
   private reveal(id: string | null) {
-    const item = this.load.state === 'ready' ? this.load.items.find((i) => i.id === id) : undefined
+    const item = this.ready?.items.find((i) => i.id === id)
     const plot = this.plot
     if (!item || !plot || !this.zoomBehavior) return
     const [d0, d1] = this.x.domain().map(Number) as [number, number]
@@ -632,7 +652,7 @@ export class DiplomaticTimeline extends LitElement {
 
   private async fetchSource(src: string) {
     const request = ++this.request
-    this.load = { state: 'loading' }
+    if (!this.ready) this.load = { state: 'loading' }
     let text: string
     try {
       const response = await fetch(src)
@@ -645,7 +665,7 @@ export class DiplomaticTimeline extends LitElement {
     } catch (error) {
       if (request !== this.request) return
       const reason = error instanceof Error ? error.message : String(error)
-      this.load = { state: 'error', title: `Could not load ${src}`, problems: [{ path: '', line: 1, column: 1, message: reason }] }
+      this.load = { state: 'error', title: `Could not load ${src}`, problems: [{ path: '', line: 1, column: 1, message: reason }], previous: this.ready }
       return
     }
     if (request === this.request) this.accept(text, src)
@@ -657,12 +677,16 @@ export class DiplomaticTimeline extends LitElement {
     if (result.ok) {
       const items = toTimelineEvents(result.dataset)
       const now = asOf(result.dataset)
-      this.load = { state: 'ready', dataset: result.dataset, items, asOf: now, window: initialWindow(items, now?.ms) }
-      this.transform = zoomIdentity
-      this.pendingReveal = this.selected !== null
+      const window = initialWindow(items, now?.ms)
+      // A new version of the same data keeps the user's zoom; other data starts fitted.
+      const same = this.ready?.dataset.id === result.dataset.id
+      this.load = { state: 'ready', dataset: result.dataset, items, asOf: now, window: same ? this.ready!.window : window }
+      if (!same) this.transform = zoomIdentity
+      this.pendingReveal = this.selected !== null && !same
     } else {
       const count = result.problems.length
-      this.load = { state: 'error', title: `The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, problems: result.problems }
+      const title = `The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`
+      this.load = { state: 'error', title, problems: result.problems, previous: this.ready }
     }
   }
 }

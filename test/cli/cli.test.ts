@@ -35,7 +35,8 @@ beforeAll(async () => {
   ])
 })
 
-describe('diplomatic-timeline validate', () => {
+// Each case starts Node and tsx, which takes seconds on a loaded two-core machine.
+describe('diplomatic-timeline validate', { timeout: 30_000 }, () => {
   it('exits 0 and says so when every file is valid', async () => {
     const result = await cli('validate', file('good.json'))
     expect(result).toEqual({ code: 0, stdout: '1 file valid\n', stderr: '' })
@@ -85,7 +86,7 @@ describe('diplomatic-timeline validate', () => {
   })
 })
 
-describe('diplomatic-timeline format', () => {
+describe('diplomatic-timeline format', { timeout: 30_000 }, () => {
   const messy = '{"id":"x",  "x-n": 1.50,\r\n"x-keys": {"b": 1, "10": 2, "a": "\\u00e9"}, "list":[1,2e3]}'
 
   it('re-indents in place, changing only white space and line endings', async () => {
