@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { resolveEdtf, type DateResult } from '../../src/dates/edtf.ts'
+import { parse } from 'edtf'
+import { parseCommon, resolveEdtf, type DateResult } from '../../src/dates/edtf.ts'
 import { rejection, resolved, utcDay } from './helpers.ts'
 
 describe('resolveEdtf: single dates', () => {
@@ -324,5 +325,62 @@ describe('resolveEdtf never throws', () => {
   it('returns a result for any sequence of EDTF fragments', () => {
     const fragment = fc.constantFrom('2016', '-09', '-19', '-02', '-30', '..', '/', '~', '?', '%', 'X', '[', ']', '{', '}', ',', '-2', '1')
     fc.assert(fc.property(fc.array(fragment, { maxLength: 12 }).map((a) => a.join('')), (s) => wellFormed(resolveEdtf(s))), { numRuns: 2000 })
+  })
+})
+
+describe('parseCommon, the fast path for common forms', () => {
+  const corpus = [
+    '2016', '2016-09', '2016-09-19', '2016-09-19~', '2016-09?', '2011%', '0000', '2016-02-29', '2016-12-31',
+    '2016-09-17/2016-09-18', '2016-09-17/..', '../2016-09-18', '2016-09-17/', '/2016-09-18', '2016-09~/2016-10-03',
+    '2011~/..', '[2016-09-17..2016-09-18]', '[2016-09..2016-10]',
+  ]
+
+  it.each(corpus)('reads %s exactly as the edtf package does', (text) => {
+    expect(parseCommon(text)).toEqual(parse(text))
+  })
+
+  it('leaves every other form, and every impossible day, to the edtf package', () => {
+    for (const text of ['2016-02-30', '2015-02-29', '2016-13', '2016-21', '201X', '2016-?09-19', '{2016-09-17,2016-09-18}', '[2016-09~..2016-10]', '2016-09-19T10:00:00Z', '../..', '-0044-03-15']) {
+      expect(parseCommon(text), text).toBeNull()
+    }
+  })
+
+  const pad = (n: number, width: number) => String(n).padStart(width, '0')
+  const date = fc
+    .tuple(fc.integer({ min: 0, max: 2999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom('', '~', '?', '%'))
+    .map(([y, m, d, q]) => `${pad(y, 4)}${m ? `-${pad(m, 2)}${d ? `-${pad(d, 2)}` : ''}` : ''}${q}`)
+  const form = fc.oneof(
+    date,
+    fc.tuple(fc.oneof(date, fc.constantFrom('..', '')), fc.oneof(date, fc.constantFrom('..', ''))).map(([a, b]) => `${a}/${b}`),
+    fc.tuple(date, date).map(([a, b]) => `[${a}..${b}]`),
+  )
+
+  it('agrees with the edtf package on generated dates, intervals and ranges', () => {
+    fc.assert(
+      fc.property(form, (text) => {
+        const fast = parseCommon(text)
+        let slow: unknown = null
+        try {
+          slow = parse(text)
+        } catch {
+          // Rejected by the grammar: the fast path must not accept it either.
+        }
+        if (fast !== null) expect(fast).toEqual(slow)
+        return true
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('agrees with the edtf package on any string of date characters', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9\-/.~?%[\]]{1,24}$/), (text) => {
+        const fast = parseCommon(text)
+        if (fast === null) return true
+        expect(fast).toEqual(parse(text))
+        return true
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
