@@ -117,10 +117,12 @@ export function syntheticDataset(n: number, seed = 1): EventDataset {
     const id = (shortName ?? name).toLowerCase().replace(/[^a-z0-9]+/g, '-')
     actors.push(shortName ? { id, name, shortName, kind } : { id, name, kind })
   }
-  // Governments and armies belong to states, people to states or organisations: partOf chains two deep.
+  // Governments and armies belong to states and people to any of those, so partOf chains run up to three deep.
   for (const [i, state] of actors.slice(0, 6).entries()) {
     const part = i % 2 ? 'army' : 'government'
-    actors.push({ id: `${state.id}-${part}`, name: `${state.name} ${part}`, kind: i % 2 ? 'military' : 'government', partOf: state.id, country: state.country ?? 'XXX' })
+    const actor: Actor = { id: `${state.id}-${part}`, name: `${state.name} ${part}`, kind: i % 2 ? 'military' : 'government', partOf: state.id }
+    if (state.country) actor.country = state.country
+    actors.push(actor)
   }
   const parents = actors.slice()
   for (let i = 0; actors.length < 50; i++) {

@@ -35,8 +35,9 @@ export const styles = css`
   .chip { border-radius: 999px; font-size: 12px; min-height: 1.5rem; padding: 0 0.55rem; }
   .chip .count { opacity: 0.75; margin-left: 0.25em; }
   .shown { color: var(--_muted); margin-left: auto; }
-  .overview { display: block; width: 100%; margin-bottom: 0.25rem; }
-  .overview .tick { fill: var(--_muted); opacity: 0.6; }
+  .layered { position: relative; }
+  .layer { position: absolute; left: 0; pointer-events: none; }
+  .overview { display: block; width: 100%; margin-bottom: 0.25rem; position: relative; }
   .overview .selection { fill: var(--_accent); fill-opacity: 0.15; stroke: var(--_accent); }
   .overview .frame { fill: none; stroke: var(--_muted); stroke-opacity: 0.4; }
   .plot:focus:not(:focus-visible) { outline: none; }
@@ -53,7 +54,6 @@ export const styles = css`
   .mark .badge { fill: var(--_disputed); }
   .mark .badge-text { fill: var(--_bg); font-size: 9px; font-weight: 700; }
   .hatch-line { stroke: var(--_accent); stroke-width: 2; }
-  .bin { fill: var(--_accent); }
   .as-of line { stroke: var(--_planned); stroke-dasharray: 4 3; }
   .as-of text { fill: var(--_planned); font-size: 11px; }
   .relation { fill: none; stroke: var(--_fg); stroke-opacity: 0.6; stroke-width: 1.25; }

@@ -6,10 +6,11 @@ import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
 import { density } from '../src/timeline/density.ts'
+import { drawBins, type BinRow } from '../src/timeline/draw.ts'
 import { asOf, initialWindow, toTimelineEvents, type TimelineEvent } from '../src/timeline/events.ts'
 import { applyFilters, facetCounts, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { GroupBy, labelGap, laneKeys, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
-import { validateDataset, type Problem } from '../src/validate/index.ts'
+import { validateDataset, validateValue, type Problem, type ValidationResult } from '../src/validate/index.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 
 type Ready = {
@@ -18,6 +19,8 @@ type Ready = {
   items: TimelineEvent[]
   asOf: { ms: number; label: string } | null
   window: [number, number] | null
+  /** From the first start to the last end: the overview strip's domain. */
+  extent: [number, number] | null
 }
 type Load =
   | { state: 'empty' }
@@ -41,7 +44,7 @@ const axisHeight = 28
 const overviewHeight = 28
 const densityLaneHeight = 30
 /** Above this many events in view, lanes are drawn as density rather than one mark each. */
-const maxMarks = 600
+const maxMarks = 300
 const hour = 3_600_000
 const century = 100 * 365.25 * 86_400_000
 
@@ -121,6 +124,10 @@ export class DiplomaticTimeline extends LitElement {
 
   private request = 0
   private shown: TimelineEvent[] = []
+  private counts = new Map<Facet, Map<string, number>>()
+  private overviewBins?: { width: number; bins: ReturnType<typeof density>; peak: number }
+  /** What the canvas layers show, set by render() and drawn by updated(). */
+  private layers: { plot: BinRow[]; plotTop: number; plotHeight: number; overview: BinRow[] } = { plot: [], plotTop: 0, plotHeight: 0, overview: [] }
   private resizeObserver?: ResizeObserver
   private zoomBehavior?: ZoomBehavior<SVGSVGElement, unknown>
   private brush?: BrushBehavior<unknown>
@@ -152,12 +159,16 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    if (changed.has('data') && this.data !== undefined) this.accept(JSON.stringify(this.data), 'data')
+    // The first render knows its width, rather than drawing once at zero and again at once.
+    if (this.width === 0) this.width = Math.floor(this.getBoundingClientRect().width)
+    if (changed.has('data') && this.data !== undefined) this.accept(validateValue(this.data), 'the data property')
     else if (changed.has('src') && this.src) void this.fetchSource(this.src)
     if (changed.has('selected')) this.pendingReveal = this.selected !== null
     if (changed.has('load') || changed.has('filters')) {
       const ready = this.ready
       this.shown = ready ? applyFilters(ready.items, this.filters) : []
+      this.counts = new Map(ready ? (['actor', ...chipFacets] as const).map((f) => [f, facetCounts(ready.items, this.filters, f)]) : [])
+      this.overviewBins = undefined
     }
   }
 
@@ -165,12 +176,31 @@ export class DiplomaticTimeline extends LitElement {
     // Positioned through the CSSOM: a strict style-src blocks style attributes, not style properties.
     const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip')
     if (tip) tip.style.translate = `${tip.dataset.left}px ${tip.dataset.top}px`
+    this.drawLayers()
     this.attachZoom()
     this.attachBrush()
     if (changed.has('load') && this.zoomBehavior) this.zoomBehavior.scaleExtent(this.scaleExtent())
     if (this.pendingReveal && this.width > 0 && this.zoomBehavior) {
       this.pendingReveal = false
       this.reveal(this.selected)
+    }
+  }
+
+  private drawLayers() {
+    const root = this.renderRoot
+    const color = getComputedStyle(this).getPropertyValue('--_accent').trim() || '#1f5fbf'
+    const plot = root.querySelector<HTMLCanvasElement>('canvas.plot-layer')
+    if (plot) {
+      // Sized and placed through the CSSOM: a strict style-src blocks style attributes.
+      Object.assign(plot.style, { top: `${this.layers.plotTop}px`, width: `${this.width}px`, height: `${this.layers.plotHeight}px` })
+      const ctx = plot.getContext('2d')
+      if (ctx) drawBins(ctx, this.layers.plot, color, 'opacity', devicePixelRatio)
+    }
+    const overview = root.querySelector<HTMLCanvasElement>('canvas.overview-layer')
+    if (overview) {
+      Object.assign(overview.style, { top: '0px', width: `${this.width}px`, height: `${overviewHeight}px` })
+      const ctx = overview.getContext('2d')
+      if (ctx) drawBins(ctx, this.layers.overview, getComputedStyle(this).getPropertyValue('--_muted').trim() || '#5f6368', 'height', devicePixelRatio)
     }
   }
 
@@ -257,7 +287,7 @@ export class DiplomaticTimeline extends LitElement {
 
   private renderFilters(load: Ready) {
     const actorNames = new Map(load.dataset.actors.map((a) => [a.id, a.name]))
-    const actorCounts = facetCounts(load.items, this.filters, 'actor')
+    const actorCounts = this.counts.get('actor') ?? new Map<string, number>()
     const chosenActor = [...this.filters.actor][0] ?? ''
     return html`<div class="filters" part="filters">
       <select aria-label="Actor" @change=${this.onActor}>
@@ -267,7 +297,7 @@ export class DiplomaticTimeline extends LitElement {
         )}
       </select>
       ${chipFacets.map((facet) => {
-        const counts = facetCounts(load.items, this.filters, facet)
+        const counts = this.counts.get(facet) ?? new Map<string, number>()
         const values = [...new Set(load.items.map((i) => i.event[facet]))].sort()
         return html`<span role="group" aria-label=${facet}>${values.map((value) => {
           const on = this.filters[facet].has(value)
@@ -281,26 +311,32 @@ export class DiplomaticTimeline extends LitElement {
 
   private renderOverview(load: Ready) {
     const width = Math.max(this.width, 1)
-    if (load.items.length === 0) return nothing
-    const all = scaleUtc()
-      .domain([Math.min(...load.items.map((i) => i.start)), Math.max(...load.items.map((i) => i.end), load.asOf?.ms ?? -Infinity)])
-      .range([0, width])
-    // Starts only: one long background period would otherwise fill every bin.
-    const bins = density(this.shown.map((i) => ({ x1: all(i.start), x2: all(i.start) })), width, 3)
-    const peak = Math.max(1, ...bins.map((b) => b.count))
-    return html`<svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
-      <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
-      ${bins.map((b) => {
-        const h = 4 + ((overviewHeight - 8) * b.count) / peak
-        return svg`<rect class="tick" x=${b.x} width=${b.width - 0.5} y=${overviewHeight - 2 - h} height=${h}></rect>`
-      })}
-      <g class="brush"></g>
-    </svg>`
+    if (!load.extent) return nothing
+    if (this.overviewBins?.width !== width) {
+      const all = this.overviewScale(load.extent)
+      // Starts only: one long background period would otherwise fill every bin.
+      const bins = density(this.shown.map((i) => ({ x1: all(i.start), x2: all(i.start) })), width, 3)
+      this.overviewBins = { width, bins, peak: Math.max(1, ...bins.map((b) => b.count)) }
+    }
+    const { bins, peak } = this.overviewBins
+    this.layers.overview = [{ y: 2, height: overviewHeight - 4, bins, peak }]
+    return html`<div class="layered">
+      <canvas class="layer overview-layer" width=${width * devicePixelRatio} height=${overviewHeight * devicePixelRatio}></canvas>
+      <svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
+        <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
+        <g class="brush"></g>
+      </svg>
+    </div>`
+  }
+
+  private overviewScale(extent: [number, number]) {
+    return scaleUtc().domain(extent).range([0, Math.max(this.width, 1)])
   }
 
   private renderPlot(load: Ready) {
+    const width = this.width
+    if (width === 0) return nothing
     const x = this.x
-    const width = Math.max(this.width, 1)
     const [d0, d1] = x.domain().map(Number) as [number, number]
     const span = d1 - d0
     // Only events in or next to the window are laid out, so a pan has labels ready at the edges.
@@ -314,6 +350,10 @@ export class DiplomaticTimeline extends LitElement {
       : layout(near, { groupBy: this.groupBy, x: (ms) => x(ms), rowHeight, lanePadding: 2, laneHeader, measure: this.measure, laneLabel, minMarkWidth: 10, right: width })
     const lanesDense = dense ? this.densityLanes(near, x, width, laneLabel) : []
     const plotHeight = dense ? lanesDense.length * densityLaneHeight : laid.height
+    // Density is drawn on a canvas under the SVG: thousands of bins, no element each.
+    this.layers.plot = lanesDense.map((lane, i) => ({ y: i * densityLaneHeight + 15, height: 12, bins: lane.bins, peak: lane.peak }))
+    this.layers.plotTop = axisHeight
+    this.layers.plotHeight = plotHeight
     const lanesHeight = Math.max(plotHeight, rowHeight * 2)
     // Below the lanes: room for the "as of" label, clear of every mark.
     const height = axisHeight + lanesHeight + 18
@@ -322,7 +362,7 @@ export class DiplomaticTimeline extends LitElement {
     const tickFormat = x.tickFormat()
     const visible = laid.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
     const active = visible.some((m) => m.item.id === this.selected) ? `mark-${this.selected}` : nothing
-    return html`<svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
+    return html`<div class="layered">${dense ? html`<canvas class="layer plot-layer" width=${width * devicePixelRatio} height=${Math.max(1, plotHeight) * devicePixelRatio}></canvas>` : nothing}<svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
         role="application" tabindex="0" aria-activedescendant=${active}
         aria-label="Timeline of ${this.shown.length} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom."
         @keydown=${this.onKey} @click=${this.onPlotClick} @pointermove=${this.onPointerMove} @pointerleave=${this.onPointerLeave}>
@@ -338,8 +378,7 @@ export class DiplomaticTimeline extends LitElement {
         ${dense
           ? lanesDense.map((lane, i) => svg`<g class="lane dense" transform="translate(0,${i * densityLaneHeight})">
               <line class="lane-rule" x1="0" x2=${width} y1="0" y2="0"></line>
-              <text class="lane-label" x="4" y="12">${lane.label} · ${lane.count}</text>
-              ${lane.bins.map((b) => svg`<rect class="bin" x=${b.x} width=${b.width - 0.5} y="15" height="12" fill-opacity=${0.15 + (0.85 * b.count) / lane.peak}></rect>`)}</g>`)
+              <text class="lane-label" x="4" y="12">${lane.label} · ${lane.count}</text></g>`)
           : laid.lanes.map((lane) => svg`<g class="lane">
               <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
               <text class="lane-label" x="4" y=${lane.y + 12}>${lane.label}</text></g>`)}
@@ -351,7 +390,7 @@ export class DiplomaticTimeline extends LitElement {
         ${visible.map((mark) => this.renderMark(mark))}
         ${this.relationPaths(load, laid)}
       </g>
-    </svg>`
+    </svg></div>`
   }
 
   private densityLanes(items: TimelineEvent[], x: ScaleTime<number, number>, width: number, laneLabel: (key: string) => string) {
@@ -479,7 +518,7 @@ export class DiplomaticTimeline extends LitElement {
     if (mark) return this.choose(mark.getAttribute('data-event-id'))
     const plot = event.currentTarget as SVGSVGElement
     // Where lanes are drawn as density, a click zooms in on that spot.
-    if (plot.querySelector('.lane.dense') && this.zoomBehavior) {
+    if (this.layers.plot.length > 0 && this.zoomBehavior) {
       const box = plot.getBoundingClientRect()
       this.userZoom = true
       select(plot).call(this.zoomBehavior.scaleBy, 4, [event.clientX - box.left, event.clientY - box.top])
@@ -582,29 +621,37 @@ export class DiplomaticTimeline extends LitElement {
   private attachBrush() {
     const g = this.renderRoot.querySelector<SVGGElement>('svg.overview .brush')
     const load = this.ready
-    if (!g || !load || load.items.length === 0) return
+    if (!g || !load) return
     const width = Math.max(this.width, 1)
-    const all = scaleUtc()
-      .domain([Math.min(...load.items.map((i) => i.start)), Math.max(...load.items.map((i) => i.end), load.asOf?.ms ?? -Infinity)])
-      .range([0, width])
-    if (!this.brush || !(g as unknown as { __brush?: unknown }).__brush) {
+    if (!load.extent) return
+    const all = this.overviewScale(load.extent)
+    const fresh = !this.brush || !(g as unknown as { __brush?: unknown }).__brush
+    if (fresh) {
       this.brush = brushX<unknown>().on('brush end', (event: { selection: [number, number] | null; sourceEvent: Event | null }) => {
         if (!event.sourceEvent || !event.selection || this.brushing) return
         const current = this.brushScale
         if (current) this.showWindow(current.invert(event.selection[0]).getTime(), current.invert(event.selection[1]).getTime())
       })
-      select(g).call(this.brush)
     }
-    this.brush.extent([[0, 0], [width, overviewHeight]])
-    select(g).call(this.brush)
+    // Setting up the brush builds its DOM: only when it is new or the strip changed width.
+    if (fresh || this.brushWidth !== width) {
+      this.brush!.extent([[0, 0], [width, overviewHeight]])
+      select(g).call(this.brush!)
+      this.brushWidth = width
+    }
     this.brushScale = all
     const [d0, d1] = this.x.domain()
     const selection: [number, number] = [Math.max(0, all(d0!)), Math.min(width, all(d1!))]
+    const shown = this.brushSelection
+    if (shown && Math.abs(shown[0] - selection[0]) < 0.5 && Math.abs(shown[1] - selection[1]) < 0.5 && !fresh) return
     this.brushing = true
-    if (selection[1] - selection[0] >= 1) select(g).call(this.brush.move, selection)
+    if (selection[1] - selection[0] >= 1) select(g).call(this.brush!.move, selection)
     this.brushing = false
+    this.brushSelection = selection
   }
 
+  private brushWidth = 0
+  private brushSelection?: [number, number]
   private brushScale?: ScaleTime<number, number>
 
   /** Sets the plot's window to [start, end] (UTC ms), as a user action. */
@@ -668,19 +715,21 @@ export class DiplomaticTimeline extends LitElement {
       this.load = { state: 'error', title: `Could not load ${src}`, problems: [{ path: '', line: 1, column: 1, message: reason }], previous: this.ready }
       return
     }
-    if (request === this.request) this.accept(text, src)
+    if (request === this.request) this.accept(validateDataset(text), src)
   }
 
-  private accept(text: string, origin: string) {
+  private accept(result: ValidationResult, origin: string) {
     this.request++
-    const result = validateDataset(text)
     if (result.ok) {
       const items = toTimelineEvents(result.dataset)
       const now = asOf(result.dataset)
       const window = initialWindow(items, now?.ms)
       // A new version of the same data keeps the user's zoom; other data starts fitted.
       const same = this.ready?.dataset.id === result.dataset.id
-      this.load = { state: 'ready', dataset: result.dataset, items, asOf: now, window: same ? this.ready!.window : window }
+      const extent: [number, number] | null = items.length
+        ? [items.reduce((m, i) => Math.min(m, i.start), Infinity), items.reduce((m, i) => Math.max(m, i.end), now?.ms ?? -Infinity)]
+        : null
+      this.load = { state: 'ready', dataset: result.dataset, items, asOf: now, extent, window: same ? this.ready!.window : window }
       if (!same) this.transform = zoomIdentity
       this.pendingReveal = this.selected !== null && !same
     } else {

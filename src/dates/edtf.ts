@@ -63,15 +63,29 @@ function checkDay(date: ParsedDate): void {
   if (probe.getUTCDate() !== day) throw new RangeError(`there is no day ${day} in that month`)
 }
 
+/** Bounds of a plain year, month or day, without building the edtf package's date object. */
+function plainBounds(date: ParsedDate): [number, number] | null {
+  if (date.type !== 'Date' || date.unspecified || date.values.length > 3) return null
+  const [year, month, day] = date.values as [number, number | undefined, number | undefined]
+  const at = (y: number, m: number, d: number) => {
+    const t = new Date(0)
+    t.setUTCFullYear(y, m, d)
+    return t.getTime()
+  }
+  if (month === undefined) return [at(year, 0, 1), at(year + 1, 0, 1) - 1]
+  if (day === undefined) return [at(year, month, 1), at(year, month + 1, 1) - 1]
+  return [at(year, month, day), at(year, month, day + 1) - 1]
+}
+
 function part(date: ParsedDate & { timeZone?: string }): DatePart {
   checkDay(date)
   if (date.values.length > 3 && date.timeZone === undefined) {
     throw new RangeError('a time needs a zone, such as Z or +02:00')
   }
-  const resolved = edtf(date)
+  const [earliest, latest] = plainBounds(date) ?? [edtf(date).min, edtf(date).max]
   return {
-    earliest: resolved.min,
-    latest: resolved.max,
+    earliest,
+    latest,
     precision: precisionOf(date),
     approximate: Boolean(date.approximate),
     uncertain: Boolean(date.uncertain),

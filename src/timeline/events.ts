@@ -9,12 +9,46 @@ export interface TimelineEvent {
   /** Inclusive UTC bounds in ms; a point day spans its whole day. */
   start: number
   end: number
-  dateLabel: string
+  /** The date as a reader sees it ("17 or 18 Sep 2016"); formatted on first use. */
+  readonly dateLabel: string
   /** The text drawn beside the mark: the title, after "~" or "?" when the date is approximate or uncertain. */
   label: string
   actors: string[]
   /** Some participant's role is only alleged. */
   disputed: boolean
+}
+
+// A class, so the lazy label lives on the prototype and every item has the same shape.
+class Item implements TimelineEvent {
+  readonly id: string
+  readonly start: number
+  readonly end: number
+  readonly label: string
+  readonly actors: string[]
+  readonly disputed: boolean
+  private formatted?: string
+
+  constructor(
+    readonly event: Event,
+    readonly date: ResolvedDate,
+    now: number | undefined,
+    private readonly options: LabelOptions,
+  ) {
+    this.id = event.id
+    this.start = date.earliest
+    // Something still going on as of the source lasts at least until the source's date.
+    this.end = event.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest
+    const qualifier = `${date.approximate ? '~' : ''}${date.uncertain ? '?' : ''}`
+    this.label = qualifier ? `${qualifier} ${event.title}` : event.title
+    const participants = event.participants ?? []
+    this.actors = participants.length < 2 ? participants.map((p) => p.actor) : [...new Set(participants.map((p) => p.actor))]
+    this.disputed = event.certainty === 'disputed' || participants.some((p) => p.attribution === 'alleged')
+  }
+
+  // Formatting every label up front costs more than drawing the few events in view.
+  get dateLabel(): string {
+    return (this.formatted ??= formatDate(this.date, this.options))
+  }
 }
 
 /**
@@ -26,20 +60,7 @@ export function toTimelineEvents(dataset: EventDataset, options: LabelOptions = 
   const now = asOf(dataset, options)?.ms
   for (const event of dataset.events) {
     const resolved = resolveEdtf(event.date.edtf)
-    if (!resolved.ok) continue
-    const date = resolved.date
-    out.push({
-      id: event.id,
-      event,
-      date,
-      start: date.earliest,
-      // Something still going on as of the source lasts at least until the source's date.
-      end: event.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest,
-      dateLabel: formatDate(date, options),
-      label: `${date.approximate ? '~' : ''}${date.uncertain ? '?' : ''}${date.approximate || date.uncertain ? ' ' : ''}${event.title}`,
-      actors: [...new Set((event.participants ?? []).map((p) => p.actor))],
-      disputed: event.certainty === 'disputed' || (event.participants ?? []).some((p) => p.attribution === 'alleged'),
-    })
+    if (resolved.ok) out.push(new Item(event, resolved.date, now, options))
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }

@@ -15,10 +15,6 @@ export interface Filters {
 
 export const noFilters: Filters = { actor: new Set(), category: new Set(), status: new Set(), certainty: new Set(), query: '' }
 
-/** The values an event has for a facet (an event has one category but may have several actors). */
-export const valuesOf = (item: TimelineEvent, facet: Facet): readonly string[] =>
-  facet === 'actor' ? item.actors : [item.event[facet]]
-
 // Case- and accent-insensitive: "Mistura" finds "de Mistura", "ayrault" finds "Ayrault".
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 
@@ -33,12 +29,15 @@ function textOf(item: TimelineEvent): string {
   return text
 }
 
+const has = (item: TimelineEvent, facet: Facet, keep: ReadonlySet<string>) =>
+  facet === 'actor' ? item.actors.some((a) => keep.has(a)) : keep.has(item.event[facet])
+
 /** Whether an event passes the filters, ignoring one facet (for that facet's own counts). */
 function passes(item: TimelineEvent, filters: Filters, words: string[], except?: Facet): boolean {
   for (const facet of facets) {
     const keep = filters[facet]
     if (facet === except || keep.size === 0) continue
-    if (!valuesOf(item, facet).some((v) => keep.has(v))) return false
+    if (!has(item, facet, keep)) return false
   }
   if (words.length === 0) return true
   const text = textOf(item)
@@ -53,6 +52,7 @@ const wordsOf = (query: string) => fold(query).split(/\s+/).filter(Boolean)
  */
 export function applyFilters(items: readonly TimelineEvent[], filters: Filters): TimelineEvent[] {
   const words = wordsOf(filters.query)
+  if (words.length === 0 && facets.every((f) => filters[f].size === 0)) return items.slice()
   return items.filter((item) => passes(item, filters, words))
 }
 
@@ -63,9 +63,11 @@ export function applyFilters(items: readonly TimelineEvent[], filters: Filters):
 export function facetCounts(items: readonly TimelineEvent[], filters: Filters, facet: Facet): Map<string, number> {
   const words = wordsOf(filters.query)
   const counts = new Map<string, number>()
+  const open = words.length === 0 && facets.every((f) => f === facet || filters[f].size === 0)
   for (const item of items) {
-    if (!passes(item, filters, words, facet)) continue
-    for (const value of valuesOf(item, facet)) counts.set(value, (counts.get(value) ?? 0) + 1)
+    if (!open && !passes(item, filters, words, facet)) continue
+    if (facet === 'actor') for (const actor of item.actors) counts.set(actor, (counts.get(actor) ?? 0) + 1)
+    else counts.set(item.event[facet], (counts.get(item.event[facet]) ?? 0) + 1)
   }
   return counts
 }

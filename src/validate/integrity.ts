@@ -13,8 +13,9 @@ function indexIds(items: Array<{ id: string }>, kind: string, listName: string, 
   return ids
 }
 
-function reference(ids: Map<string, number>, kind: string, id: string, path: string, problems: PathProblem[]) {
-  if (!ids.has(id)) problems.push({ path, message: `unknown ${kind} ${JSON.stringify(id)}${didYouMean(id, ids.keys())}` })
+/** Reports a reference that points nowhere; the path is only built then (datasets run to many thousands of references). */
+function reference(ids: Map<string, number>, kind: string, id: string, path: () => string, problems: PathProblem[]) {
+  if (!ids.has(id)) problems.push({ path: path(), message: `unknown ${kind} ${JSON.stringify(id)}${didYouMean(id, ids.keys())}` })
 }
 
 /**
@@ -30,7 +31,7 @@ export function integrityProblems(dataset: EventDataset): PathProblem[] {
   dataset.actors.forEach((actor, index) => {
     if (actor.partOf === undefined) return
     const path = pointer('actors', index, 'partOf')
-    if (!actors.has(actor.partOf)) return reference(actors, 'actor', actor.partOf, path, problems)
+    if (!actors.has(actor.partOf)) return reference(actors, 'actor', actor.partOf, () => path, problems)
     // Follow partOf upwards; coming back to this actor means a cycle.
     const chain = [actor.id]
     for (let next: string | undefined = actor.partOf; next !== undefined; ) {
@@ -47,11 +48,11 @@ export function integrityProblems(dataset: EventDataset): PathProblem[] {
   dataset.events.forEach((event, index) => {
     const date = resolveEdtf(event.date.edtf)
     if (!date.ok) problems.push({ path: pointer('events', index, 'date', 'edtf'), message: date.message })
-    if (event.date.anchor !== undefined) reference(sources, 'source', event.date.anchor, pointer('events', index, 'date', 'anchor'), problems)
-    event.participants?.forEach((p, i) => reference(actors, 'actor', p.actor, pointer('events', index, 'participants', i, 'actor'), problems))
-    event.evidence?.forEach((e, i) => reference(sources, 'source', e.source, pointer('events', index, 'evidence', i, 'source'), problems))
+    if (event.date.anchor !== undefined) reference(sources, 'source', event.date.anchor, () => pointer('events', index, 'date', 'anchor'), problems)
+    event.participants?.forEach((p, i) => reference(actors, 'actor', p.actor, () => pointer('events', index, 'participants', i, 'actor'), problems))
+    event.evidence?.forEach((e, i) => reference(sources, 'source', e.source, () => pointer('events', index, 'evidence', i, 'source'), problems))
     const f = event.fatalities
-    if (f) {
+    if (f && (f.low !== undefined || f.high !== undefined)) {
       const path = pointer('events', index, 'fatalities')
       if (f.low !== undefined && f.high !== undefined && f.low > f.high) problems.push({ path: `${path}/low`, message: `fatalities low (${f.low}) is above high (${f.high})` })
       if (f.low !== undefined && f.best < f.low) problems.push({ path: `${path}/best`, message: `fatalities best (${f.best}) is below low (${f.low})` })
@@ -60,8 +61,8 @@ export function integrityProblems(dataset: EventDataset): PathProblem[] {
   })
 
   dataset.relations?.forEach((relation, index) => {
-    reference(events, 'event', relation.from, pointer('relations', index, 'from'), problems)
-    reference(events, 'event', relation.to, pointer('relations', index, 'to'), problems)
+    reference(events, 'event', relation.from, () => pointer('relations', index, 'from'), problems)
+    reference(events, 'event', relation.to, () => pointer('relations', index, 'to'), problems)
     if (relation.from === relation.to) {
       problems.push({ path: pointer('relations', index, 'to'), message: `relation ${JSON.stringify(relation.type)} links event ${JSON.stringify(relation.from)} to itself` })
     }

@@ -40,6 +40,26 @@ function check(input: string): ValidationResult {
 }
 
 /**
+ * Validates a dataset given as a value rather than text (an element's `data` property). A valid
+ * value is checked in place, with no JSON round trip; an invalid one is written out as indented
+ * JSON, so that its problems have lines and columns in that text.
+ */
+export function validateValue(value: unknown): ValidationResult {
+  try {
+    if (validateSchema(value) && integrityProblems(value).length === 0) return { ok: true, dataset: value, problems: [] }
+  } catch {
+    // A value JSON cannot hold (a Date, a cycle) is judged by its JSON text below.
+  }
+  let text: string | undefined
+  try {
+    text = JSON.stringify(value, null, 2)
+  } catch (error) {
+    return fail([{ path: '', line: 1, column: 1, message: `the data cannot be written as JSON: ${error instanceof Error ? error.message : String(error)}` }])
+  }
+  return validateDataset(text ?? '')
+}
+
+/**
  * Parses and validates a dataset's JSON text: syntax, schema, dates and references.
  * Returns the typed dataset, or every problem with its line and column. Never throws.
  * @example

@@ -50,6 +50,6 @@ describe('<diplomatic-timeline>', () => {
     const bad = sampleDataset() as unknown as { events: Array<{ status: string }> }
     bad.events[0]!.status = 'planed'
     const el = await mount((e) => (e.data = bad))
-    expect(alert(el)).toMatch(/has a problem.*line 1, column \d+: invalid status "planed"/)
+    expect(alert(el)).toMatch(/The timeline data in the data property has a problem.*line \d+, column \d+: invalid status "planed"/)
   })
 })

@@ -149,6 +149,7 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     }))
     const el = await mount(data)
     expect(root(el).querySelectorAll('.lane.dense').length).toBeGreaterThan(0)
+    expect(root(el).querySelector('canvas.plot-layer')).not.toBeNull()
     expect(root(el).querySelectorAll('svg.plot [data-event-id]').length).toBe(0)
     expect(root(el).querySelectorAll('*').length).toBeLessThan(2000)
   })

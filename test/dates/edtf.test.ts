@@ -384,3 +384,14 @@ describe('parseCommon, the fast path for common forms', () => {
     )
   })
 })
+
+describe('plain dates', () => {
+  it('get the same bounds as the edtf package gives them', async () => {
+    const { default: edtf } = await import('edtf')
+    for (const text of ['2016', '2016-02', '2016-02-29', '2016-12', '2016-12-31', '0000', '0001-01-01', '1999-12-31', '2016-09-13~', '2011?']) {
+      const date = resolved(text)
+      const reference = edtf(text)
+      expect([date.earliest, date.latest], text).toEqual([reference.min, reference.max])
+    }
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validateDataset, type Problem } from '../../src/validate/index.ts'
+import { validateDataset, validateValue, type Problem } from '../../src/validate/index.ts'
 import { json, sampleDataset } from '../fixtures/dataset.ts'
 
 /** The problems for a text, as "line:column message" for readable assertions. */
@@ -244,4 +244,30 @@ describe('validateDataset: hostile and huge input', () => {
     const [problem] = problemsOf(text)
     expect(problem!.startsWith(positionOf(text, '"done"'))).toBe(true)
   }, 60_000)
+})
+
+describe('validateValue', () => {
+  it('accepts a valid dataset object as it is, without copying it', () => {
+    const data = sampleDataset()
+    const result = validateValue(data)
+    expect(result.ok).toBe(true)
+    expect(result.dataset).toBe(data)
+  })
+
+  it('gives an invalid object\'s problems lines and columns in its indented JSON', () => {
+    const data = sampleDataset() as unknown as { events: Array<{ status: string }> }
+    data.events[1]!.status = 'planed'
+    const text = json(data)
+    const [problem] = validateValue(data).problems
+    expect(`${problem!.line}:${problem!.column} ${problem!.message}`).toMatch(new RegExp(`^${positionOf(text, '"planed"')} invalid status`))
+  })
+
+  it('judges values JSON cannot hold by their JSON form, and reports cycles', () => {
+    const data = sampleDataset() as unknown as { sources: Array<{ datePublished: unknown }> }
+    data.sources[0]!.datePublished = new Date(Date.UTC(2016, 8, 20))
+    expect(validateValue(data).problems[0]?.message).toBe('invalid datePublished "2016-09-20T00:00:00.000Z" (expected a calendar date as YYYY-MM-DD)')
+    const cyclic = sampleDataset() as unknown as Record<string, unknown>
+    cyclic.title = cyclic
+    expect(validateValue(cyclic).problems[0]?.message).toMatch(/^the data cannot be written as JSON: .*circular/i)
+  })
 })
