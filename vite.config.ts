@@ -85,7 +85,7 @@ export default defineConfig(({ mode }) => {
           rollupOptions: { output: { minify: true } },
           lib: { entry: 'components/diplomatic-timeline.ts', formats: ['es' as const], fileName: () => 'diplomatic-timeline.js' },
         }
-      : { target: 'es2022' },
+      : { target: 'es2022', rollupOptions: { input: ['index.html', 'editor.html'] } },
   plugins: mode === 'element' ? [] : [copyData, liveData],
   test: {
     projects: [nodeProject('la'), nodeProject('kiritimati'), browserProject('la'), browserProject('kiritimati')],

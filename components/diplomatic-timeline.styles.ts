@@ -35,7 +35,7 @@ export const styles = css`
   .chip { border-radius: 999px; font-size: 12px; min-height: 1.5rem; padding: 0 0.55rem; }
   .chip .count { opacity: 0.75; margin-left: 0.25em; }
   .shown { color: var(--_muted); margin-left: auto; }
-  .layered { position: relative; }
+  .layered { position: relative; contain: content; }
   .layer { position: absolute; left: 0; pointer-events: none; }
   .overview { display: block; width: 100%; margin-bottom: 0.25rem; position: relative; }
   .overview .selection { fill: var(--_accent); fill-opacity: 0.15; stroke: var(--_accent); }

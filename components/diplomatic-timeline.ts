@@ -136,6 +136,7 @@ export class DiplomaticTimeline extends LitElement {
   private rangeChanged = false
   private pendingReveal = false
   private widths = new Map<string, number>()
+  private darkScheme = matchMedia('(prefers-color-scheme: dark)')
   private measureContext?: CanvasRenderingContext2D | null
 
   override connectedCallback() {
@@ -146,6 +147,7 @@ export class DiplomaticTimeline extends LitElement {
       if (width !== this.width) requestAnimationFrame(() => (this.width = width))
     })
     this.resizeObserver.observe(this)
+    this.darkScheme.addEventListener('change', this.onSchemeChange)
     if (this.syncUrl) {
       window.addEventListener('hashchange', this.onHashChange)
       this.onHashChange()
@@ -155,6 +157,7 @@ export class DiplomaticTimeline extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
+    this.darkScheme.removeEventListener('change', this.onSchemeChange)
     window.removeEventListener('hashchange', this.onHashChange)
   }
 
@@ -186,9 +189,29 @@ export class DiplomaticTimeline extends LitElement {
     }
   }
 
+  /** Colours and font read from the computed style once, not on every frame (reading it forces a style pass). */
+  private themeCache?: { accent: string; muted: string; font: string }
+  private get theme() {
+    if (!this.themeCache) {
+      const style = getComputedStyle(this)
+      this.themeCache = {
+        accent: style.getPropertyValue('--_accent').trim() || '#1f5fbf',
+        muted: style.getPropertyValue('--_muted').trim() || '#5f6368',
+        font: style.font || '13px system-ui, sans-serif',
+      }
+    }
+    return this.themeCache
+  }
+
+  private onSchemeChange = () => {
+    this.themeCache = undefined
+    this.widths.clear()
+    this.requestUpdate()
+  }
+
   private drawLayers() {
     const root = this.renderRoot
-    const color = getComputedStyle(this).getPropertyValue('--_accent').trim() || '#1f5fbf'
+    const color = this.theme.accent
     const plot = root.querySelector<HTMLCanvasElement>('canvas.plot-layer')
     if (plot) {
       // Sized and placed through the CSSOM: a strict style-src blocks style attributes.
@@ -200,7 +223,7 @@ export class DiplomaticTimeline extends LitElement {
     if (overview) {
       Object.assign(overview.style, { top: '0px', width: `${this.width}px`, height: `${overviewHeight}px` })
       const ctx = overview.getContext('2d')
-      if (ctx) drawBins(ctx, this.layers.overview, getComputedStyle(this).getPropertyValue('--_muted').trim() || '#5f6368', 'height', devicePixelRatio)
+      if (ctx) drawBins(ctx, this.layers.overview, this.theme.muted, 'height', devicePixelRatio)
     }
   }
 
@@ -239,14 +262,19 @@ export class DiplomaticTimeline extends LitElement {
     return [Math.min(1, span / century), Math.max(1, span / hour)]
   }
 
-  // Label widths are measured once per text, in the font they are drawn in.
+  // Text width as the sum of its characters' widths, each measured once in the drawn font: label
+  // elision tries many prefixes per frame, and measuring each with the canvas would cost far more.
   private measure = (text: string) => {
-    let width = this.widths.get(text)
-    if (width === undefined) {
-      this.measureContext ??= document.createElement('canvas').getContext('2d')
-      if (this.measureContext) this.measureContext.font = getComputedStyle(this).font || '13px system-ui, sans-serif'
-      width = this.measureContext ? this.measureContext.measureText(text).width : text.length * 7
-      this.widths.set(text, width)
+    let width = 0
+    for (const char of text) {
+      let w = this.widths.get(char)
+      if (w === undefined) {
+        this.measureContext ??= document.createElement('canvas').getContext('2d')
+        if (this.measureContext) this.measureContext.font = this.theme.font
+        w = this.measureContext ? this.measureContext.measureText(char).width : 7
+        this.widths.set(char, w)
+      }
+      width += w
     }
     return width
   }

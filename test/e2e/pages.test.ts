@@ -89,18 +89,31 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.close()
   })
 
-  it('gives axe no serious or critical violation on the demo page, in the plot and in the list view', async () => {
-    const { page, problems } = await open('/')
-    const axe = readFileSync(join(project, 'node_modules/axe-core/axe.min.js'), 'utf8')
-    await page.addScriptTag({ content: axe })
-    const audit = () =>
+  const auditor = async (page: Page) => {
+    await page.addScriptTag({ content: readFileSync(join(project, 'node_modules/axe-core/axe.min.js'), 'utf8') })
+    return () =>
       page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ html: string }> }> }> } }).axe.run({ resultTypes: ['violations'] })
         return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.html.slice(0, 160)}`)
       })
+  }
+
+  it('gives axe no serious or critical violation on the demo page, in the plot and in the list view', async () => {
+    const { page, problems } = await open('/')
+    const audit = await auditor(page)
     expect(await audit()).toEqual([])
     await page.locator('diplomatic-timeline [data-event-id="convoy-attack"]').first().click()
     await page.locator('diplomatic-timeline button[aria-pressed]', { hasText: 'List' }).click()
+    expect(await audit()).toEqual([])
+    expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('gives axe no serious or critical violation on the editor page, with an event in the form', async () => {
+    const { page, problems } = await open('/editor.html')
+    await page.locator('diplomatic-timeline-editor diplomatic-timeline [data-event-id="convoy-attack"]').first().click()
+    await page.locator('diplomatic-timeline-editor [part="form"] h3').waitFor()
+    const audit = await auditor(page)
     expect(await audit()).toEqual([])
     expect(problems).toEqual([])
     await page.close()
