@@ -49,10 +49,6 @@ export const setValue = (text: string, path: JSONPath, value: unknown): Edit[] =
 export const append = (text: string, path: JSONPath, value: unknown): Edit[] =>
   modify(text, [...path, -1], value, { formattingOptions, isArrayInsertion: true })
 
-/** Edits that insert `value` into the array at `path` before `index`. */
-export const insertAt = (text: string, path: JSONPath, index: number, value: unknown): Edit[] =>
-  modify(text, [...path, index], value, { formattingOptions, isArrayInsertion: true })
-
 /** The end of the JSON token that starts at `offset`, for underlining a whole value. */
 export function tokenEnd(text: string, offset: number): number {
   const scanner = createScanner(text, false)

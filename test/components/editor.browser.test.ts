@@ -55,6 +55,8 @@ describe('<diplomatic-timeline-editor> text and preview', () => {
     const at = selectText(el, '"occurred"', '"id": "convoy-attack"')
     await userEvent.keyboard('"occured"')
     const v = view(el)
+    // Validation runs a moment after typing stops; wait for the finished word's problem.
+    await expect.poll(() => root(el).querySelector('[part="problems"] li')?.textContent ?? '').toContain('invalid status "occured"')
     await expect.poll(() => {
       const lines: number[] = []
       forEachDiagnostic(v.state, (d) => lines.push(v.state.doc.lineAt(d.from).number))
@@ -62,7 +64,6 @@ describe('<diplomatic-timeline-editor> text and preview', () => {
     }).toEqual([lineOf(el.text, at)])
     const listed = root(el).querySelector('[part="problems"] li')?.textContent ?? ''
     expect(listed).toContain(`line ${lineOf(el.text, at)}, column`)
-    expect(listed).toContain('invalid status "occured"')
     expect(root(el).querySelector('.status')?.textContent).toContain('the preview shows the last valid version')
     expect(previewTitle(el, 'convoy-attack')).toContain('occurred')
   })
@@ -198,6 +199,16 @@ describe('<diplomatic-timeline-editor> drafts, files and tabs', () => {
     expect(el.text).toBe(original)
   })
 
+  it('opens a JSON file dropped on the text', async () => {
+    const el = await mount()
+    const transfer = new DataTransfer()
+    transfer.items.add(new File(['{"dropped": true}'], 'dropped.json', { type: 'application/json' }))
+    const pane = root(el).querySelector<HTMLElement>('section[aria-label="JSON text"]')!
+    pane.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    pane.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    await expect.poll(() => el.text).toBe('{"dropped": true}')
+  })
+
   it('refuses a huge file with a clear message', async () => {
     const el = await mount()
     await el.openFile(new File([new Uint8Array(21 * 1024 * 1024)], 'huge.json'))
@@ -222,6 +233,27 @@ describe('<diplomatic-timeline-editor> drafts, files and tabs', () => {
       await expect.poll(() => root(el).querySelector('.notice')?.textContent ?? '').toContain('Could not save saved.json: the disk is full. Your draft is kept')
     } finally {
       w.showSaveFilePicker = saved
+    }
+  })
+
+  it('saves as a download where the browser has no file picker', async () => {
+    const el = await mount()
+    const w = window as unknown as { showSaveFilePicker?: unknown }
+    const saved = w.showSaveFilePicker
+    const clicked: Array<{ download: string; href: string }> = []
+    const click = HTMLAnchorElement.prototype.click
+    try {
+      w.showSaveFilePicker = undefined
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        clicked.push({ download: this.download, href: this.href })
+      }
+      ;[...root(el).querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) => b.textContent === 'Save')!.click()
+      await expect.poll(() => clicked.length).toBe(1)
+      expect(clicked[0]!.download).toBe('syria-truce-2016-09.json')
+      expect(await (await fetch(clicked[0]!.href)).text()).toBe(el.text)
+    } finally {
+      w.showSaveFilePicker = saved
+      HTMLAnchorElement.prototype.click = click
     }
   })
 
