@@ -182,7 +182,7 @@ export class DiplomaticTimeline extends LitElement {
     this.drawLayers()
     this.attachZoom()
     this.attachBrush()
-    if (changed.has('load') && this.zoomBehavior) this.zoomBehavior.scaleExtent(this.scaleExtent())
+    if ((changed.has('load') || changed.has('width')) && this.zoomBehavior) this.limitZoom(this.zoomBehavior)
     if (this.pendingReveal && this.width > 0 && this.zoomBehavior) {
       this.pendingReveal = false
       this.reveal(this.selected)
@@ -253,6 +253,16 @@ export class DiplomaticTimeline extends LitElement {
 
   private get x(): ScaleTime<number, number> {
     return this.transform.rescaleX(this.baseScale)
+  }
+
+  /** Zoom from about a century to about an hour; pan no further than a window past the events. */
+  private limitZoom(zoom: ZoomBehavior<SVGSVGElement, unknown>) {
+    zoom.scaleExtent(this.scaleExtent())
+    const extent = this.ready?.extent
+    const width = Math.max(this.width, 1)
+    if (!extent) return void zoom.translateExtent([[-Infinity, -Infinity], [Infinity, Infinity]])
+    const base = this.baseScale
+    zoom.translateExtent([[Math.min(base(extent[0]), 0) - width, -Infinity], [Math.max(base(extent[1]), width) + width, Infinity]])
   }
 
   /** From about a century to about an hour across the plot, so nobody gets lost. */
@@ -604,6 +614,7 @@ export class DiplomaticTimeline extends LitElement {
       '=': () => this.zoomBy(1.5),
       '-': () => this.zoomBy(1 / 1.5),
       '0': () => this.fit(),
+      Enter: () => (index === -1 ? go(0) : this.renderRoot.querySelector<HTMLElement>('[part="details"]')?.scrollIntoView({ block: 'nearest' })),
     }
     const action = keys[event.key]
     if (action) {
@@ -622,7 +633,6 @@ export class DiplomaticTimeline extends LitElement {
     // d3-zoom keeps the transform on the element; keep it in step when the element resets it (new data, Fit).
     if (this.zoomBehavior && plot.__zoom) return void (plot.__zoom = this.transform)
     this.zoomBehavior = d3zoom<SVGSVGElement, unknown>()
-      .scaleExtent(this.scaleExtent())
       .filter((event: Event) => {
         // Clicks on marks select; the wheel, drags and pinches elsewhere zoom and pan.
         if (event.type === 'mousedown' && (event.target as Element).closest('.mark')) return false
@@ -641,6 +651,7 @@ export class DiplomaticTimeline extends LitElement {
           detail: { start: start!.toISOString(), end: end!.toISOString() }, bubbles: true, composed: true,
         }))
       })
+    this.limitZoom(this.zoomBehavior)
     select(plot).call(this.zoomBehavior).on('dblclick.zoom', null)
     plot.__zoom = this.transform
   }

@@ -74,6 +74,8 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(el.selected).toBeNull()
     await el.updateComplete
     expect(details(el)).toBeUndefined()
+    await userEvent.keyboard('{Enter}')
+    expect(el.selected).toBe('convoy-attack')
   })
 
   it('zooms in with the + button and back out with Fit', async () => {
@@ -95,6 +97,30 @@ describe('<diplomatic-timeline> exploring', () => {
     const box = plot.getBoundingClientRect()
     plot.dispatchEvent(new WheelEvent('wheel', { deltaY: -400, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }))
     await expect.poll(() => tickLabels(el).join()).not.toBe(before.join())
+  })
+
+  it('stops zooming out near a century and in near an hour, and panning a window past the events', async () => {
+    const el = await mount()
+    const plot = root(el).querySelector<SVGSVGElement>('svg.plot')!
+    const press = async (key: string, times: number) => {
+      for (let i = 0; i < times; i++) plot.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
+      await el.updateComplete
+    }
+    const span = () => {
+      const [start, end] = (el as unknown as { x: { domain(): Date[] } }).x.domain()
+      return [start!.getTime(), end!.getTime()]
+    }
+    await press('-', 60)
+    const [a, b] = span()
+    expect((b! - a!) / (365.25 * 86_400_000)).toBeLessThanOrEqual(101)
+    await press('0', 1)
+    await press('+', 60)
+    const [c, d] = span()
+    expect(d! - c!).toBeGreaterThanOrEqual(3_500_000)
+    await press('0', 1)
+    await press('PageDown', 200)
+    const [start] = span()
+    expect(start!).toBeLessThan(Date.UTC(2016, 8, 30))
   })
 
   it('shows the same events as a table in the list view', async () => {
