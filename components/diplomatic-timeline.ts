@@ -125,6 +125,8 @@ export class DiplomaticTimeline extends LitElement {
   private request = 0
   private shown: TimelineEvent[] = []
   private counts = new Map<Facet, Map<string, number>>()
+  /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
+  private facetValues = new Map<Facet, string[]>()
   private overviewBins?: { width: number; bins: ReturnType<typeof density>; peak: number }
   /** What the canvas layers show, set by render() and drawn by updated(). */
   private layers: { plot: BinRow[]; plotTop: number; plotHeight: number; overview: BinRow[] } = { plot: [], plotTop: 0, plotHeight: 0, overview: [] }
@@ -167,6 +169,10 @@ export class DiplomaticTimeline extends LitElement {
     if (changed.has('data') && this.data !== undefined) this.accept(validateValue(this.data), 'the data property')
     else if (changed.has('src') && this.src) void this.fetchSource(this.src)
     if (changed.has('selected')) this.pendingReveal = this.selected !== null
+    if (changed.has('load')) {
+      const items = this.ready?.items ?? []
+      this.facetValues = new Map(chipFacets.map((f) => [f, [...new Set(items.map((i) => i.event[f]))].sort()]))
+    }
     if (changed.has('load') || changed.has('filters')) {
       const ready = this.ready
       this.shown = ready ? applyFilters(ready.items, this.filters) : []
@@ -336,7 +342,7 @@ export class DiplomaticTimeline extends LitElement {
       </select>
       ${chipFacets.map((facet) => {
         const counts = this.counts.get(facet) ?? new Map<string, number>()
-        const values = [...new Set(load.items.map((i) => i.event[facet]))].sort()
+        const values = this.facetValues.get(facet) ?? []
         return html`<span role="group" aria-label=${facet}>${values.map((value) => {
           const on = this.filters[facet].has(value)
           return html`<button class="chip" aria-pressed=${on ? 'true' : 'false'} data-facet=${facet} data-value=${value}
@@ -431,11 +437,23 @@ export class DiplomaticTimeline extends LitElement {
     </svg></div>`
   }
 
+  // Each event's lanes, worked out once per grouping rather than on every frame.
+  private laneCache = { groupBy: '' as string, keys: new WeakMap<TimelineEvent, string[]>() }
+  private laneKeysOf(item: TimelineEvent): string[] {
+    if (this.laneCache.groupBy !== this.groupBy) this.laneCache = { groupBy: this.groupBy, keys: new WeakMap() }
+    let keys = this.laneCache.keys.get(item)
+    if (!keys) this.laneCache.keys.set(item, (keys = laneKeys(item, this.groupBy)))
+    return keys
+  }
+
   private densityLanes(items: TimelineEvent[], x: ScaleTime<number, number>, width: number, laneLabel: (key: string) => string) {
     const lanes = new Map<string, Array<{ x1: number; x2: number }>>()
+    // A UTC time scale is linear in ms: map with one multiply-add instead of a scale call per end.
+    const [d0, d1] = x.domain().map(Number) as [number, number]
+    const k = width / (d1 - d0)
     for (const item of items) {
-      const span = { x1: x(item.start), x2: x(item.end + 1) }
-      for (const key of laneKeys(item, this.groupBy)) {
+      const span = { x1: (item.start - d0) * k, x2: (item.end + 1 - d0) * k }
+      for (const key of this.laneKeysOf(item)) {
         let list = lanes.get(key)
         if (!list) lanes.set(key, (list = []))
         list.push(span)
