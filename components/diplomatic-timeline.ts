@@ -408,7 +408,7 @@ export class DiplomaticTimeline extends LitElement {
     const active = visible.some((m) => m.item.id === this.selected) ? `mark-${this.selected}` : nothing
     return html`<div class="layered">${dense ? html`<canvas class="layer plot-layer" width=${width * devicePixelRatio} height=${Math.max(1, plotHeight) * devicePixelRatio}></canvas>` : nothing}<svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
         role="application" tabindex="0" aria-activedescendant=${active}
-        aria-label="Timeline of ${this.shown.length} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom."
+        aria-label="Timeline of ${this.shown.length} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan."
         @keydown=${this.onKey} @click=${this.onPlotClick} @pointermove=${this.onPointerMove} @pointerleave=${this.onPointerLeave}>
       <defs>
         <pattern id="dt-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -619,6 +619,11 @@ export class DiplomaticTimeline extends LitElement {
       if (item) this.choose(item.id)
     }
     const pan = (fraction: number) => this.panBy(fraction)
+    // Shift with the arrows pans; the arrows alone walk the events in time order.
+    if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault()
+      return this.panBy(event.key === 'ArrowLeft' ? -0.2 : 0.2)
+    }
     const keys: Record<string, () => void> = {
       ArrowRight: () => go(index + 1),
       ArrowDown: () => go(index + 1),

@@ -46,6 +46,41 @@ describe('<diplomatic-timeline>', () => {
     expect(rows(el)).toHaveLength(2)
   })
 
+  it('says it is loading while the data is on its way', async () => {
+    const el = document.createElement('diplomatic-timeline')
+    el.src = '/data/syria-truce-2016-09.json'
+    document.body.append(el)
+    await el.updateComplete
+    expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).toBe('Loading timeline…')
+    await settled(el)
+    expect(rows(el)).toContain('convoy-attack')
+  })
+
+  it('formats numbers in the locale it is given', async () => {
+    const data = sampleDataset()
+    data.events[0]!.fatalities = { best: 1234 }
+    const el = await mount((e) => {
+      e.setAttribute('locale', 'de-DE')
+      e.selected = 'convoy-attack'
+      e.data = data
+    })
+    expect(el.shadowRoot!.querySelector('[part="details"]')?.textContent).toContain('1.234')
+  })
+
+  it('fits a 320 px wide container without overflowing it', async () => {
+    const holder = document.createElement('div')
+    holder.style.width = '320px'
+    document.body.append(holder)
+    const el = document.createElement('diplomatic-timeline')
+    el.data = sampleDataset()
+    holder.append(el)
+    await expect.poll(() => el.shadowRoot?.querySelectorAll('.tick text').length ?? 0).toBeGreaterThan(0)
+    await el.updateComplete
+    expect(el.getBoundingClientRect().width).toBe(320)
+    expect(el.scrollWidth).toBeLessThanOrEqual(320)
+    expect(el.shadowRoot!.querySelector('svg.plot')!.getBoundingClientRect().width).toBeLessThanOrEqual(320)
+  })
+
   it('lists schema problems with their line numbers', async () => {
     const bad = sampleDataset() as unknown as { events: Array<{ status: string }> }
     bad.events[0]!.status = 'planed'

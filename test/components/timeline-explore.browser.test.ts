@@ -123,6 +123,20 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(start!).toBeLessThan(Date.UTC(2016, 8, 30))
   })
 
+  it('zooms on a trackpad pinch (a wheel with Ctrl) and pans with Shift and the arrow keys', async () => {
+    const el = await mount()
+    const plot = root(el).querySelector<SVGSVGElement>('svg.plot')!
+    const before = tickLabels(el)
+    const box = plot.getBoundingClientRect()
+    plot.dispatchEvent(new WheelEvent('wheel', { deltaY: -60, ctrlKey: true, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }))
+    await expect.poll(() => tickLabels(el).join()).not.toBe(before.join())
+    const zoomed = tickLabels(el)
+    plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true, bubbles: true }))
+    await el.updateComplete
+    expect(tickLabels(el)).not.toEqual(zoomed)
+    expect(el.selected).toBeNull()
+  })
+
   it('shows the same events as a table in the list view', async () => {
     const el = await mount()
     root(el).querySelector<HTMLButtonElement>('button[aria-pressed]')!.click()

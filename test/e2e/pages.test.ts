@@ -93,6 +93,15 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.mouse.move(plot.x + plot.width / 2 - 300, plot.y + 12, { steps: 10 })
     await page.mouse.up()
     await expect.poll(ticks).not.toEqual(zoomed)
+    // Brushing a stretch of the overview strip shows that stretch.
+    const panned = await ticks()
+    const overview = (await page.locator('diplomatic-timeline svg.overview').boundingBox())!
+    await page.mouse.move(overview.x + overview.width * 0.1, overview.y + overview.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(overview.x + overview.width * 0.3, overview.y + overview.height / 2, { steps: 8 })
+    await page.mouse.up()
+    await expect.poll(ticks).not.toEqual(panned)
+    expect((await ticks()).join(' ')).toMatch(/2012|2013|2014/)
     await page.locator('diplomatic-timeline input[type="search"]').fill('convoy')
     expect(await page.locator('diplomatic-timeline .shown').textContent()).toMatch(/^\d+ of 20 events shown$/)
     expect(problems).toEqual([])
@@ -116,6 +125,16 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.locator('diplomatic-timeline button[aria-pressed]', { hasText: 'List' }).click()
     expect(await audit()).toEqual([])
     expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('follows the reader\'s light or dark colour scheme', async () => {
+    const { page } = await open('/')
+    const background = () => page.locator('diplomatic-timeline').evaluate((el) => getComputedStyle(el).backgroundColor)
+    await page.emulateMedia({ colorScheme: 'light' })
+    expect(await background()).toBe('rgb(255, 255, 255)')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect(await background()).toBe('rgb(23, 24, 26)')
     await page.close()
   })
 
