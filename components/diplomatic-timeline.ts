@@ -211,9 +211,12 @@ export class DiplomaticTimeline extends LitElement {
 
   private onSchemeChange = () => {
     this.themeCache = undefined
+    this.drawnOverview = undefined
     this.widths.clear()
     this.requestUpdate()
   }
+
+  private drawnOverview?: { rows: BinRow[]; canvas: HTMLCanvasElement }
 
   private drawLayers() {
     const root = this.renderRoot
@@ -226,7 +229,9 @@ export class DiplomaticTimeline extends LitElement {
       if (ctx) drawBins(ctx, this.layers.plot, color, 'opacity', devicePixelRatio)
     }
     const overview = root.querySelector<HTMLCanvasElement>('canvas.overview-layer')
-    if (overview) {
+    // The overview changes with the data, filters and width, not with each zoom frame.
+    if (overview && (this.drawnOverview?.rows !== this.layers.overview || this.drawnOverview.canvas !== overview)) {
+      this.drawnOverview = { rows: this.layers.overview, canvas: overview }
       Object.assign(overview.style, { top: '0px', width: `${this.width}px`, height: `${overviewHeight}px` })
       const ctx = overview.getContext('2d')
       if (ctx) drawBins(ctx, this.layers.overview, this.theme.muted, 'height', devicePixelRatio)
@@ -363,7 +368,7 @@ export class DiplomaticTimeline extends LitElement {
       this.overviewBins = { width, bins, peak: Math.max(1, ...bins.map((b) => b.count)) }
     }
     const { bins, peak } = this.overviewBins
-    this.layers.overview = [{ y: 2, height: overviewHeight - 4, bins, peak }]
+    if (this.layers.overview[0]?.bins !== bins) this.layers.overview = [{ y: 2, height: overviewHeight - 4, bins, peak }]
     return html`<div class="layered">
       <canvas class="layer overview-layer" width=${width * devicePixelRatio} height=${overviewHeight * devicePixelRatio}></canvas>
       <svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
