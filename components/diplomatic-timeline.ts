@@ -44,7 +44,7 @@ const axisHeight = 28
 const overviewHeight = 28
 const densityLaneHeight = 30
 /** Above this many events in view, lanes are drawn as density rather than one mark each. */
-const maxMarks = 300
+const maxMarks = 150
 const hour = 3_600_000
 const century = 100 * 365.25 * 86_400_000
 
