@@ -7,6 +7,7 @@ import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } f
 import type { EventDataset } from '../src/model/index.ts'
 import { density } from '../src/timeline/density.ts'
 import { drawBins, type BinRow } from '../src/timeline/draw.ts'
+import { formatDate, resolveEdtf } from '../src/dates/index.ts'
 import { asOf, initialWindow, toTimelineEvents, type TimelineEvent } from '../src/timeline/events.ts'
 import { applyFilters, facetCounts, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { GroupBy, labelGap, laneKeys, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
@@ -354,8 +355,17 @@ export class DiplomaticTimeline extends LitElement {
             @click=${() => this.toggle(facet, value)}>${value}<span class="count">${counts.get(value) ?? 0}</span></button>`
         })}</span>`
       })}
-      <span class="shown" aria-live="polite">${this.shown.length} of ${load.items.length} events shown</span>
+      <span class="shown"><span aria-live="polite">${this.shown.length} of ${load.items.length} events shown</span>${this.windowLabel()}</span>
     </div>`
+  }
+
+  /** " · 31 Aug – 25 Sep 2016": the window in words, since day ticks name no month or year. */
+  private windowLabel() {
+    if (this.width === 0 || this.listView) return nothing
+    const [start, end] = this.x.domain()
+    const day = (d: Date) => d.toISOString().slice(0, 10)
+    const span = resolveEdtf(`${day(start!)}/${day(new Date(end!.getTime() - 1))}`)
+    return span.ok ? html`<span class="window"> · ${formatDate(span.date)}</span>` : nothing
   }
 
   private renderOverview(load: Ready) {

@@ -17,7 +17,7 @@ async function mount(data: unknown, attributes: Record<string, string> = {}): Pr
 
 const root = (el: DiplomaticTimeline) => el.shadowRoot!
 const marks = (el: DiplomaticTimeline) => [...new Set([...root(el).querySelectorAll('svg.plot [data-event-id]')].map((m) => m.getAttribute('data-event-id')))]
-const shownLine = (el: DiplomaticTimeline) => root(el).querySelector('.shown')?.textContent?.trim()
+const shownLine = (el: DiplomaticTimeline) => root(el).querySelector('.shown [aria-live]')?.textContent?.trim()
 const ticks = (el: DiplomaticTimeline) => [...root(el).querySelectorAll('.tick text')].map((t) => t.textContent)
 const chip = (el: DiplomaticTimeline, facet: string, value: string) => root(el).querySelector<HTMLButtonElement>(`.chip[data-facet="${facet}"][data-value="${value}"]`)!
 
@@ -30,6 +30,7 @@ describe('<diplomatic-timeline> filters and search', () => {
   it('filters by a status chip, shows "n of m", and keeps the axis where it was', async () => {
     const el = await mount(syria)
     expect(shownLine(el)).toBe('20 of 20 events shown')
+    expect(root(el).querySelector('.shown .window')?.textContent).toMatch(/^ · \d+ Aug – \d+ Sep 2016$/)
     const axis = ticks(el)
     expect(chip(el, 'status', 'planned').textContent).toBe('planned1')
     chip(el, 'status', 'planned').click()

@@ -103,7 +103,7 @@ describe.runIf(once)('the built element on real pages', () => {
     await expect.poll(ticks).not.toEqual(panned)
     expect((await ticks()).join(' ')).toMatch(/2012|2013|2014/)
     await page.locator('diplomatic-timeline input[type="search"]').fill('convoy')
-    expect(await page.locator('diplomatic-timeline .shown').textContent()).toMatch(/^\d+ of 20 events shown$/)
+    expect(await page.locator('diplomatic-timeline .shown [aria-live]').textContent()).toMatch(/^\d+ of 20 events shown$/)
     expect(problems).toEqual([])
     await page.close()
   })
