@@ -1,20 +1,9 @@
-import { cpSync, existsSync } from 'node:fs'
+import { cpSync } from 'node:fs'
 import { relative, sep } from 'node:path'
 import type { Plugin } from 'vite'
+import { chromiumFlags, chromiumPath } from './test/chromium.ts'
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
-
-// Debian's Chromium where it is installed; elsewhere Playwright's own browser (`npx playwright install`).
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
-
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** Tests run in two zones far from UTC, so that a date that leaks into local time fails. */
 const zones = { la: 'America/Los_Angeles', kiritimati: 'Pacific/Kiritimati' } as const
@@ -38,7 +27,7 @@ const browserProject = (name: keyof typeof zones) => ({
       headless: true,
       screenshotFailures: false,
       provider: playwright({
-        launchOptions: { executablePath: systemChromium, args: chromiumFlags },
+        launchOptions: { executablePath: chromiumPath, args: chromiumFlags },
         contextOptions: { timezoneId: zones[name] },
       }),
       instances: [{ browser: 'chromium' as const }],

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build as esbuild } from 'esbuild'
-import { chromium, type Browser, type Page } from 'playwright'
+import type { Browser, Page } from 'playwright'
+import { launchChromium } from '../test/chromium.ts'
 import { build as viteBuild, preview, type PreviewServer } from 'vite'
 import { validateDataset } from '../src/validate/index.ts'
 import type { BenchStats } from './api.ts'
@@ -15,13 +15,7 @@ const outDir = resolve(root, 'node_modules/.bench-dist')
 const sizes = [1000, 10_000] as const
 const renderRuns = 5
 const inputSteps = 40
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+const benchFlags = [
   '--enable-precise-memory-info',
   // A forced GC before reading the heap makes the figure repeatable.
   '--js-flags=--expose-gc',
@@ -222,8 +216,7 @@ async function main() {
     })
     const base = server.resolvedUrls?.local[0]
     if (!base) throw new Error('the preview server has no URL')
-    const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path))
-    browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumFlags })
+    browser = await launchChromium(benchFlags)
     for (const n of sizes) {
       try {
         await measure(browser, base, n)

@@ -59,6 +59,16 @@ async function datasetsIn(paths: string[], io: Io, withSchemas = false): Promise
   return files
 }
 
+/** The file's text, or null after printing why it could not be read. */
+async function readOrSay(file: string, io: Io): Promise<string | null> {
+  try {
+    return await io.readFile(file)
+  } catch (error) {
+    io.out(`${file}:1:1: cannot read the file: ${reason(error)}`)
+    return null
+  }
+}
+
 async function validate(paths: string[], io: Io): Promise<number> {
   const files = await datasetsIn(paths, io)
   if (files.length === 0) {
@@ -68,11 +78,8 @@ async function validate(paths: string[], io: Io): Promise<number> {
   let problemCount = 0
   let badFiles = 0
   for (const file of files) {
-    let text: string
-    try {
-      text = await io.readFile(file)
-    } catch (error) {
-      io.out(`${file}:1:1: cannot read the file: ${reason(error)}`)
+    const text = await readOrSay(file, io)
+    if (text === null) {
       problemCount++, badFiles++
       continue
     }
@@ -93,11 +100,8 @@ async function formatFiles(paths: string[], check: boolean, io: Io): Promise<num
   let failed = 0
   let changed = 0
   for (const file of files) {
-    let text: string
-    try {
-      text = await io.readFile(file)
-    } catch (error) {
-      io.out(`${file}:1:1: cannot read the file: ${reason(error)}`)
+    const text = await readOrSay(file, io)
+    if (text === null) {
       failed++
       continue
     }

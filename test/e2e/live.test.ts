@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright'
+import type { Browser } from 'playwright'
+import { launchChromium } from '../chromium.ts'
 import { createServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { json, sampleDataset } from '../fixtures/dataset.ts'
@@ -21,8 +21,7 @@ beforeAll(async () => {
   await writeFile(file, json(sampleDataset()))
   server = await createServer({ root: project, configFile: join(project, 'vite.config.ts'), logLevel: 'silent', server: { port: 5310, strictPort: false } })
   await server.listen()
-  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync)
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+  browser = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {

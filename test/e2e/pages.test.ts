@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { promisify } from 'node:util'
-import { chromium, type Browser, type Page } from 'playwright'
+import type { Browser, Page } from 'playwright'
+import { launchChromium } from '../chromium.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // These build the site and drive a real browser: run them once, not in every time zone.
@@ -49,8 +50,7 @@ beforeAll(async () => {
   await promisify(execFile)('npm', ['run', 'build'], { cwd: project })
   server = await serve()
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync)
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+  browser = await launchChromium()
 }, 120_000)
 
 afterAll(async () => {
