@@ -123,6 +123,9 @@ export class DiplomaticTimelineEditor extends LitElement {
   override connectedCallback() {
     super.connectedCallback()
     window.addEventListener('storage', this.onStorage)
+    // Closing the tab does not disconnect the element: keep the last keystrokes before it goes.
+    window.addEventListener('pagehide', this.flushDraft)
+    document.addEventListener('visibilitychange', this.flushDraft)
     if ('BroadcastChannel' in window) {
       this.channel = new BroadcastChannel(channelName)
       this.channel.onmessage = this.onChannel
@@ -133,6 +136,8 @@ export class DiplomaticTimelineEditor extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback()
     window.removeEventListener('storage', this.onStorage)
+    window.removeEventListener('pagehide', this.flushDraft)
+    document.removeEventListener('visibilitychange', this.flushDraft)
     this.channel?.close()
     clearTimeout(this.validateTimer)
     this.flushDraft()
@@ -427,7 +432,7 @@ export class DiplomaticTimelineEditor extends LitElement {
     view.dispatch(setDiagnostics(view.state, diagnostics))
   }
 
-  private flushDraft() {
+  private flushDraft = () => {
     clearTimeout(this.saveTimer)
     if (!this.view) return
     const text = this.text

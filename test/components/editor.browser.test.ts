@@ -180,6 +180,14 @@ describe('<diplomatic-timeline-editor> drafts, files and tabs', () => {
     expect(localStorage.getItem(key)).toBeNull()
   })
 
+  it('keeps the last keystrokes when the page goes away before the autosave', async () => {
+    const el = await mount()
+    selectText(el, 'Aid convoy attacked, some 20 civilians killed')
+    await userEvent.keyboard('Last words')
+    window.dispatchEvent(new PageTransitionEvent('pagehide'))
+    expect(JSON.parse(localStorage.getItem(key)!).text).toBe(el.text)
+  })
+
   it('opens a JSON file from the picker, and refuses a file that is not JSON', async () => {
     const el = await mount()
     const input = root(el).querySelector<HTMLInputElement>('input[type=file]')!
