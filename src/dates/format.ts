@@ -1,33 +1,62 @@
-import { format, type Locale } from 'date-fns'
-import { enGB } from 'date-fns/locale/en-GB'
-import { utcCalendar } from './calendar.ts'
+import { utcFormat, type TimeLocaleObject } from 'd3-time-format'
 import type { DatePart, Precision, ResolvedDate } from './edtf.ts'
 
 export interface LabelOptions {
-  /** A date-fns locale for month names; British English ("19 Sep 2016") by default. */
-  locale?: Locale
+  /** A d3-time-format locale for month names; English short names ("19 Sep 2016") by default. */
+  locale?: TimeLocaleObject
 }
 
-const patterns: Record<Precision, string> = {
-  millennium: 'uuuu',
-  century: 'uuuu',
-  decade: 'uuuu',
-  year: 'uuuu',
-  season: 'MMM uuuu',
-  month: 'MMM uuuu',
-  day: 'd MMM uuuu',
-  time: "d MMM uuuu HH:mm 'UTC'",
+type Formats = { day: (d: Date) => string; dayMonth: (d: Date) => string; month: (d: Date) => string; time: (d: Date) => string }
+const formats = new WeakMap<object, Formats>()
+const defaults: Formats = { day: utcFormat('%-d'), dayMonth: utcFormat('%-d %b'), month: utcFormat('%b'), time: utcFormat('%H:%M') }
+
+function formatsOf(locale: TimeLocaleObject | undefined): Formats {
+  if (!locale) return defaults
+  let f = formats.get(locale)
+  if (!f) formats.set(locale, (f = { day: locale.utcFormat('%-d'), dayMonth: locale.utcFormat('%-d %b'), month: locale.utcFormat('%b'), time: locale.utcFormat('%H:%M') }))
+  return f
 }
 
-const fmt = (ms: number, pattern: string, locale: Locale) => format(utcCalendar(ms), pattern, { locale })
+/** The astronomical year, at least four digits: "0000", "-0044", "2016", "12345". */
+function year(ms: number): string {
+  const y = new Date(ms).getUTCFullYear()
+  return (y < 0 ? '-' : '') + String(Math.abs(y)).padStart(4, '0')
+}
+
+/** A UTC date in one of the label shapes; d3-time-format writes days and months, years are written here (d3 wraps them at 10,000). */
+function fmt(ms: number, shape: 'year' | 'month' | 'month-year' | 'day' | 'day-month' | 'day-month-year' | 'time', f: Formats): string {
+  const d = new Date(ms)
+  switch (shape) {
+    case 'year': return year(ms)
+    case 'month': return f.month(d)
+    case 'month-year': return `${f.month(d)} ${year(ms)}`
+    case 'day': return f.day(d)
+    case 'day-month': return f.dayMonth(d)
+    case 'day-month-year': return `${f.dayMonth(d)} ${year(ms)}`
+    case 'time': return `${f.dayMonth(d)} ${year(ms)} ${f.time(d)} UTC`
+  }
+}
+
+const shapes = {
+  millennium: 'year',
+  century: 'year',
+  decade: 'year',
+  year: 'year',
+  season: 'month-year',
+  month: 'month-year',
+  day: 'day-month-year',
+  time: 'time',
+} as const satisfies Record<Precision, Parameters<typeof fmt>[1]>
+
+type Locale = Formats
 
 function plain(p: DatePart, locale: Locale): string {
   const year = new Date(p.earliest).getUTCFullYear()
   if (p.precision === 'decade') return `${Math.floor(year / 10) * 10}s`
   if (p.precision === 'century') return `${Math.floor(year / 100) * 100}s`
   if (p.precision === 'millennium') return `${Math.floor(year / 1000) * 1000}–${Math.floor(year / 1000) * 1000 + 999}`
-  if (p.precision === 'season') return `${fmt(p.earliest, 'MMM', locale)}–${fmt(p.latest, 'MMM uuuu', locale)}`
-  return fmt(p.earliest, patterns[p.precision], locale)
+  if (p.precision === 'season') return `${fmt(p.earliest, 'month', locale)}–${fmt(p.latest, 'month-year', locale)}`
+  return fmt(p.earliest, shapes[p.precision], locale)
 }
 
 const qualify = (text: string, p: Pick<DatePart, 'approximate' | 'uncertain'>) =>
@@ -39,12 +68,12 @@ function between(a: DatePart, b: DatePart, locale: Locale): string {
   if (left === right) return left
   const qualified = a.approximate || a.uncertain || b.approximate || b.uncertain
   if (a.precision !== b.precision || qualified || (a.precision !== 'day' && a.precision !== 'month')) return `${left} – ${right}`
-  const same = (pattern: string) => fmt(a.earliest, pattern, locale) === fmt(b.earliest, pattern, locale)
-  if (a.precision === 'day' && same('MMM uuuu')) {
-    return same('d') ? right : `${fmt(a.earliest, 'd', locale)}–${right}`
+  const same = (shape: 'day' | 'month-year' | 'year') => fmt(a.earliest, shape, locale) === fmt(b.earliest, shape, locale)
+  if (a.precision === 'day' && same('month-year')) {
+    return same('day') ? right : `${fmt(a.earliest, 'day', locale)}–${right}`
   }
-  if (same('uuuu')) {
-    return `${fmt(a.earliest, a.precision === 'day' ? 'd MMM' : 'MMM', locale)}${a.precision === 'day' ? ' – ' : '–'}${right}`
+  if (same('year')) {
+    return `${fmt(a.earliest, a.precision === 'day' ? 'day-month' : 'month', locale)}${a.precision === 'day' ? ' – ' : '–'}${right}`
   }
   return `${left} – ${right}`
 }
@@ -57,7 +86,7 @@ const partLabel = (p: DatePart, locale: Locale) =>
  * @example formatDate(resolveEdtf('2016-09-17/2016-09-18').date) // "17–18 Sep 2016"
  */
 export function formatDate(date: ResolvedDate, options: LabelOptions = {}): string {
-  const locale = options.locale ?? enGB
+  const locale = formatsOf(options.locale)
   if (date.shape === 'point') return partLabel(date.parts[0]!, locale)
   if (date.shape === 'span' && date.parts.length === 2) {
     const [start, end] = date.parts

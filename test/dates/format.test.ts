@@ -1,5 +1,6 @@
-import { fr } from 'date-fns/locale/fr'
-import { enUS } from 'date-fns/locale/en-US'
+import { timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format'
+import frFR from 'd3-time-format/locale/fr-FR' with { type: 'json' }
+import enUSdef from 'd3-time-format/locale/en-US' with { type: 'json' }
 import { describe, expect, it } from 'vitest'
 import { label } from './helpers.ts'
 
@@ -113,6 +114,9 @@ describe('formatDate: sets', () => {
     expect(label('{2016-09-17..2016-09-18,2016-09-20}')).toBe('17–18 Sep 2016 and 20 Sep 2016')
   })
 })
+
+const fr = timeFormatLocale(frFR as TimeLocaleDefinition)
+const enUS = timeFormatLocale(enUSdef as TimeLocaleDefinition)
 
 describe('formatDate: locales', () => {
   it('month names come from the given locale', () => {
