@@ -1,4 +1,20 @@
-import edtf, { parse, type Parsed, type ParsedDate } from 'edtf'
+import type { Parsed, ParsedDate } from 'edtf'
+
+/**
+ * The general EDTF grammar (the edtf package): parses any form, and bounds dates the regular
+ * expressions below do not cover (seasons, times, unspecified digits). It is installed by
+ * importing `edtf-grammar.ts`, so a page that only meets the common forms never loads it.
+ */
+export interface Grammar {
+  parse(text: string): Parsed
+  bounds(date: ParsedDate): [number, number]
+}
+let grammar: Grammar | undefined
+
+/** Installs the general grammar (see `edtf-grammar.ts`). */
+export function useGrammar(g: Grammar): void {
+  grammar = g
+}
 
 /** How finely a date is known, coarsest first. */
 export const Precision = {
@@ -39,7 +55,8 @@ export interface ResolvedDate extends DatePart {
   openEnd: boolean
 }
 
-export type DateResult = { ok: true; date: ResolvedDate } | { ok: false; message: string }
+/** `grammarNeeded`: the form is valid only if the general grammar, not yet loaded, says so. */
+export type DateResult = { ok: true; date: ResolvedDate } | { ok: false; message: string; grammarNeeded?: true }
 
 const precisionOf = (date: ParsedDate): Precision => {
   if (date.type === 'Season') return Precision.season
@@ -82,7 +99,9 @@ function part(date: ParsedDate & { timeZone?: string }): DatePart {
   if (date.values.length > 3 && date.timeZone === undefined) {
     throw new RangeError('a time needs a zone, such as Z or +02:00')
   }
-  const [earliest, latest] = plainBounds(date) ?? [edtf(date).min, edtf(date).max]
+  const bounds = plainBounds(date) ?? grammar?.bounds(date)
+  if (!bounds) throw new Error('the general EDTF grammar is not loaded')
+  const [earliest, latest] = bounds
   return {
     earliest,
     latest,
@@ -131,8 +150,11 @@ function syntaxMessage(text: string, error: unknown): string {
 export function resolveEdtf(text: string): DateResult {
   let result = cache.get(text)
   if (!result) {
+    result = resolve(text)
+    // Not kept: the answer changes once the grammar is loaded.
+    if (!result.ok && result.grammarNeeded) return result
     if (cache.size >= cacheSize) cache.clear()
-    cache.set(text, (result = resolve(text)))
+    cache.set(text, result)
   }
   return result
 }
@@ -191,7 +213,9 @@ function resolve(text: string): DateResult {
   if (typeof text !== 'string' || text.trim() === '') return { ok: false, message: 'empty EDTF date' }
   let parsed: Parsed
   try {
-    parsed = parseCommon(text) ?? parse(text)
+    const common = parseCommon(text)
+    if (!common && !grammar) return { ok: false, message: `"${text}" needs the general EDTF grammar, which is not loaded`, grammarNeeded: true }
+    parsed = common ?? grammar!.parse(text)
   } catch (error) {
     return { ok: false, message: syntaxMessage(text, error) }
   }

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'edtf'
+import '../../src/dates/edtf-grammar.ts'
 import { parseCommon, resolveEdtf, type DateResult } from '../../src/dates/edtf.ts'
 import { rejection, resolved, utcDay } from './helpers.ts'
 

@@ -1,3 +1,4 @@
+import '../../src/dates/edtf-grammar.ts'
 import { resolveEdtf, type ResolvedDate } from '../../src/dates/edtf.ts'
 import { formatDate, type LabelOptions } from '../../src/dates/format.ts'
 

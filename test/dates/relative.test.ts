@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import '../../src/dates/edtf-grammar.ts'
 import { resolveEdtf } from '../../src/dates/edtf.ts'
 import { resolveRelativePhrase } from '../../src/dates/relative.ts'
 
