@@ -1,2 +1,2 @@
-export { validateDataset, validateValue, type ValidationResult } from './validate.ts'
+export { validateDataset, validateValue, validateValueInSteps, validateDatasetInSteps, type ValidationResult } from './validate.ts'
 export type { Problem } from './problem.ts'

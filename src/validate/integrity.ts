@@ -1,4 +1,5 @@
-import { resolveEdtf } from '../dates/index.ts'
+import '../dates/edtf-grammar.ts'
+import { resolveEdtf } from '../dates/edtf.ts'
 import type { EventDataset } from '../model/index.ts'
 import { didYouMean, pointer, type PathProblem } from './problem.ts'
 
@@ -24,6 +25,19 @@ function reference(ids: Map<string, number>, kind: string, id: string, path: () 
  */
 export function integrityProblems(dataset: EventDataset): PathProblem[] {
   const problems: PathProblem[] = []
+  const steps = integrityChecks(dataset, problems)
+  while (!steps.next().done);
+  return problems
+}
+
+/** How many events are checked between two pauses of `integrityChecks`. */
+export const eventsPerStep = 200
+
+/**
+ * The checks of `integrityProblems`, pushing to `problems` and pausing (yield) after every
+ * `eventsPerStep` events, so that a caller can spread a large dataset over several tasks.
+ */
+export function* integrityChecks(dataset: EventDataset, problems: PathProblem[]): Generator<void, void, void> {
   const sources = indexIds(dataset.sources, 'source', 'sources', problems)
   const actors = indexIds(dataset.actors, 'actor', 'actors', problems)
   const events = indexIds(dataset.events, 'event', 'events', problems)
@@ -45,7 +59,9 @@ export function integrityProblems(dataset: EventDataset): PathProblem[] {
     }
   })
 
-  dataset.events.forEach((event, index) => {
+  for (let index = 0; index < dataset.events.length; index++) {
+    if (index > 0 && index % eventsPerStep === 0) yield
+    const event = dataset.events[index]!
     const date = resolveEdtf(event.date.edtf)
     if (!date.ok) problems.push({ path: pointer('events', index, 'date', 'edtf'), message: date.message })
     if (event.date.anchor !== undefined) reference(sources, 'source', event.date.anchor, () => pointer('events', index, 'date', 'anchor'), problems)
@@ -58,7 +74,7 @@ export function integrityProblems(dataset: EventDataset): PathProblem[] {
       if (f.low !== undefined && f.best < f.low) problems.push({ path: `${path}/best`, message: `fatalities best (${f.best}) is below low (${f.low})` })
       if (f.high !== undefined && f.best > f.high) problems.push({ path: `${path}/best`, message: `fatalities best (${f.best}) is above high (${f.high})` })
     }
-  })
+  }
 
   dataset.relations?.forEach((relation, index) => {
     reference(events, 'event', relation.from, () => pointer('relations', index, 'from'), problems)
@@ -67,5 +83,4 @@ export function integrityProblems(dataset: EventDataset): PathProblem[] {
       problems.push({ path: pointer('relations', index, 'to'), message: `relation ${JSON.stringify(relation.type)} links event ${JSON.stringify(relation.from)} to itself` })
     }
   })
-  return problems
 }

@@ -27,6 +27,52 @@ export class LineIndex {
   }
 }
 
+/**
+ * Whether some object in a text that JSON.parse accepts has a key twice, or nesting goes deeper
+ * than `limit`, looked for in steps: it yields after every `charsPerStep` characters, so a caller
+ * can spread a large file over several tasks. The answer is the generator's return value;
+ * `excessDepth` and `scan` then say where.
+ */
+export function* keyTwiceOrTooDeep(text: string, limit = maxDepth, charsPerStep = 1 << 16): Generator<void, boolean, void> {
+  // One entry per open object or array: the keys seen so far, or null for an array.
+  const open: Array<Set<string> | null> = []
+  let expectKey = false
+  let next = charsPerStep
+  for (let i = 0; i < text.length; i++) {
+    if (i >= next) {
+      next += charsPerStep
+      yield
+    }
+    const c = text.charCodeAt(i)
+    if (c === 34 /* " */) {
+      const start = i
+      for (i++; i < text.length; i++) {
+        const s = text.charCodeAt(i)
+        if (s === 92 /* \ */) i++
+        else if (s === 34) break
+      }
+      if (expectKey) {
+        // Parsed, so that "a" and "\u0061" count as the same key.
+        const key = JSON.parse(text.slice(start, i + 1)) as string
+        const keys = open[open.length - 1]!
+        if (keys.has(key)) return true
+        keys.add(key)
+        expectKey = false
+      }
+    } else if (c === 123 /* { */) {
+      if (open.push(new Set()) > limit) return true
+      expectKey = true
+    } else if (c === 91 /* [ */) {
+      if (open.push(null) > limit) return true
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      open.pop()
+    } else if (c === 44 /* , */) {
+      expectKey = open[open.length - 1] != null
+    }
+  }
+  return false
+}
+
 /** The offset where nesting first goes deeper than `limit`, or -1. Skips strings. */
 export function excessDepth(text: string, limit = maxDepth): number {
   let depth = 0

@@ -1,7 +1,7 @@
 import validateSchema from '../model/schema-validator.generated.js'
 import type { EventDataset } from '../model/index.ts'
-import { integrityProblems } from './integrity.ts'
-import { LineIndex, excessDepth, maxDepth, place, scan } from './json-text.ts'
+import { eventsPerStep, integrityChecks, integrityProblems } from './integrity.ts'
+import { LineIndex, excessDepth, keyTwiceOrTooDeep, maxDepth, place, scan } from './json-text.ts'
 import type { PathProblem, Problem } from './problem.ts'
 import { schemaProblems } from './schema-messages.ts'
 
@@ -10,6 +10,8 @@ export type ValidationResult =
   | { ok: false; dataset?: undefined; problems: Problem[] }
 
 const fail = (problems: Problem[]): ValidationResult => ({ ok: false, problems })
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const byPosition = (a: Problem, b: Problem) => a.line - b.line || a.column - b.column
 
@@ -73,4 +75,72 @@ export function validateDataset(text: string): ValidationResult {
   } catch (error) {
     return fail([{ path: '', line: 1, column: 1, message: `could not validate the dataset: ${error instanceof Error ? error.message : String(error)}` }])
   }
+}
+
+
+/** Awaits `pause()` once `budgetMs` has passed since the last pause. */
+function stepper(pause: () => Promise<unknown>, budgetMs: number): () => Promise<void> {
+  let since = performance.now()
+  return async () => {
+    if (performance.now() - since < budgetMs) return
+    await pause()
+    since = performance.now()
+  }
+}
+
+/** Whether a parsed value is a valid dataset, found a few hundred events at a time. */
+async function validInSteps(value: unknown, step: () => Promise<void>): Promise<boolean> {
+  if (!isRecord(value) || !Array.isArray(value.events)) return false
+  const events: unknown[] = value.events
+  try {
+    // Everything but the events, then the events in slices inside an otherwise valid dataset.
+    if (!validateSchema({ ...value, events: [] })) return false
+    const shell = { schemaVersion: '1.0', id: 'slice', title: 'slice', sources: [], actors: [], events: [] as unknown[] }
+    for (let from = 0; from < events.length; from += eventsPerStep) {
+      await step()
+      if (!validateSchema({ ...shell, events: events.slice(from, from + eventsPerStep) })) return false
+    }
+    const problems: PathProblem[] = []
+    const checks = integrityChecks(value as unknown as EventDataset, problems)
+    while (!checks.next().done && problems.length === 0) await step()
+    return problems.length === 0
+  } catch {
+    // A value no JSON text could give (a cycle, a Date): the full check says what is wrong.
+    return false
+  }
+}
+
+/**
+ * Checks a value as `validateValue` does, with the same result, but a few hundred events at a
+ * time, awaiting `pause()` between steps once `budgetMs` has passed since the last pause: a page
+ * drawing the data stays responsive while a large dataset is checked.
+ * @example const result = await validateValueInSteps(data, () => new Promise((r) => setTimeout(r)))
+ */
+export async function validateValueInSteps(value: unknown, pause: () => Promise<unknown>, budgetMs = 8): Promise<ValidationResult> {
+  if (await validInSteps(value, stepper(pause, budgetMs))) return { ok: true, dataset: value as EventDataset, problems: [] }
+  // A problem found: the full check, once, finds every problem and its line.
+  return validateValue(value)
+}
+
+/**
+ * Checks a dataset's text as `validateDataset` does, with the same result, in steps as
+ * `validateValueInSteps` does. `parsed`, when given, is `JSON.parse` of the text, already done.
+ */
+export async function validateDatasetInSteps(text: string, pause: () => Promise<unknown>, budgetMs = 8, parsed?: unknown): Promise<ValidationResult> {
+  if (typeof text !== 'string') return validateDataset(text)
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  let value = parsed
+  if (value === undefined) {
+    try {
+      value = JSON.parse(clean)
+    } catch {
+      return validateDataset(text)
+    }
+  }
+  const step = stepper(pause, budgetMs)
+  const suspect = keyTwiceOrTooDeep(clean)
+  let found: IteratorResult<void, boolean>
+  while (!(found = suspect.next()).done) await step()
+  if (!found.value && (await validInSteps(value, step))) return { ok: true, dataset: value as EventDataset, problems: [] }
+  return validateDataset(text)
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { validateDataset, validateValue, type Problem } from '../../src/validate/index.ts'
+import { validateDataset, validateDatasetInSteps, validateValue, validateValueInSteps, type Problem } from '../../src/validate/index.ts'
+import { keyTwiceOrTooDeep } from '../../src/validate/json-text.ts'
+import { syntheticDataset } from '../../bench/synthetic.ts'
 import { json, sampleDataset } from '../fixtures/dataset.ts'
 
 /** The problems for a text, as "line:column message" for readable assertions. */
@@ -269,5 +271,104 @@ describe('validateValue', () => {
     const cyclic = sampleDataset() as unknown as Record<string, unknown>
     cyclic.title = cyclic
     expect(validateValue(cyclic).problems[0]?.message).toMatch(/^the data cannot be written as JSON: .*circular/i)
+  })
+})
+
+describe('validateValueInSteps', () => {
+  /** A pause that counts itself; a budget of 0 ms pauses after every step. */
+  const counter = () => {
+    const pause = async () => void pause.calls++
+    pause.calls = 0
+    return pause
+  }
+
+  it('accepts a large valid dataset as it is, pausing between steps', async () => {
+    const data = syntheticDataset(2000)
+    const pause = counter()
+    const result = await validateValueInSteps(data, pause, 0)
+    expect(result.ok).toBe(true)
+    expect(result.dataset).toBe(data)
+    // Ten schema slices and ten integrity steps of 200 events, less the first of each.
+    expect(pause.calls).toBeGreaterThanOrEqual(18)
+  })
+
+  it('finds a schema problem in the last slice, with the line and column validateValue gives', async () => {
+    const data = syntheticDataset(1000) as unknown as { events: Array<{ status: string }> }
+    data.events[999]!.status = 'planed'
+    const result = await validateValueInSteps(data, counter(), 0)
+    expect(result.ok).toBe(false)
+    expect(result.problems).toEqual(validateValue(data).problems)
+    expect(result.problems[0]?.message).toMatch(/invalid status "planed"/)
+  })
+
+  it('finds a problem outside the events, and one only the integrity checks see', async () => {
+    const top = sampleDataset() as unknown as Record<string, unknown>
+    top.title = 42
+    expect((await validateValueInSteps(top, counter(), 0)).problems).toEqual(validateValue(top).problems)
+    const dangling = syntheticDataset(500)
+    dangling.events[450]!.participants = [{ actor: 'nobody', role: 'perpetrator' }]
+    const result = await validateValueInSteps(dangling, counter(), 0)
+    expect(result.problems.map((p) => p.message)).toEqual(['unknown actor "nobody"'])
+    expect(result.problems).toEqual(validateValue(dangling).problems)
+  })
+
+  it('gives what validateValue gives for values that are not datasets', async () => {
+    for (const value of [null, 42, 'text', [], { events: 'none' }, { ...sampleDataset(), events: [null] }]) {
+      expect(await validateValueInSteps(value, counter(), 0)).toEqual(validateValue(value))
+    }
+  })
+
+  it('does not pause while its time budget lasts', async () => {
+    const pause = counter()
+    expect((await validateValueInSteps(sampleDataset(), pause, 60_000)).ok).toBe(true)
+    expect(pause.calls).toBe(0)
+  })
+})
+
+describe('validateDatasetInSteps', () => {
+  const pause = async () => {}
+  const same = async (text: string) => expect(await validateDatasetInSteps(text, pause, 0)).toEqual(validateDataset(text))
+
+  it('gives what validateDataset gives, for valid text and for every kind of problem', async () => {
+    const valid = json(syntheticDataset(600))
+    const result = await validateDatasetInSteps(valid, pause, 0)
+    expect(result.ok).toBe(true)
+    await same(valid)
+    await same(valid.replace('"status": "occurred"', '"status": "done"'))
+    await same(valid.slice(0, -10))
+    await same(valid.replace('"title": "Synthetic', '"title": "Twice", "title": "Synthetic'))
+    await same(valid.replace('"relations": [', '"x-deep": ' + '['.repeat(300) + ']'.repeat(300) + ', "relations": ['))
+    await same('\ufeff' + valid)
+    await same('')
+    await same('[]')
+  })
+
+  it('uses the parsed value it is given rather than parsing again', async () => {
+    const data = sampleDataset()
+    const result = await validateDatasetInSteps(json(data), pause, 0, data)
+    expect(result.dataset).toBe(data)
+  })
+})
+
+describe('keyTwiceOrTooDeep', () => {
+  const answer = (text: string, limit?: number) => {
+    const steps = keyTwiceOrTooDeep(text, limit, 4)
+    let r = steps.next()
+    while (!r.done) r = steps.next()
+    return r.value
+  }
+
+  it('finds a key given twice in one object, however it is escaped', () => {
+    expect(answer('{"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]}')).toBe(false)
+    expect(answer('{"a": 1, "b": 2, "a": 3}')).toBe(true)
+    expect(answer('{"a": 1, "\\u0061": 2}')).toBe(true)
+    expect(answer('{"list": ["a", "a"], "x": {"y": "a,a"}}')).toBe(false)
+    expect(answer('{"s": "\\"{\\"", "t": {"k": 1, "k": 2}}')).toBe(true)
+  })
+
+  it('finds nesting deeper than the limit', () => {
+    expect(answer('[[[]]]', 3)).toBe(false)
+    expect(answer('[[[[]]]]', 3)).toBe(true)
+    expect(answer('{"a": {"b": {"c": {}}}}', 3)).toBe(true)
   })
 })
