@@ -1,14 +1,19 @@
 import { cpSync } from 'node:fs'
 import { relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import { chromiumFlags, chromiumPath } from './test/chromium.ts'
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 
+/** The same module graph in the app, the element build, the tests and the bench (see components/no-transitions.ts). */
+export const aliases = { 'd3-transition': fileURLToPath(new URL('components/no-transitions.ts', import.meta.url)) }
+
 /** Tests run in two zones far from UTC, so that a date that leaks into local time fails. */
 const zones = { la: 'America/Los_Angeles', kiritimati: 'Pacific/Kiritimati' } as const
 
 const nodeProject = (name: keyof typeof zones) => ({
+  resolve: { alias: aliases },
   test: {
     name: `node-${name}`,
     environment: 'node',
@@ -19,6 +24,7 @@ const nodeProject = (name: keyof typeof zones) => ({
 })
 
 const browserProject = (name: keyof typeof zones) => ({
+  resolve: { alias: aliases },
   test: {
     name: `chromium-${name}`,
     include: ['test/**/*.browser.test.ts'],
@@ -44,7 +50,8 @@ const copyData = {
 
 /**
  * `vite build` makes the demo site; `vite build --mode element` adds dist/diplomatic-timeline.js,
- * the element with everything it needs in one ES module, for a plain page's one script tag.
+ * the element as an ES module for a plain page's one script tag, and the chunks it imports
+ * itself (dist/diplomatic-timeline-*.js).
  */
 /** Tells the page when a JSON file is saved, so open timelines reload it (components/live-reload.ts). */
 const liveData: Plugin = {
@@ -65,13 +72,15 @@ export default defineConfig(({ mode }) => {
   // The element build is a production build too: Lit's development build logs and checks more.
   if (mode === 'element') process.env.NODE_ENV = 'production'
   return {
+  resolve: { alias: aliases },
   build:
     mode === 'element'
       ? {
           target: 'es2022',
           emptyOutDir: false,
           minify: true,
-          rollupOptions: { output: { minify: true } },
+          // The validation chunk, fetched when data arrives, and the code it shares with the element.
+          rollupOptions: { output: { minify: true, chunkFileNames: 'diplomatic-timeline-[name].js' } },
           lib: { entry: 'components/diplomatic-timeline.ts', formats: ['es' as const], fileName: () => 'diplomatic-timeline.js' },
         }
       : { target: 'es2022', rollupOptions: { input: ['index.html', 'editor.html'] } },

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit'
+import { LitElement, html, nothing, svg, type PropertyDeclaration, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import { select } from 'd3-selection'
@@ -7,11 +7,12 @@ import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } f
 import type { EventDataset } from '../src/model/index.ts'
 import { density } from '../src/timeline/density.ts'
 import { drawBins, type BinRow } from '../src/timeline/draw.ts'
-import { formatDate, resolveEdtf } from '../src/dates/index.ts'
-import { asOf, initialWindow, toTimelineEvents, type TimelineEvent } from '../src/timeline/events.ts'
+import { resolveEdtf } from '../src/dates/edtf.ts'
+import { formatDate } from '../src/dates/format.ts'
+import { asOf, drawable, initialWindow, toTimelineEvents, type TimelineEvent } from '../src/timeline/events.ts'
 import { applyFilters, facetCounts, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { GroupBy, labelGap, laneKeys, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
-import { validateDataset, validateValue, type Problem, type ValidationResult } from '../src/validate/index.ts'
+import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 
 type Ready = {
@@ -62,6 +63,18 @@ const relationVerbsPassive: Record<string, string> = {
 const chipFacets = ['category', 'status', 'certainty'] as const
 
 /**
+ * Validation (the JSON Schema validator, the messages, the general EDTF grammar) is a separate
+ * module, fetched when data arrives: the timeline is drawn first, and checked while it shows.
+ */
+const loadValidator = () => import('../src/validate/index.ts')
+
+/** After the next paint, or soon in a hidden page, which paints nothing. */
+const afterPaint = () => new Promise<void>((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve))
+  setTimeout(resolve, 100)
+})
+
+/**
  * An embeddable, explorable timeline of diplomatic and conflict events.
  *
  * ```html
@@ -98,6 +111,10 @@ export class DiplomaticTimeline extends LitElement {
   @state() private listView = false
   @state() private filters: Filters = noFilters
   @state() private hover: { id: string; x: number; y: number } | null = null
+  /** The data last found valid. Data on screen that is not this one is still being checked. */
+  @state() private valid?: Ready
+  /** The request whose data `valid` is: an older check that ends later does not replace it. */
+  private validRequest = 0
 
   /** URL of a dataset JSON file to fetch and validate. */
   @property({ attribute: 'src' }) src?: string
@@ -123,6 +140,13 @@ export class DiplomaticTimeline extends LitElement {
   /** Keep the selection in the page address (#event=id), and select from it on load. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false
 
+  /**
+   * Settles once the data last given (by `data` or `src`) has been validated, with its problems:
+   * none when it is valid. The timeline is drawn before that, as soon as the data can be.
+   * @example const problems = await timeline.validation
+   */
+  validation: Promise<Problem[]> = Promise.resolve([])
+
   private request = 0
   private shown: TimelineEvent[] = []
   private counts = new Map<Facet, Map<string, number>>()
@@ -141,6 +165,16 @@ export class DiplomaticTimeline extends LitElement {
   private widths = new Map<string, number>()
   private darkScheme = matchMedia('(prefers-color-scheme: dark)')
   private measureContext?: CanvasRenderingContext2D | null
+
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration) {
+    super.requestUpdate(name, oldValue, options)
+    // New data is read in the next update; until then `validation` already stands for its check.
+    if (name === 'data' || name === 'src') {
+      const before = this.validation
+      const next: Promise<Problem[]> = this.updateComplete.then(() => (this.validation === next ? before : this.validation))
+      this.validation = next
+    }
+  }
 
   override connectedCallback() {
     super.connectedCallback()
@@ -167,8 +201,8 @@ export class DiplomaticTimeline extends LitElement {
   protected override willUpdate(changed: PropertyValues) {
     // The first render knows its width, rather than drawing once at zero and again at once.
     if (this.width === 0) this.width = Math.floor(this.getBoundingClientRect().width)
-    if (changed.has('data') && this.data !== undefined) this.accept(validateValue(this.data), 'the data property')
-    else if (changed.has('src') && this.src) void this.fetchSource(this.src)
+    if (changed.has('data') && this.data !== undefined) this.validation = this.ingest({ value: this.data }, 'the data property')
+    else if (changed.has('src') && this.src) this.validation = this.fetchSource(this.src)
     if (changed.has('selected')) this.pendingReveal = this.selected !== null
     if (changed.has('load')) {
       const items = this.ready?.items ?? []
@@ -247,7 +281,9 @@ export class DiplomaticTimeline extends LitElement {
 
   /** Fetches `src` again, as after the file was saved; the timeline stays on screen meanwhile. */
   reload(): Promise<void> {
-    return this.src ? this.fetchSource(this.src) : Promise.resolve()
+    if (!this.src) return Promise.resolve()
+    this.validation = this.fetchSource(this.src)
+    return this.validation.then(() => undefined)
   }
 
   /** The window shown at zoom 1: the start/end attributes, or one fitted to the events. */
@@ -307,7 +343,8 @@ export class DiplomaticTimeline extends LitElement {
     const ready = load.state === 'ready' ? load : load.state === 'error' ? load.previous : undefined
     const alert = load.state === 'error' ? this.renderProblems(load.title, load.problems, ready !== undefined) : nothing
     if (!ready) return alert
-    const selected = ready.items.find((i) => i.id === this.selected)
+    // The details read every field of an event: shown once the data is known to be valid.
+    const selected = ready === this.valid ? ready.items.find((i) => i.id === this.selected) : undefined
     return html`${alert}<div @keydown=${this.onHostKey}>
       <div class="toolbar" part="toolbar">
         <h2>${ready.dataset.title}</h2>
@@ -774,7 +811,7 @@ export class DiplomaticTimeline extends LitElement {
     else this.transform = zoomIdentity
   }
 
-  private async fetchSource(src: string) {
+  private async fetchSource(src: string): Promise<Problem[]> {
     const request = ++this.request
     if (!this.ready) this.load = { state: 'loading' }
     let text: string
@@ -787,33 +824,88 @@ export class DiplomaticTimeline extends LitElement {
       }
       text = await response.text()
     } catch (error) {
-      if (request !== this.request) return
+      if (request !== this.request) return this.validation
       const reason = error instanceof Error ? error.message : String(error)
-      this.load = { state: 'error', title: `Could not load ${src}`, problems: [{ path: '', line: 1, column: 1, message: reason }], previous: this.ready }
-      return
+      const problems = [{ path: '', line: 1, column: 1, message: reason }]
+      this.load = { state: 'error', title: `Could not load ${src}`, problems, previous: this.ready }
+      return problems
     }
-    if (request === this.request) this.accept(validateDataset(text), src)
+    // Newer data came meanwhile: its validation is the one that counts.
+    return request === this.request ? this.ingest({ text }, src) : this.validation
   }
 
-  private accept(result: ValidationResult, origin: string) {
-    this.request++
-    if (result.ok) {
-      const items = toTimelineEvents(result.dataset)
-      const now = asOf(result.dataset)
-      const window = initialWindow(items, now?.ms)
-      // A new version of the same data keeps the user's zoom; other data starts fitted.
-      const same = this.ready?.dataset.id === result.dataset.id
-      const extent: [number, number] | null = items.length
-        ? [items.reduce((m, i) => Math.min(m, i.start), Infinity), items.reduce((m, i) => Math.max(m, i.end), now?.ms ?? -Infinity)]
-        : null
-      this.load = { state: 'ready', dataset: result.dataset, items, asOf: now, extent, window: same ? this.ready!.window : window }
-      if (!same) this.transform = zoomIdentity
-      this.pendingReveal = this.selected !== null && !same
-    } else {
+  /**
+   * Draws new data at once when it has what drawing reads, then checks it fully after the first
+   * paint, a few hundred events at a time. Data with problems gives way to the last valid data,
+   * under an alert that lists the problems.
+   */
+  private async ingest(input: { value: unknown } | { text: string }, origin: string): Promise<Problem[]> {
+    const request = ++this.request
+    const validator = loadValidator()
+    let value: unknown
+    if ('text' in input) {
+      try {
+        value = JSON.parse(input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text)
+      } catch {
+        // The validator says where the syntax breaks.
+      }
+    } else value = input.value
+    let drafted: Ready | undefined
+    if (drawable(value)) drafted = this.display(this.prepare(value))
+    else if (!this.ready) this.load = { state: 'loading' }
+
+    // Between two steps of a long check the browser draws frames and handles input. A check goes
+    // on when newer data arrives: if the newer data has problems, this may be the last valid one.
+    const pause = () => new Promise<void>((resolve) => setTimeout(resolve))
+    let result: ValidationResult
+    try {
+      await this.updateComplete
+      await afterPaint()
+      const { validateDatasetInSteps, validateValueInSteps } = await validator
+      result = 'text' in input
+        ? await validateDatasetInSteps(input.text, pause, 8, value)
+        : await validateValueInSteps(input.value, pause)
+    } catch (error) {
+      if (request !== this.request) return this.validation
+      const reason = error instanceof Error ? error.message : String(error)
+      const problems = [{ path: '', line: 1, column: 1, message: `the validator did not load (${reason})` }]
+      this.load = { state: 'error', title: `Could not check the timeline data in ${origin}`, problems, previous: this.ready }
+      return problems
+    }
+    const current = request === this.request
+    if (result.ok && request > this.validRequest) {
+      this.validRequest = request
+      const ready = drafted ?? (current ? this.display(this.prepare(result.dataset)) : this.prepare(result.dataset))
+      this.valid = ready
+      // Newer data already failed: this is now the last valid version to show under its alert.
+      if (!current && this.load.state === 'error' && this.load.previous !== ready) this.load = { ...this.load, previous: ready }
+    } else if (!result.ok && current) {
       const count = result.problems.length
       const title = `The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`
-      this.load = { state: 'error', title, problems: result.problems, previous: this.ready }
+      this.load = { state: 'error', title, problems: result.problems, previous: this.valid }
     }
+    return current ? result.problems : this.validation
+  }
+
+  /** What drawing a dataset needs: its events resolved and sorted, the "as of" day and the windows. */
+  private prepare(dataset: EventDataset): Ready {
+    const items = toTimelineEvents(dataset)
+    const now = asOf(dataset)
+    const extent: [number, number] | null = items.length
+      ? [items.reduce((m, i) => Math.min(m, i.start), Infinity), items.reduce((m, i) => Math.max(m, i.end), now?.ms ?? -Infinity)]
+      : null
+    return { state: 'ready', dataset, items, asOf: now, extent, window: initialWindow(items, now?.ms) }
+  }
+
+  /** Shows prepared data, and returns it as shown. */
+  private display(prepared: Ready): Ready {
+    // A new version of the same data keeps the user's zoom; other data starts fitted.
+    const same = this.ready?.dataset.id === prepared.dataset.id
+    const ready = same ? { ...prepared, window: this.ready!.window } : prepared
+    this.load = ready
+    if (!same) this.transform = zoomIdentity
+    this.pendingReveal = this.selected !== null && !same
+    return ready
   }
 }
 

@@ -1,4 +1,5 @@
-import { formatDate, resolveEdtf, type LabelOptions, type ResolvedDate } from '../dates/index.ts'
+import { resolveEdtf, type ResolvedDate } from '../dates/edtf.ts'
+import { formatDate, type LabelOptions } from '../dates/format.ts'
 import type { Event, EventDataset } from '../model/index.ts'
 
 /** An event ready to place on a time axis: its resolved date, label and actors. */
@@ -83,4 +84,35 @@ export function initialWindow(items: TimelineEvent[], asOfMs?: number): [number,
   const end = Math.max(...items.map((i) => (i.end - i.start > 366 * 86_400_000 ? i.start : i.end)), asOfMs ?? -Infinity)
   const margin = Math.max((end - start) * 0.06, 86_400_000)
   return [start - margin, end + margin]
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isText = (v: unknown) => typeof v === 'string'
+const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v)
+const listOf = (v: unknown, check: (v: Record<string, unknown>) => boolean) => Array.isArray(v) && v.every((x) => isObject(x) && check(x))
+
+/**
+ * Whether a value, not yet validated, has what drawing a timeline reads: the texts of the
+ * title, events, actors and sources, and dates whose form is known without the general EDTF
+ * grammar. A much cheaper check than validation, which can then come after the first paint.
+ * Invalid dates are allowed here (their events are left out); validation reports them.
+ */
+export function drawable(value: unknown): value is EventDataset {
+  if (!isObject(value) || !isText(value.title)) return false
+  if (!listOf(value.actors, (a) => isText(a.id) && isText(a.name) && optional(a.shortName, isText))) return false
+  if (!listOf(value.sources, (s) => isText(s.id) && isText(s.datePublished))) return false
+  if (!optional(value.relations, (r) => listOf(r, (x) => isText(x.from) && isText(x.to) && isText(x.type)))) return false
+  return listOf(value.events, (e) =>
+    isText(e.id) && isText(e.title) && isText(e.status) && isText(e.certainty) && isText(e.category) &&
+    optional(e.summary, isText) && optional(e.tags, (t) => Array.isArray(t) && t.every(isText)) &&
+    isObject(e.date) && isText(e.date.edtf) && optional(e.date.text, isText) &&
+    optional(e.participants, (p) => listOf(p, (x) => isText(x.actor) && optional(x.attribution, isText))) &&
+    optional(e.evidence, (q) => listOf(q, (x) => isText(x.quote))) &&
+    !needsGrammar(e.date.edtf as string),
+  )
+}
+
+const needsGrammar = (edtf: string) => {
+  const result = resolveEdtf(edtf)
+  return !result.ok && result.grammarNeeded === true
 }

@@ -8,6 +8,8 @@ async function mount(setup: (el: DiplomaticTimeline) => void): Promise<Diplomati
   setup(el)
   document.body.append(el)
   await el.updateComplete
+  await el.validation
+  await el.updateComplete
   return el
 }
 
@@ -44,6 +46,7 @@ describe('<diplomatic-timeline>', () => {
     await el.updateComplete
     expect(alert(el)).toBeUndefined()
     expect(rows(el)).toHaveLength(2)
+    expect(await el.validation).toEqual([])
   })
 
   it('says it is loading while the data is on its way', async () => {
@@ -86,5 +89,66 @@ describe('<diplomatic-timeline>', () => {
     bad.events[0]!.status = 'planed'
     const el = await mount((e) => (e.data = bad))
     expect(alert(el)).toMatch(/The timeline data in the data property has a problem.*line \d+, column \d+: invalid status "planed"/)
+  })
+
+  it('draws new data at once, and gives way to the last valid data when validation finds a problem', async () => {
+    const el = await mount((e) => (e.data = sampleDataset()))
+    const bad = sampleDataset() as unknown as { events: Array<{ id: string; status: string }> }
+    bad.events[0]!.id = 'renamed-event'
+    bad.events[0]!.status = 'planed'
+    el.data = bad
+    await el.updateComplete
+    // Drawn before it is checked: the renamed event is on screen, with no alert yet.
+    expect(rows(el)).toContain('renamed-event')
+    expect(alert(el)).toBeUndefined()
+    const problems = await el.validation
+    await el.updateComplete
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/invalid status "planed"/)])
+    expect(alert(el)).toMatch(/has a problem Showing the last valid version\./)
+    expect(rows(el).sort()).toEqual(['convoy-attack', 'us-blames-russia'])
+  })
+
+  it('keeps the newest valid data under the alert when data changes faster than it is checked', async () => {
+    const el = await mount((e) => (e.data = sampleDataset()))
+    const second = sampleDataset()
+    second.events[0]!.title = 'Second version'
+    el.data = second
+    await el.updateComplete
+    const third = sampleDataset() as unknown as { events: Array<{ title: string; status: string }> }
+    third.events[0]!.title = 'Third version'
+    third.events[0]!.status = 'planed'
+    el.data = third
+    await el.updateComplete
+    expect((await el.validation).map((p) => p.message)).toEqual([expect.stringMatching(/invalid status "planed"/)])
+    const label = () => el.shadowRoot!.querySelector('[data-event-id="convoy-attack"]')?.getAttribute('aria-label')
+    await expect.poll(label).toContain('Second version')
+    expect(alert(el)).toMatch(/Showing the last valid version/)
+  })
+
+  it('shows the details of a selected event once its data is validated', async () => {
+    const el = document.createElement('diplomatic-timeline')
+    el.selected = 'convoy-attack'
+    el.data = sampleDataset()
+    document.body.append(el)
+    await el.validation
+    await el.updateComplete
+    expect(el.shadowRoot!.querySelector('[part="details"] h3')?.textContent).toBe(sampleDataset().events.find((e) => e.id === 'convoy-attack')!.title)
+  })
+
+  it('draws dates beyond the common forms (a season, a time) once the full EDTF grammar has loaded', async () => {
+    const data = sampleDataset()
+    // The edtf package reads seasons 21–24 as the quarters of the year.
+    data.events[0]!.date = { edtf: '2016-23' }
+    data.events[1]!.date = { edtf: '2016-09-19T19:30:00Z' }
+    const el = await mount((e) => (e.data = data))
+    expect(await el.validation).toEqual([])
+    const names = [...el.shadowRoot!.querySelectorAll('svg.plot [data-event-id]')].map((m) => m.getAttribute('aria-label'))
+    expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/^Jul–Sep 2016 — /), expect.stringMatching(/^19 Sep 2016 19:30 UTC — /)]))
+  })
+
+  it('says so when data that cannot be drawn is not a dataset, without drawing anything', async () => {
+    const el = await mount((e) => (e.data = { events: 'none' }))
+    expect(el.shadowRoot!.querySelector('svg.plot')).toBeNull()
+    expect(alert(el)).toMatch(/The timeline data in the data property has \d+ problems?/)
   })
 })

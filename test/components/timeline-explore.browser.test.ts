@@ -13,6 +13,7 @@ async function mount(attributes: Record<string, string> = {}): Promise<Diplomati
   await expect.poll(() => el.shadowRoot?.querySelector('svg.plot [data-event-id]')).toBeTruthy()
   // The plot takes its width from a ResizeObserver, which reports after the first render.
   await expect.poll(() => el.shadowRoot?.querySelectorAll('.tick text').length).toBeGreaterThan(2)
+  await el.validation
   await el.updateComplete
   return el
 }
@@ -153,6 +154,8 @@ describe('<diplomatic-timeline> exploring', () => {
     el.data = data
     el.selected = 'convoy-attack'
     document.body.append(el)
+    await el.updateComplete
+    await el.validation
     await el.updateComplete
     expect(root(el).querySelector('img, script')).toBeNull()
     expect(details(el)).toContain('<script>window.__hacked=1</script>')

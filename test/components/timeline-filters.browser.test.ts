@@ -11,6 +11,7 @@ async function mount(data: unknown, attributes: Record<string, string> = {}): Pr
   el.data = structuredClone(data)
   document.body.append(el)
   await expect.poll(() => el.shadowRoot?.querySelectorAll('.tick text').length ?? 0).toBeGreaterThan(2)
+  await el.validation
   await el.updateComplete
   return el
 }
