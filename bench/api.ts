@@ -14,8 +14,12 @@ export interface BenchStats {
 
 declare global {
   interface Window {
+    /** Draws and validates another dataset of the same size once, then removes it: the code is then warm. */
+    benchWarmUp?: () => Promise<void>
     /** Creates the element with the page's dataset and returns ms until it is drawn. */
     benchFirstRender?: () => Promise<number>
+    /** After benchFirstRender: ms from setting the data until its validation settled, and the problems found. */
+    benchValidation?: () => Promise<{ ms: number; problems: number }>
     benchStats?: () => BenchStats
     /** BenchStats.axis alone, cheap enough to read while frames are being timed. */
     benchAxis?: () => string

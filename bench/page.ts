@@ -11,10 +11,24 @@ let element: DiplomaticTimeline | undefined
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
 
+let start = 0
+
+window.benchWarmUp = async () => {
+  // Another dataset, in another decade: the code is compiled and run, no date or label is cached.
+  const el = document.createElement('diplomatic-timeline')
+  stage.append(el)
+  el.data = syntheticDataset(n, 2, 1990)
+  await el.updateComplete
+  await el.validation
+  await nextFrame()
+  await nextFrame()
+  el.remove()
+}
+
 window.benchFirstRender = async () => {
   element?.remove()
   performance.mark('bench:start')
-  const start = performance.now()
+  start = performance.now()
   const el = document.createElement('diplomatic-timeline')
   element = el
   stage.append(el)
@@ -27,6 +41,11 @@ window.benchFirstRender = async () => {
   await nextFrame()
   performance.mark('bench:drawn')
   return performance.now() - start
+}
+
+window.benchValidation = async () => {
+  const problems = await element!.validation
+  return { ms: performance.now() - start, problems: problems.length }
 }
 
 window.benchAxis = () => [...(element?.shadowRoot?.querySelectorAll('.tick text') ?? [])].map((t) => t.textContent).join('|')

@@ -69,23 +69,22 @@ const places = ['Aleppo', 'Homs', 'Idlib', 'Daraa', 'Deir ez-Zor', 'Raqqa', 'Gen
 const words = ['the', 'truce', 'aid', 'convoy', 'officials', 'said', 'talks', 'would', 'resume', 'after', 'attack', 'on', 'civilians', 'government', 'forces', 'rebels', 'ceasefire', 'was', 'violated', 'near', 'city', 'statement', 'ministry']
 
 const dayMs = 86_400_000
-const rangeStart = Date.UTC(2016, 0, 1)
 const rangeDays = 730
-const isoDay = (d: number) => new Date(rangeStart + d * dayMs).toISOString().slice(0, 10)
-const isoMonth = (d: number) => isoDay(d).slice(0, 7)
+const isoDay = (d: number, firstYear: number) => new Date(Date.UTC(firstYear, 0, 1) + d * dayMs).toISOString().slice(0, 10)
+const isoMonth = (d: number, firstYear: number) => isoDay(d, firstYear).slice(0, 7)
 
 /** An EDTF date around day `d` of the range, in the mix of forms hand-edited datasets use. */
-function edtfAround(random: Random, d: number, kind: Event['kind']): string {
-  if (kind === 'period') return `${isoDay(d)}/${isoDay(Math.min(rangeDays - 1, d + int(random, 20, 180)))}`
+function edtfAround(random: Random, d: number, kind: Event['kind'], firstYear: number): string {
+  if (kind === 'period') return `${isoDay(d, firstYear)}/${isoDay(Math.min(rangeDays - 1, d + int(random, 20, 180)), firstYear)}`
   const form = weighted(random, [['day', 55], ['month', 10], ['span', 12], ['one-of', 8], ['approx-day', 8], ['approx-month', 4], ['uncertain', 3]] as const)
   switch (form) {
-    case 'day': return isoDay(d)
-    case 'month': return isoMonth(d)
-    case 'span': return `${isoDay(d)}/${isoDay(Math.min(rangeDays - 1, d + int(random, 1, 30)))}`
-    case 'one-of': return `[${isoDay(d)}..${isoDay(Math.min(rangeDays - 1, d + int(random, 1, 5)))}]`
-    case 'approx-day': return `${isoDay(d)}~`
-    case 'approx-month': return `${isoMonth(d)}~`
-    case 'uncertain': return `${isoDay(d)}?`
+    case 'day': return isoDay(d, firstYear)
+    case 'month': return isoMonth(d, firstYear)
+    case 'span': return `${isoDay(d, firstYear)}/${isoDay(Math.min(rangeDays - 1, d + int(random, 1, 30)), firstYear)}`
+    case 'one-of': return `[${isoDay(d, firstYear)}..${isoDay(Math.min(rangeDays - 1, d + int(random, 1, 5)), firstYear)}]`
+    case 'approx-day': return `${isoDay(d, firstYear)}~`
+    case 'approx-month': return `${isoMonth(d, firstYear)}~`
+    case 'uncertain': return `${isoDay(d, firstYear)}?`
   }
 }
 
@@ -97,15 +96,15 @@ function sentence(random: Random, count: number): string {
 }
 
 /**
- * A valid dataset of `n` events over two years, about 50 actors and two sources, drawn from `seed`.
+ * A valid dataset of `n` events over two years from `firstYear`, about 50 actors and two sources, drawn from `seed`.
  * @example syntheticDataset(1000).events.length // 1000
  */
-export function syntheticDataset(n: number, seed = 1): EventDataset {
+export function syntheticDataset(n: number, seed = 1, firstYear = 2016): EventDataset {
   const random = mulberry32(seed)
   const asOfDay = rangeDays - 61
   const sources: Source[] = [
-    { id: 'wire-report', type: 'NewsArticle', headline: 'Truce talks resume as fighting flares', publisher: 'Wire service', datePublished: isoDay(asOfDay) },
-    { id: 'monitor-report', type: 'Report', headline: 'Monthly monitoring report', publisher: 'Conflict monitor', datePublished: isoDay(asOfDay - 45), url: 'https://example.org/report' },
+    { id: 'wire-report', type: 'NewsArticle', headline: 'Truce talks resume as fighting flares', publisher: 'Wire service', datePublished: isoDay(asOfDay, firstYear) },
+    { id: 'monitor-report', type: 'Report', headline: 'Monthly monitoring report', publisher: 'Conflict monitor', datePublished: isoDay(asOfDay - 45, firstYear), url: 'https://example.org/report' },
   ]
 
   const actors: Actor[] = []
@@ -166,7 +165,7 @@ export function syntheticDataset(n: number, seed = 1): EventDataset {
       category,
       status,
       certainty: weighted(random, certainties),
-      date: { edtf: edtfAround(random, d, kind) },
+      date: { edtf: edtfAround(random, d, kind, firstYear) },
       participants,
       evidence: [{ source: source.id, quote: `${sentence(random, int(random, 6, 24))}.` }],
     }
@@ -192,7 +191,7 @@ export function syntheticDataset(n: number, seed = 1): EventDataset {
 
   return {
     schemaVersion: '1.0',
-    id: `synthetic-${n}-${seed}`,
+    id: `synthetic-${n}-${seed}-${firstYear}`,
     title: `Synthetic timeline, ${n.toLocaleString('en')} events`,
     description: 'Generated for benchmarks: random events over two years with fuzzy dates, planned events and disputed attribution.',
     language: 'en',
