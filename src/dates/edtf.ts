@@ -84,14 +84,16 @@ function checkDay(date: ParsedDate): void {
 function plainBounds(date: ParsedDate): [number, number] | null {
   if (date.type !== 'Date' || date.unspecified || date.values.length > 3) return null
   const [year, month, day] = date.values as [number, number | undefined, number | undefined]
-  const at = (y: number, m: number, d: number) => {
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not.
+  const at = year >= 100 ? (y: number, m: number, d: number) => Date.UTC(y, m, d) : (y: number, m: number, d: number) => {
     const t = new Date(0)
     t.setUTCFullYear(y, m, d)
     return t.getTime()
   }
   if (month === undefined) return [at(year, 0, 1), at(year + 1, 0, 1) - 1]
   if (day === undefined) return [at(year, month, 1), at(year, month + 1, 1) - 1]
-  return [at(year, month, day), at(year, month, day + 1) - 1]
+  const start = at(year, month, day)
+  return [start, start + 86_399_999]
 }
 
 function part(date: ParsedDate & { timeZone?: string }): DatePart {
@@ -115,20 +117,25 @@ const order = Object.values(Precision)
 const coarser = (a: Precision, b: Precision) => (order.indexOf(a) <= order.indexOf(b) ? a : b)
 
 function combine(edtfText: string, shape: DateShape, parts: Array<DatePart | null>, openStart = false, openEnd = false): ResolvedDate {
-  const known = parts.filter((p): p is DatePart => p !== null)
-  return {
-    edtf: edtfText,
-    shape,
-    parts,
-    openStart,
-    openEnd,
-    // A span runs from its start's start to its end's end, even when one end is coarser.
-    earliest: shape === DateShape.span && parts[0] ? parts[0].earliest : Math.min(...known.map((p) => p.earliest)),
-    latest: shape === DateShape.span && parts[1] ? parts[1].latest : Math.max(...known.map((p) => p.latest)),
-    precision: known.map((p) => p.precision).reduce(coarser),
-    approximate: known.some((p) => p.approximate),
-    uncertain: known.some((p) => p.uncertain),
+  let earliest = Infinity
+  let latest = -Infinity
+  let precision: Precision | undefined
+  let approximate = false
+  let uncertain = false
+  for (const p of parts) {
+    if (!p) continue
+    if (p.earliest < earliest) earliest = p.earliest
+    if (p.latest > latest) latest = p.latest
+    precision = precision === undefined ? p.precision : coarser(precision, p.precision)
+    approximate ||= p.approximate
+    uncertain ||= p.uncertain
   }
+  // A span runs from its start's start to its end's end, even when one end is coarser.
+  if (shape === DateShape.span) {
+    if (parts[0]) earliest = parts[0].earliest
+    if (parts[1]) latest = parts[1].latest
+  }
+  return { edtf: edtfText, shape, parts, openStart, openEnd, earliest, latest, precision: precision!, approximate, uncertain }
 }
 
 function syntaxMessage(text: string, error: unknown): string {
@@ -209,7 +216,39 @@ export function parseCommon(text: string): Parsed | null {
   return null
 }
 
+const digitsAt = (text: string, from: number, to: number): number => {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48
+    if (c < 0 || c > 9) return -1
+    n = n * 10 + c
+  }
+  return n
+}
+
+/**
+ * A plain day ("2016-09-19"), the form most events have, resolved without a regular expression
+ * or intermediate objects: the same result as the general path, at a fraction of the cost.
+ * Null for anything else, including years before 100 (which Date.UTC reads as 19xx).
+ */
+function plainDay(text: string): DateResult | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 /* - */ || text.charCodeAt(7) !== 45) return null
+  const [year, month, day] = [digitsAt(text, 0, 4), digitsAt(text, 5, 7), digitsAt(text, 8, 10)]
+  if (year < 100 || month < 1 || month > 12 || day < 1) return null
+  const earliest = Date.UTC(year, month - 1, day)
+  // An impossible day (30 February) takes the general path, which explains it.
+  if (new Date(earliest).getUTCDate() !== day) return null
+  const latest = earliest + 86_399_999
+  const part: DatePart = { earliest, latest, precision: Precision.day, approximate: false, uncertain: false }
+  return { ok: true, date: { edtf: text, shape: DateShape.point, parts: [part], openStart: false, openEnd: false, earliest, latest, precision: Precision.day, approximate: false, uncertain: false } }
+}
+
 function resolve(text: string): DateResult {
+  return (typeof text === 'string' && plainDay(text)) || resolveInGeneral(text)
+}
+
+/** The general path of `resolveEdtf`, without the plain-day shortcut; exported for tests that compare the two. */
+export function resolveInGeneral(text: string): DateResult {
   if (typeof text !== 'string' || text.trim() === '') return { ok: false, message: 'empty EDTF date' }
   let parsed: Parsed
   try {

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'edtf'
 import '../../src/dates/edtf-grammar.ts'
-import { parseCommon, resolveEdtf, type DateResult } from '../../src/dates/edtf.ts'
+import { parseCommon, resolveEdtf, resolveInGeneral, type DateResult } from '../../src/dates/edtf.ts'
 import { rejection, resolved, utcDay } from './helpers.ts'
 
 describe('resolveEdtf: single dates', () => {
@@ -326,6 +326,26 @@ describe('resolveEdtf never throws', () => {
   it('returns a result for any sequence of EDTF fragments', () => {
     const fragment = fc.constantFrom('2016', '-09', '-19', '-02', '-30', '..', '/', '~', '?', '%', 'X', '[', ']', '{', '}', ',', '-2', '1')
     fc.assert(fc.property(fc.array(fragment, { maxLength: 12 }).map((a) => a.join('')), (s) => wellFormed(resolveEdtf(s))), { numRuns: 2000 })
+  })
+})
+
+describe('the plain-day shortcut', () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0')
+
+  it('resolves every day of four years (a leap year among them) as the general path does', () => {
+    for (let t = Date.UTC(2015, 0, 1); t < Date.UTC(2019, 0, 1); t += 86_400_000) {
+      const text = new Date(t).toISOString().slice(0, 10)
+      expect(resolveEdtf(text), text).toEqual(resolveInGeneral(text))
+    }
+  })
+
+  it('agrees with the general path on generated day-shaped text, impossible days and early years included', () => {
+    const text = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 39 }))
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`)
+    fc.assert(fc.property(text, (t) => {
+      expect(resolveEdtf(t), t).toEqual(resolveInGeneral(t))
+    }), { numRuns: 3000 })
   })
 })
 
