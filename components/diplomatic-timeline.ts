@@ -9,7 +9,7 @@ import { density } from '../src/timeline/density.ts'
 import { drawBins, type BinRow } from '../src/timeline/draw.ts'
 import { resolveEdtf } from '../src/dates/edtf.ts'
 import { formatDate } from '../src/dates/format.ts'
-import { asOf, drawable, initialWindow, toTimelineEvents, type TimelineEvent } from '../src/timeline/events.ts'
+import { asOf, drawable, initialWindow, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
 import { applyFilters, facetCounts, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { GroupBy, labelGap, laneKeys, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
@@ -293,14 +293,33 @@ export class DiplomaticTimeline extends LitElement {
     return this.ready?.window ?? null
   }
 
-  private get baseScale(): ScaleTime<number, number> {
-    const scale = scaleUtc().range([0, Math.max(this.width, 1)])
+  // Each d3 UTC scale, copies included, builds its own tick formats: made once per width, window and zoom.
+  private scales?: { width: number; start?: number; end?: number; transform: ZoomTransform; base: ScaleTime<number, number>; x: ScaleTime<number, number> }
+
+  private scalesNow() {
+    const width = Math.max(this.width, 1)
     const domain = this.baseDomain
-    return domain ? scale.domain(domain) : scale
+    let s = this.scales
+    if (!s || s.width !== width || s.start !== domain?.[0] || s.end !== domain?.[1]) {
+      const base = scaleUtc().range([0, width])
+      if (domain) base.domain(domain)
+      s = this.scales = { width, start: domain?.[0], end: domain?.[1], transform: zoomIdentity, base, x: base }
+    }
+    if (s.transform !== this.transform) {
+      s.transform = this.transform
+      s.x = this.transform.rescaleX(s.base)
+    }
+    return s
   }
 
+  /** The scale at zoom 1; shared, so not to be changed. */
+  private get baseScale(): ScaleTime<number, number> {
+    return this.scalesNow().base
+  }
+
+  /** The scale of the window shown; shared, so not to be changed. */
   private get x(): ScaleTime<number, number> {
-    return this.transform.rescaleX(this.baseScale)
+    return this.scalesNow().x
   }
 
   /** Zoom from about a century to about an hour; pan no further than a window past the events. */
@@ -409,9 +428,11 @@ export class DiplomaticTimeline extends LitElement {
     const width = Math.max(this.width, 1)
     if (!load.extent) return nothing
     if (this.overviewBins?.width !== width) {
-      const all = this.overviewScale(load.extent)
-      // Starts only: one long background period would otherwise fill every bin.
-      const bins = density(this.shown.map((i) => ({ x1: all(i.start), x2: all(i.start) })), width, 3)
+      // Starts only: one long background period would otherwise fill every bin. A UTC scale is
+      // linear in ms, so one multiply-add places each start.
+      const [e0, e1] = load.extent
+      const k = width / Math.max(1, e1 - e0)
+      const bins = density(this.shown.map((i) => ({ x1: (i.start - e0) * k, x2: (i.start - e0) * k })), width, 3)
       this.overviewBins = { width, bins, peak: Math.max(1, ...bins.map((b) => b.count)) }
     }
     const { bins, peak } = this.overviewBins
@@ -425,8 +446,15 @@ export class DiplomaticTimeline extends LitElement {
     </div>`
   }
 
+  private overview?: { extent: [number, number]; width: number; scale: ScaleTime<number, number> }
+
+  /** The whole time span across the overview strip; shared, so not to be changed. */
   private overviewScale(extent: [number, number]) {
-    return scaleUtc().domain(extent).range([0, Math.max(this.width, 1)])
+    const width = Math.max(this.width, 1)
+    if (this.overview?.extent !== extent || this.overview.width !== width) {
+      this.overview = { extent, width, scale: scaleUtc().domain(extent).range([0, width]) }
+    }
+    return this.overview.scale
   }
 
   private renderPlot(load: Ready) {
@@ -850,9 +878,11 @@ export class DiplomaticTimeline extends LitElement {
         // The validator says where the syntax breaks.
       }
     } else value = input.value
-    let drafted: Ready | undefined
-    if (drawable(value)) drafted = this.display(this.prepare(value))
-    else if (!this.ready) this.load = { state: 'loading' }
+    // Drawn before the check when it has what drawing reads and its dates need no more than the
+    // common EDTF forms; otherwise drawn once the check (which loads the full grammar) passes.
+    const prepared = drawable(value) ? this.prepare(value) : null
+    const drafted = prepared ? this.display(prepared) : undefined
+    if (!drafted && !this.ready) this.load = { state: 'loading' }
 
     // Between two steps of a long check the browser draws frames and handles input. A check goes
     // on when newer data arrives: if the newer data has problems, this may be the last valid one.
@@ -875,7 +905,8 @@ export class DiplomaticTimeline extends LitElement {
     const current = request === this.request
     if (result.ok && request > this.validRequest) {
       this.validRequest = request
-      const ready = drafted ?? (current ? this.display(this.prepare(result.dataset)) : this.prepare(result.dataset))
+      // Once validated, the full grammar is loaded: every date resolves.
+      const ready = drafted ?? (current ? this.display(this.prepare(result.dataset)!) : this.prepare(result.dataset)!)
       this.valid = ready
       // Newer data already failed: this is now the last valid version to show under its alert.
       if (!current && this.load.state === 'error' && this.load.previous !== ready) this.load = { ...this.load, previous: ready }
@@ -887,9 +918,10 @@ export class DiplomaticTimeline extends LitElement {
     return current ? result.problems : this.validation
   }
 
-  /** What drawing a dataset needs: its events resolved and sorted, the "as of" day and the windows. */
-  private prepare(dataset: EventDataset): Ready {
-    const items = toTimelineEvents(dataset)
+  /** What drawing a dataset needs: its events resolved and sorted, the "as of" day and the windows; null while a date needs the full EDTF grammar. */
+  private prepare(dataset: EventDataset): Ready | null {
+    const items = toTimelineEventsIfLoaded(dataset)
+    if (!items) return null
     const now = asOf(dataset)
     const extent: [number, number] | null = items.length
       ? [items.reduce((m, i) => Math.min(m, i.start), Infinity), items.reduce((m, i) => Math.max(m, i.end), now?.ms ?? -Infinity)]

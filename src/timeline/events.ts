@@ -57,11 +57,24 @@ class Item implements TimelineEvent {
  * @example toTimelineEvents(dataset)[0].dateLabel // "c. 2011"
  */
 export function toTimelineEvents(dataset: EventDataset, options: LabelOptions = {}): TimelineEvent[] {
+  return resolveEvents(dataset, options, false)!
+}
+
+/**
+ * As `toTimelineEvents`, or null when some date needs the general EDTF grammar and it is not
+ * loaded (see dates/edtf-grammar.ts), rather than leaving that event out.
+ */
+export function toTimelineEventsIfLoaded(dataset: EventDataset, options: LabelOptions = {}): TimelineEvent[] | null {
+  return resolveEvents(dataset, options, true)
+}
+
+function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: boolean): TimelineEvent[] | null {
   const out: TimelineEvent[] = []
   const now = asOf(dataset, options)?.ms
   for (const event of dataset.events) {
     const resolved = resolveEdtf(event.date.edtf)
     if (resolved.ok) out.push(new Item(event, resolved.date, now, options))
+    else if (needAll && resolved.grammarNeeded) return null
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
@@ -87,32 +100,38 @@ export function initialWindow(items: TimelineEvent[], asOfMs?: number): [number,
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isText = (v: unknown) => typeof v === 'string'
-const optional = (v: unknown, check: (v: unknown) => boolean) => v === undefined || check(v)
-const listOf = (v: unknown, check: (v: Record<string, unknown>) => boolean) => Array.isArray(v) && v.every((x) => isObject(x) && check(x))
+
+/** An optional list of objects, each with a string at `key` and, if given, at `optionalKey`. */
+function listWith(list: unknown, key: string, optionalKey?: string): boolean {
+  if (list === undefined) return true
+  if (!Array.isArray(list)) return false
+  for (const x of list) {
+    if (!isObject(x) || typeof x[key] !== 'string') return false
+    if (optionalKey !== undefined && x[optionalKey] !== undefined && typeof x[optionalKey] !== 'string') return false
+  }
+  return true
+}
 
 /**
  * Whether a value, not yet validated, has what drawing a timeline reads: the texts of the
- * title, events, actors and sources, and dates whose form is known without the general EDTF
- * grammar. A much cheaper check than validation, which can then come after the first paint.
- * Invalid dates are allowed here (their events are left out); validation reports them.
+ * title, events, actors and sources. Far cheaper than validation, which can then come after the
+ * first paint. Invalid dates are allowed here (their events are left out); validation reports them.
  */
 export function drawable(value: unknown): value is EventDataset {
-  if (!isObject(value) || !isText(value.title)) return false
-  if (!listOf(value.actors, (a) => isText(a.id) && isText(a.name) && optional(a.shortName, isText))) return false
-  if (!listOf(value.sources, (s) => isText(s.id) && isText(s.datePublished))) return false
-  if (!optional(value.relations, (r) => listOf(r, (x) => isText(x.from) && isText(x.to) && isText(x.type)))) return false
-  return listOf(value.events, (e) =>
-    isText(e.id) && isText(e.title) && isText(e.status) && isText(e.certainty) && isText(e.category) &&
-    optional(e.summary, isText) && optional(e.tags, (t) => Array.isArray(t) && t.every(isText)) &&
-    isObject(e.date) && isText(e.date.edtf) && optional(e.date.text, isText) &&
-    optional(e.participants, (p) => listOf(p, (x) => isText(x.actor) && optional(x.attribution, isText))) &&
-    optional(e.evidence, (q) => listOf(q, (x) => isText(x.quote))) &&
-    !needsGrammar(e.date.edtf as string),
-  )
-}
-
-const needsGrammar = (edtf: string) => {
-  const result = resolveEdtf(edtf)
-  return !result.ok && result.grammarNeeded === true
+  if (!isObject(value) || typeof value.title !== 'string') return false
+  if (!Array.isArray(value.actors) || !listWith(value.actors, 'id') || !listWith(value.actors, 'name', 'shortName')) return false
+  if (!Array.isArray(value.sources) || !listWith(value.sources, 'id') || !listWith(value.sources, 'datePublished')) return false
+  if (!listWith(value.relations, 'from') || !listWith(value.relations, 'to') || !listWith(value.relations, 'type')) return false
+  if (!Array.isArray(value.events)) return false
+  for (const e of value.events as unknown[]) {
+    if (!isObject(e)) return false
+    if (typeof e.id !== 'string' || typeof e.title !== 'string' || typeof e.status !== 'string') return false
+    if (typeof e.certainty !== 'string' || typeof e.category !== 'string') return false
+    if (e.summary !== undefined && typeof e.summary !== 'string') return false
+    if (e.tags !== undefined && !(Array.isArray(e.tags) && e.tags.every((t) => typeof t === 'string'))) return false
+    const date = e.date
+    if (!isObject(date) || typeof date.edtf !== 'string' || (date.text !== undefined && typeof date.text !== 'string')) return false
+    if (!listWith(e.participants, 'actor', 'attribution') || !listWith(e.evidence, 'quote')) return false
+  }
+  return true
 }
