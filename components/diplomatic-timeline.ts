@@ -10,7 +10,7 @@ import { drawBins, type BinRow } from '../src/timeline/draw.ts'
 import { resolveEdtf } from '../src/dates/edtf.ts'
 import { formatDate } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
-import { applyFilters, facetCounts, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
+import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { GroupBy, labelGap, laneKeys, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
@@ -204,14 +204,15 @@ export class DiplomaticTimeline extends LitElement {
     if (changed.has('data') && this.data !== undefined) this.validation = this.ingest({ value: this.data }, 'the data property')
     else if (changed.has('src') && this.src) this.validation = this.fetchSource(this.src)
     if (changed.has('selected')) this.pendingReveal = this.selected !== null
-    if (changed.has('load')) {
-      const items = this.ready?.items ?? []
-      this.facetValues = new Map(chipFacets.map((f) => [f, [...new Set(items.map((i) => i.event[f]))].sort()]))
-    }
     if (changed.has('load') || changed.has('filters')) {
-      const ready = this.ready
-      this.shown = ready ? applyFilters(ready.items, this.filters) : []
-      this.counts = new Map(ready ? (['actor', ...chipFacets] as const).map((f) => [f, facetCounts(ready.items, this.filters, f)]) : [])
+      const items = this.ready?.items ?? []
+      this.shown = applyFilters(items, this.filters)
+      this.counts = allFacetCounts(items, this.filters)
+      if (changed.has('load')) {
+        // Every value in the data, filtered or not: a chip stays (at 0) when other filters empty it.
+        const all = filtering(this.filters) ? allFacetCounts(items, noFilters) : this.counts
+        this.facetValues = new Map(chipFacets.map((f) => [f, [...(all.get(f)?.keys() ?? [])].sort()]))
+      }
       this.overviewBins = undefined
     }
   }

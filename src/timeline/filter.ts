@@ -71,3 +71,25 @@ export function facetCounts(items: readonly TimelineEvent[], filters: Filters, f
   }
   return counts
 }
+
+/** Whether any facet has a choice or the query has a word. */
+export const filtering = (filters: Filters): boolean => wordsOf(filters.query).length > 0 || facets.some((f) => filters[f].size > 0)
+
+/**
+ * `facetCounts` for every facet at once. With no filter and no query, one pass over the events
+ * counts them all, as when data is first shown.
+ */
+export function allFacetCounts(items: readonly TimelineEvent[], filters: Filters): Map<Facet, Map<string, number>> {
+  if (filtering(filters)) {
+    return new Map(facets.map((f) => [f, facetCounts(items, filters, f)]))
+  }
+  const [actor, category, status, certainty] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()]
+  const add = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1)
+  for (const item of items) {
+    for (const a of item.actors) add(actor, a)
+    add(category, item.event.category)
+    add(status, item.event.status)
+    add(certainty, item.event.certainty)
+  }
+  return new Map([['actor', actor], ['category', category], ['status', status], ['certainty', certainty]])
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { density } from '../../src/timeline/density.ts'
 import { toTimelineEvents } from '../../src/timeline/events.ts'
-import { applyFilters, facetCounts, noFilters } from '../../src/timeline/filter.ts'
+import { allFacetCounts, applyFilters, facetCounts, facets, noFilters, type Filters } from '../../src/timeline/filter.ts'
 import { validateDataset } from '../../src/validate/index.ts'
 
 const dataset = validateDataset(readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')).dataset!
@@ -42,6 +42,16 @@ describe('filters', () => {
     expect(Object.fromEntries(status)).toEqual({ occurred: 2 })
     const category = facetCounts(items, humanitarian, 'category')
     expect(category.get('diplomacy')).toBe(items.filter((i) => i.event.category === 'diplomacy').length)
+  })
+
+  it.each<[string, Filters]>([
+    ['no filter', noFilters],
+    ['a query of spaces', { ...noFilters, query: '   ' }],
+    ['a status', { ...noFilters, status: new Set(['occurred']) }],
+    ['an actor and a query', { ...noFilters, actor: new Set(['usa']), query: 'russia' }],
+  ])('count every facet at once as one facet at a time, with %s', (_, filters) => {
+    const all = allFacetCounts(items, filters)
+    for (const facet of facets) expect(Object.fromEntries(all.get(facet)!), facet).toEqual(Object.fromEntries(facetCounts(items, filters, facet)))
   })
 })
 
