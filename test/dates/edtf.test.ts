@@ -329,7 +329,7 @@ describe('resolveEdtf never throws', () => {
   })
 })
 
-describe('the plain-day shortcut', () => {
+describe('the shortcut for common forms', () => {
   const pad = (n: number, width: number) => String(n).padStart(width, '0')
 
   it('resolves every day of four years (a leap year among them) as the general path does', () => {
@@ -390,6 +390,27 @@ describe('parseCommon, the fast path for common forms', () => {
         return true
       }),
       { numRuns: 3000 },
+    )
+  })
+
+  it('resolves generated dates, intervals and ranges exactly as the general path does', () => {
+    for (const text of [...corpus, '2016-09-19%/2016-09-20~', '[2016-09-17..2016-09-17]', '[2016-09-18..2016-09-17]', '2016-09-18/2016-09-17', '/..', '2016//']) {
+      expect(resolveEdtf(text), text).toEqual(resolveInGeneral(text))
+    }
+    fc.assert(
+      fc.property(form, (text) => {
+        expect(resolveEdtf(text), text).toEqual(resolveInGeneral(text))
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('resolves any string of date characters exactly as the general path does', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9\-/.~?%[\]]{1,24}$/), (text) => {
+        expect(resolveEdtf(text), text).toEqual(resolveInGeneral(text))
+      }),
+      { numRuns: 5000 },
     )
   })
 
