@@ -46,3 +46,19 @@ describe('toTimelineEventsIfLoaded', () => {
     expect(toTimelineEventsIfLoaded(data)?.map((i) => [i.id, i.start, i.end, i.label])).toEqual(toTimelineEvents(data).map((i) => [i.id, i.start, i.end, i.label]))
   })
 })
+
+describe('toTimelineEvents order', () => {
+  it('is by start, then end, then id, however the events are listed', () => {
+    const data = sampleDataset()
+    const template = data.events[0]!
+    const dates = ['2016-09-19', '2016-09', '2016-09-17/2016-09-19', '2016-09-19', '2016', '2016-09-17', '2016-09-19/2016-09-20', '2016-09-19']
+    data.events = dates.map((edtf, i) => ({ ...template, id: `e${(i * 5) % dates.length}`, date: { edtf } }))
+    data.relations = []
+    const items = toTimelineEvents(data)
+    const expected = [...items].sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    expect(items.map((i) => i.id)).toEqual(expected.map((i) => i.id))
+    expect(items.map((i) => i.event.date.edtf)).toEqual(['2016', '2016-09', '2016-09-17', '2016-09-17/2016-09-19', '2016-09-19', '2016-09-19', '2016-09-19', '2016-09-19/2016-09-20'])
+    const reversed = { ...data, events: [...data.events].reverse() }
+    expect(toTimelineEvents(reversed).map((i) => i.id)).toEqual(items.map((i) => i.id))
+  })
+})
