@@ -37,6 +37,9 @@ export const styles = css`
   .shown { color: var(--_muted); margin-left: auto; }
   .layered { position: relative; contain: content; }
   .layer { position: absolute; left: 0; pointer-events: none; }
+  /* The colours the canvases paint with, read from their computed colour. */
+  .plot-layer { color: var(--_accent); }
+  .overview-layer { color: var(--_muted); }
   .overview { display: block; width: 100%; margin-bottom: 0.25rem; position: relative; }
   .overview .selection { fill: var(--_accent); fill-opacity: 0.15; stroke: var(--_accent); }
   .overview .frame { fill: none; stroke: var(--_muted); stroke-opacity: 0.4; }

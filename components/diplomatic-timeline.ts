@@ -6,7 +6,7 @@ import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
 import { density } from '../src/timeline/density.ts'
-import { drawBins, type BinRow } from '../src/timeline/draw.ts'
+import { paintBins, parseRgb, type BinRow, type Rgba } from '../src/timeline/draw.ts'
 import { resolveEdtf } from '../src/dates/edtf.ts'
 import { formatDate } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
@@ -67,6 +67,18 @@ const chipFacets = ['category', 'status', 'certainty'] as const
  * module, fetched when data arrives: the timeline is drawn first, and checked while it shows.
  */
 const loadValidator = () => import('../src/validate/index.ts')
+
+/** A computed CSS colour as red, green, blue and alpha; a form other than rgb() is drawn on a one-pixel canvas and read back. */
+function rgbaOf(color: string): Rgba {
+  const rgb = parseRgb(color)
+  if (rgb) return rgb
+  const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })
+  if (!ctx) return [31, 95, 191, 1]
+  ctx.fillStyle = color
+  ctx.fillRect(0, 0, 1, 1)
+  const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data
+  return [r!, g!, b!, a! / 255]
+}
 
 /** After the next paint, or soon in a hidden page, which paints nothing. */
 const afterPaint = () => new Promise<void>((resolve) => {
@@ -231,46 +243,56 @@ export class DiplomaticTimeline extends LitElement {
     }
   }
 
-  /** Colours and font read from the computed style once, not on every frame (reading it forces a style pass). */
-  private themeCache?: { accent: string; muted: string; font: string }
+  /** The font read from the computed style once, not on every frame (reading it forces a style pass). */
+  private themeCache?: { font: string }
   private get theme() {
-    if (!this.themeCache) {
-      const style = getComputedStyle(this)
-      this.themeCache = {
-        accent: style.getPropertyValue('--_accent').trim() || '#1f5fbf',
-        muted: style.getPropertyValue('--_muted').trim() || '#5f6368',
-        font: style.font || '13px system-ui, sans-serif',
-      }
-    }
+    this.themeCache ??= { font: getComputedStyle(this).font || '13px system-ui, sans-serif' }
     return this.themeCache
+  }
+
+  /** What each canvas paints with: its CSS colour, read once per colour scheme. */
+  private colors = new Map<string, Rgba>()
+  private colorOf(canvas: HTMLCanvasElement): Rgba {
+    let color = this.colors.get(canvas.className)
+    if (!color) this.colors.set(canvas.className, (color = rgbaOf(getComputedStyle(canvas).color)))
+    return color
   }
 
   private onSchemeChange = () => {
     this.themeCache = undefined
+    this.colors.clear()
     this.drawnOverview = undefined
     this.widths.clear()
     this.requestUpdate()
   }
 
   private drawnOverview?: { rows: BinRow[]; canvas: HTMLCanvasElement }
+  /** Each canvas's pixels, kept while its size does not change: zooming repaints them every frame. */
+  private pixels = new WeakMap<HTMLCanvasElement, ImageData>()
+
+  private paint(canvas: HTMLCanvasElement, rows: readonly BinRow[], color: Rgba, style: 'opacity' | 'height') {
+    const ctx = canvas.getContext('2d')
+    if (!ctx || canvas.width === 0 || canvas.height === 0) return
+    let pixels = this.pixels.get(canvas)
+    if (pixels?.width !== canvas.width || pixels.height !== canvas.height) this.pixels.set(canvas, (pixels = ctx.createImageData(canvas.width, canvas.height)))
+    paintBins(pixels, rows, color, style, canvas.width / Math.max(1, this.width))
+    ctx.putImageData(pixels, 0, 0)
+  }
 
   private drawLayers() {
     const root = this.renderRoot
-    const color = this.theme.accent
     const plot = root.querySelector<HTMLCanvasElement>('canvas.plot-layer')
     if (plot) {
       // Sized and placed through the CSSOM: a strict style-src blocks style attributes.
       Object.assign(plot.style, { top: `${this.layers.plotTop}px`, width: `${this.width}px`, height: `${this.layers.plotHeight}px` })
-      const ctx = plot.getContext('2d')
-      if (ctx) drawBins(ctx, this.layers.plot, color, 'opacity', devicePixelRatio)
+      this.paint(plot, this.layers.plot, this.colorOf(plot), 'opacity')
     }
     const overview = root.querySelector<HTMLCanvasElement>('canvas.overview-layer')
     // The overview changes with the data, filters and width, not with each zoom frame.
     if (overview && (this.drawnOverview?.rows !== this.layers.overview || this.drawnOverview.canvas !== overview)) {
       this.drawnOverview = { rows: this.layers.overview, canvas: overview }
       Object.assign(overview.style, { top: '0px', width: `${this.width}px`, height: `${overviewHeight}px` })
-      const ctx = overview.getContext('2d')
-      if (ctx) drawBins(ctx, this.layers.overview, this.theme.muted, 'height', devicePixelRatio)
+      this.paint(overview, this.layers.overview, this.colorOf(overview), 'height')
     }
   }
 

@@ -155,6 +155,29 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect(root(el).querySelectorAll('svg.plot [data-event-id]').length).toBe(0)
     expect(root(el).querySelectorAll('*').length).toBeLessThan(2000)
   })
+
+  it('paints the density in the accent colour the page sets, and the overview in the muted one', async () => {
+    const data = sampleDataset()
+    const template = data.events[0]!
+    data.relations = []
+    data.events = Array.from({ length: 3000 }, (_, i) => ({ ...template, id: `event-${i}`, date: { edtf: `2016-${String(1 + (i % 12)).padStart(2, '0')}-15` } }))
+    const el = await mount(data, { style: '--dt-accent: rgb(200, 30, 40); --dt-muted: hsl(120, 100%, 25%)' })
+    /** How far the painted pixels stray from a colour (a canvas may round them by a unit or two), and how many there are. */
+    const painted = (selector: string, [r, g, b]: [number, number, number]) => {
+      const canvas = root(el).querySelector<HTMLCanvasElement>(selector)!
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+      let [count, stray] = [0, 0]
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i + 3] === 0) continue
+        count++
+        stray = Math.max(stray, Math.abs(pixels[i]! - r), Math.abs(pixels[i + 1]! - g), Math.abs(pixels[i + 2]! - b))
+      }
+      return { some: count > 100, stray: stray <= 3 }
+    }
+    expect(painted('canvas.plot-layer', [200, 30, 40])).toEqual({ some: true, stray: true })
+    // hsl(120, 100%, 25%) is rgb(0, 128, 0).
+    expect(painted('canvas.overview-layer', [0, 128, 0])).toEqual({ some: true, stray: true })
+  })
 })
 
 describe('<diplomatic-timeline> hostile text', () => {
