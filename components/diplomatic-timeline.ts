@@ -273,9 +273,11 @@ export class DiplomaticTimeline extends LitElement {
   private paint(canvas: HTMLCanvasElement, rows: readonly BinRow[], color: Rgba, style: 'opacity' | 'height') {
     const ctx = canvas.getContext('2d')
     if (!ctx || canvas.width === 0 || canvas.height === 0) return
-    let pixels = this.pixels.get(canvas)
-    if (pixels?.width !== canvas.width || pixels.height !== canvas.height) this.pixels.set(canvas, (pixels = ctx.createImageData(canvas.width, canvas.height)))
-    paintBins(pixels, rows, color, style, canvas.width / Math.max(1, this.width))
+    const kept = this.pixels.get(canvas)
+    const fresh = kept?.width !== canvas.width || kept.height !== canvas.height
+    const pixels = fresh ? ctx.createImageData(canvas.width, canvas.height) : kept
+    if (fresh) this.pixels.set(canvas, pixels)
+    paintBins(pixels, rows, color, style, canvas.width / Math.max(1, this.width), !fresh)
     ctx.putImageData(pixels, 0, 0)
   }
 

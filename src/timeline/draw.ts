@@ -36,15 +36,16 @@ const word = (r: number, g: number, b: number, a: number) =>
   (littleEndian ? (a << 24) | (b << 16) | (g << 8) | r : (r << 24) | (g << 16) | (b << 8) | a) >>> 0
 
 /**
- * Paints density rows into `pixels`, cleared first: `opacity` shades each bin by its count
+ * Paints density rows into `pixels`, cleared first unless `clear` is false (a buffer just made): `opacity` shades each bin by its count
  * (lanes); `height` draws a bar chart from each row's bottom (the overview). Rows and bins are
  * in CSS px, `pixels` in device px. Bins never overlap, so each is a plain fill: thousands of
  * bins cost a few typed-array fills rather than a canvas call each.
  */
-export function paintBins(pixels: Pixels, rows: readonly BinRow[], color: Rgba, style: 'opacity' | 'height', pixelRatio = 1): void {
+export function paintBins(pixels: Pixels, rows: readonly BinRow[], color: Rgba, style: 'opacity' | 'height', pixelRatio = 1, clear = true): void {
   const { width, height, data } = pixels
   const words = new Uint32Array(data.buffer, data.byteOffset, width * height)
-  words.fill(0)
+  // A new buffer is already clear; not touching it spares the memory the bins leave empty.
+  if (clear) words.fill(0)
   const [r, g, b, alpha] = color
   const fill = (x: number, y: number, w: number, h: number, a: number) => {
     // A bin covers the device pixels wholly inside it (one at least), so a gap of half a CSS pixel stays visible.

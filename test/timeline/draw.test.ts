@@ -39,6 +39,8 @@ describe('paintBins', () => {
     paintBins(p, [{ y: 0, height: 1, peak: 1, bins: [{ x: 1, width: 0.2, count: 1 }] }], blue, 'opacity', 1)
     expect(columns(p, 0)).toBe('.#..............')
     expect(columns(p, 4)).toBe('.'.repeat(16))
+    paintBins(p, [], blue, 'opacity', 2, false)
+    expect(p.data.some((byte) => byte !== 0)).toBe(true)
     paintBins(p, [], blue, 'opacity', 2)
     expect(p.data.every((byte) => byte === 0)).toBe(true)
   })
