@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyDeclaration, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import { guard } from 'lit/directives/guard.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import { select } from 'd3-selection'
 import { brushX, type BrushBehavior } from 'd3-brush'
@@ -186,6 +187,15 @@ export class DiplomaticTimeline extends LitElement {
       const next: Promise<Problem[]> = this.updateComplete.then(() => (this.validation === next ? before : this.validation))
       this.validation = next
     }
+  }
+
+  /** Set by zoom and pan input: the update it asks for waits for the next animation frame. */
+  private nextFrame = false
+
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (this.nextFrame) await new Promise((resolve) => requestAnimationFrame(resolve))
+    this.nextFrame = false
+    return super.scheduleUpdate()
   }
 
   override connectedCallback() {
@@ -417,11 +427,18 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   private renderFilters(load: Ready) {
+    // The chips and the actor list change with the data and the filters, not with each zoom frame.
+    return html`<div class="filters" part="filters">
+      ${guard([load, this.counts, this.facetValues, this.filters], () => this.renderChoices(load))}
+      <span class="shown"><span aria-live="polite">${this.shown.length} of ${load.items.length} events shown</span>${this.windowLabel()}</span>
+    </div>`
+  }
+
+  private renderChoices(load: Ready) {
     const actorNames = new Map(load.dataset.actors.map((a) => [a.id, a.name]))
     const actorCounts = this.counts.get('actor') ?? new Map<string, number>()
     const chosenActor = [...this.filters.actor][0] ?? ''
-    return html`<div class="filters" part="filters">
-      <select aria-label="Actor" @change=${this.onActor}>
+    return html`<select aria-label="Actor" @change=${this.onActor}>
         <option value="" ?selected=${chosenActor === ''}>All actors</option>
         ${[...actorNames].filter(([id]) => actorCounts.has(id) || id === chosenActor).map(
           ([id, name]) => html`<option value=${id} ?selected=${id === chosenActor}>${name} (${actorCounts.get(id) ?? 0})</option>`,
@@ -435,9 +452,7 @@ export class DiplomaticTimeline extends LitElement {
           return html`<button class="chip" aria-pressed=${on ? 'true' : 'false'} data-facet=${facet} data-value=${value}
             @click=${() => this.toggle(facet, value)}>${value}<span class="count">${counts.get(value) ?? 0}</span></button>`
         })}</span>`
-      })}
-      <span class="shown"><span aria-live="polite">${this.shown.length} of ${load.items.length} events shown</span>${this.windowLabel()}</span>
-    </div>`
+      })}`
   }
 
   /** " · 31 Aug – 25 Sep 2016": the window in words, since day ticks name no month or year. */
@@ -767,6 +782,8 @@ export class DiplomaticTimeline extends LitElement {
         return (!(event as MouseEvent).ctrlKey || event.type === 'wheel') && !(event as MouseEvent).button
       })
       .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
+        // Wheel and pointer events come faster than frames: draw once per frame, at the latest transform.
+        if (event.sourceEvent) this.nextFrame = true
         this.transform = event.transform
         if (event.sourceEvent || this.userZoom) this.rangeChanged = true
       })

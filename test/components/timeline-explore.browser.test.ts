@@ -100,6 +100,39 @@ describe('<diplomatic-timeline> exploring', () => {
     await expect.poll(() => tickLabels(el).join()).not.toBe(before.join())
   })
 
+  it('draws wheel events that come faster than frames once per frame, at the latest zoom', async () => {
+    const el = await mount()
+    const plot = root(el).querySelector<SVGSVGElement>('svg.plot')!
+    const box = plot.getBoundingClientRect()
+    const element = el as unknown as { render: () => unknown }
+    const render = element.render.bind(el)
+    let renders = 0
+    element.render = () => {
+      renders++
+      return render()
+    }
+    const wheel = () => plot.dispatchEvent(new WheelEvent('wheel', { deltaY: -40, clientX: box.left + box.width / 2, clientY: box.top + 40, bubbles: true, cancelable: true }))
+    // Frames drawn meanwhile, so that a slow machine spreading the events over frames does not fail this.
+    let frames = 0
+    let counting = true
+    const count = () => counting && (frames++, requestAnimationFrame(count))
+    requestAnimationFrame(count)
+    // Six events, each in its own task, usually all within a few milliseconds.
+    await new Promise<void>((done) => {
+      let left = 6
+      const next = () => (wheel(), --left ? setTimeout(next) : done())
+      setTimeout(next)
+    })
+    await el.updateComplete
+    counting = false
+    expect(renders).toBeGreaterThan(0)
+    expect(renders).toBeLessThanOrEqual(frames + 1)
+    const zoomed = tickLabels(el)
+    await new Promise((done) => requestAnimationFrame(done))
+    await el.updateComplete
+    expect(tickLabels(el)).toEqual(zoomed)
+  })
+
   it('stops zooming out near a century and in near an hour, and panning a window past the events', async () => {
     const el = await mount()
     const plot = root(el).querySelector<SVGSVGElement>('svg.plot')!
