@@ -8,6 +8,7 @@ export const styles = css`
     --_accent: var(--dt-accent, #1f5fbf);
     --_planned: var(--dt-planned, #6f42a8);
     --_disputed: var(--dt-disputed, #b3261e);
+    --_error: var(--dt-error, #a4161a);
     display: block;
     position: relative;
     font: 13px/1.4 var(--dt-font, system-ui, sans-serif);
@@ -22,9 +23,10 @@ export const styles = css`
       --_accent: var(--dt-accent, #7fb0ff);
       --_planned: var(--dt-planned, #c3a4f0);
       --_disputed: var(--dt-disputed, #ff8a80);
+      --_error: var(--dt-error, #ff8a80);
     }
   }
-  [part='error'] { color: var(--dt-error, #a4161a); border: 1px solid currentColor; padding: 0.5rem 1rem; }
+  [part='error'] { color: var(--_error); border: 1px solid currentColor; padding: 0.5rem 1rem; }
   .toolbar, .filters { display: flex; gap: 0.25rem 0.4rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.35rem; }
   .toolbar h2 { font-size: 1rem; margin: 0 auto 0 0; }
   input[type='search'], select { font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_muted); border-radius: 4px; padding: 0.15rem 0.4rem; min-height: 1.75rem; box-sizing: border-box; }
