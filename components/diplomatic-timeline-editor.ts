@@ -5,8 +5,9 @@ import { json } from '@codemirror/lang-json'
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete'
 import { redo, undo } from '@codemirror/commands'
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint'
-import { EditorState, type Text as Doc } from '@codemirror/state'
+import { Compartment, EditorState, type Text as Doc } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
+import { oneDark } from '@codemirror/theme-one-dark'
 import schema from '../data/event-dataset.schema.json'
 import { formatDate, resolveEdtf, resolveRelativePhrase } from '../src/dates/index.ts'
 import { suggestionsAt } from '../src/editor/completions.ts'
@@ -48,7 +49,24 @@ interface OpenFilePickerWindow {
  * @csspart preview - the live timeline
  * @csspart form - the form for the selected event
  * @cssproperty --dt-font - font family
+ * @cssproperty --dt-fg - text colour
+ * @cssproperty --dt-muted - secondary text and borders
+ * @cssproperty --dt-accent - focus rings and notices
+ * @cssproperty --dt-error - problems and warnings
+ *
+ * Light and dark follow the reader's `prefers-color-scheme`; the JSON text uses CodeMirror's One Dark theme in dark.
  */
+/**
+ * One Dark on the page's own dark background (#17181a) rather than its #282c34: there its
+ * property names and line numbers (lighter here) reach a contrast of 4.5:1, which they fall short of on its own.
+ * Listed before One Dark, so that it takes precedence.
+ */
+const onPageBackground = EditorView.theme({
+  '&': { backgroundColor: '#17181a' },
+  '.cm-gutters': { backgroundColor: '#17181a', color: '#9da5b4' },
+  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: '#202328' },
+}, { dark: true })
+
 @customElement('diplomatic-timeline-editor')
 export class DiplomaticTimelineEditor extends LitElement {
   static override styles = css`
@@ -56,8 +74,18 @@ export class DiplomaticTimelineEditor extends LitElement {
       display: block;
       font: 14px/1.4 var(--dt-font, system-ui, sans-serif);
       color: var(--dt-fg, #1d1d1f);
+      color-scheme: light dark;
       --_muted: var(--dt-muted, #5f6368);
       --_accent: var(--dt-accent, #1f5fbf);
+      --_error: var(--dt-error, #a4161a);
+    }
+    @media (prefers-color-scheme: dark) {
+      :host {
+        color: var(--dt-fg, #e8e8ea);
+        --_muted: var(--dt-muted, #a0a4ab);
+        --_accent: var(--dt-accent, #7fb0ff);
+        --_error: var(--dt-error, #ff8a80);
+      }
     }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; margin-bottom: 0.5rem; }
     .toolbar .name { font-weight: 600; margin-right: auto; }
@@ -65,7 +93,7 @@ export class DiplomaticTimelineEditor extends LitElement {
     button { border: 1px solid var(--_muted); border-radius: 4px; background: transparent; color: inherit; padding: 0.15rem 0.55rem; min-height: 1.9rem; cursor: pointer; }
     button:focus-visible, select:focus-visible, input:focus-visible, textarea:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
     .notice { border-left: 4px solid var(--_accent); background: color-mix(in srgb, var(--_accent) 8%, transparent); padding: 0.35rem 0.6rem; margin: 0 0 0.5rem; display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-    .notice.warn { border-color: #a4161a; background: color-mix(in srgb, #a4161a 8%, transparent); }
+    .notice.warn { border-color: var(--_error); background: color-mix(in srgb, var(--_error) 8%, transparent); }
     .panes { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
     /* The text stays in view while the preview and the form scroll beside it. */
     .panes > section:first-child { position: sticky; top: 0.5rem; }
@@ -74,9 +102,9 @@ export class DiplomaticTimelineEditor extends LitElement {
     .code .cm-editor { height: 60vh; min-height: 20rem; }
     .code .cm-scroller { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 13px; }
     [part='problems'] { margin: 0.4rem 0 0; padding: 0; list-style: none; max-height: 10rem; overflow: auto; }
-    [part='problems'] button { border: none; text-align: left; padding: 0.1rem 0.2rem; min-height: 0; width: 100%; color: #a4161a; }
+    [part='problems'] button { border: none; text-align: left; padding: 0.1rem 0.2rem; min-height: 0; width: 100%; color: var(--_error); }
     .status { color: var(--_muted); margin: 0 0 0.3rem; }
-    .status.stale { color: #a4161a; }
+    .status.stale { color: var(--_error); }
     [part='form'] { margin-top: 0.75rem; border-top: 1px solid var(--_muted); padding-top: 0.5rem; }
     [part='form'] h3 { margin: 0 0 0.4rem; font-size: 1rem; }
     .grid { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.35rem 0.6rem; align-items: center; }
@@ -86,7 +114,7 @@ export class DiplomaticTimelineEditor extends LitElement {
     .row { display: flex; gap: 0.3rem; flex-wrap: wrap; align-items: center; margin-bottom: 0.25rem; }
     .row textarea { flex: 1 1 12rem; }
     .hint { color: var(--_muted); font-size: 12px; }
-    .hint.bad { color: #a4161a; }
+    .hint.bad { color: var(--_error); }
     fieldset { border: 1px solid color-mix(in srgb, var(--_muted) 40%, transparent); border-radius: 4px; margin: 0.5rem 0 0; padding: 0.3rem 0.6rem 0.5rem; }
     legend { color: var(--_muted); }
     .drop { outline: 3px dashed var(--_accent); outline-offset: 4px; }
@@ -119,10 +147,16 @@ export class DiplomaticTimelineEditor extends LitElement {
   private saveTimer?: ReturnType<typeof setTimeout>
   private channel?: BroadcastChannel
   private readonly tab = Math.random().toString(36).slice(2)
+  /** The text's colours follow the reader's light or dark scheme, as the rest of the page does. */
+  private readonly darkScheme = matchMedia('(prefers-color-scheme: dark)')
+  private readonly colours = new Compartment()
+  private colourTheme = () => (this.darkScheme.matches ? [onPageBackground, oneDark] : [])
+  private onSchemeChange = () => this.view?.dispatch({ effects: this.colours.reconfigure(this.colourTheme()) })
 
   override connectedCallback() {
     super.connectedCallback()
     window.addEventListener('storage', this.onStorage)
+    this.darkScheme.addEventListener('change', this.onSchemeChange)
     // Closing the tab does not disconnect the element: keep the last keystrokes before it goes.
     window.addEventListener('pagehide', this.flushDraft)
     document.addEventListener('visibilitychange', this.flushDraft)
@@ -136,6 +170,7 @@ export class DiplomaticTimelineEditor extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback()
     window.removeEventListener('storage', this.onStorage)
+    this.darkScheme.removeEventListener('change', this.onSchemeChange)
     window.removeEventListener('pagehide', this.flushDraft)
     document.removeEventListener('visibilitychange', this.flushDraft)
     this.channel?.close()
@@ -179,6 +214,7 @@ export class DiplomaticTimelineEditor extends LitElement {
   private extensions() {
     return [
       basicSetup,
+      this.colours.of(this.colourTheme()),
       json(),
       autocompletion({ override: [this.complete] }),
       EditorView.lineWrapping,

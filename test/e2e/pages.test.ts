@@ -137,12 +137,14 @@ describe.runIf(once)('the built element on real pages', () => {
       })
   }
 
-  it('gives axe no serious or critical violation on the demo page, in the plot and in the list view', async () => {
+  it('gives axe no serious or critical violation on the demo page, in the plot and in the list view, light and dark', async () => {
     const { page, problems } = await open('/')
     const audit = await auditor(page)
     expect(await audit()).toEqual([])
     await page.locator('diplomatic-timeline [data-event-id="convoy-attack"]').first().click()
     await page.locator('diplomatic-timeline button[aria-pressed]', { hasText: 'List' }).click()
+    expect(await audit()).toEqual([])
+    await page.emulateMedia({ colorScheme: 'dark' })
     expect(await audit()).toEqual([])
     expect(problems).toEqual([])
     await page.close()
@@ -158,11 +160,17 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.close()
   })
 
-  it('gives axe no serious or critical violation on the editor page, with an event in the form', async () => {
+  it('gives axe no serious or critical violation on the editor page, with an event in the form, light and dark', async () => {
     const { page, problems } = await open('/editor.html')
     await page.locator('diplomatic-timeline-editor diplomatic-timeline [data-event-id="convoy-attack"]').first().click()
     await page.locator('diplomatic-timeline-editor [part="form"] h3').waitFor()
     const audit = await auditor(page)
+    expect(await audit()).toEqual([])
+    // In the dark scheme too: the text editor, the form and the preview change colours with it.
+    await page.emulateMedia({ colorScheme: 'dark' })
+    // The text editor takes its dark theme when the scheme changes: on the page's dark background.
+    const editorBackground = () => page.locator('diplomatic-timeline-editor .cm-editor').evaluate((e) => getComputedStyle(e).backgroundColor)
+    await expect.poll(editorBackground).toBe('rgb(23, 24, 26)')
     expect(await audit()).toEqual([])
     expect(problems).toEqual([])
     await page.close()
