@@ -175,6 +175,8 @@ export class DiplomaticTimeline extends LitElement {
   private userZoom = false
   private rangeChanged = false
   private pendingReveal = false
+  /** The selection to reveal was the user's (a click or a key), so moving the window is theirs too. */
+  private revealForUser = false
   private widths = new Map<string, number>()
   private darkScheme = matchMedia('(prefers-color-scheme: dark)')
   private measureContext?: CanvasRenderingContext2D | null
@@ -251,6 +253,7 @@ export class DiplomaticTimeline extends LitElement {
       this.pendingReveal = false
       this.reveal(this.selected)
     }
+    this.revealForUser = false
   }
 
   /** The font read from the computed style once, not on every frame (reading it forces a style pass). */
@@ -551,7 +554,7 @@ export class DiplomaticTimeline extends LitElement {
           ${x(load.asOf.ms) > width - 110
             ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`
             : svg`<text x="4" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`}</g>`}
-        ${visible.map((mark) => this.renderMark(mark))}
+        ${this.renderMarks(visible)}
         ${this.relationPaths(load, laid)}
       </g>
     </svg></div>`
@@ -587,13 +590,23 @@ export class DiplomaticTimeline extends LitElement {
       .sort((a, b) => a.label.localeCompare(b.label))
   }
 
-  private renderMark(mark: Mark) {
+  /** An event in several lanes has a mark in each; only the first carries the id that aria-activedescendant names. */
+  private renderMarks(marks: Mark[]) {
+    const named = new Set<string>()
+    return marks.map((mark) => {
+      const first = !named.has(mark.item.id)
+      named.add(mark.item.id)
+      return this.renderMark(mark, first)
+    })
+  }
+
+  private renderMark(mark: Mark, named: boolean) {
     const { item } = mark
     const event = item.event
     const wide = mark.x2 - mark.x1 > 12
     const classes = ['mark', event.status, item.date.shape, item.id === this.selected ? 'selected' : ''].join(' ')
     const cy = mark.y + rowHeight / 2 - 2
-    return svg`<g class=${classes} part="mark" id="mark-${item.id}" data-event-id=${item.id} role="button" aria-label=${this.accessibleName(item)}>
+    return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${this.accessibleName(item)}>
       ${wide
         ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
         : svg`<circle class="body" cx=${mark.x1 + 5} cy=${cy} r="5"></circle>`}
@@ -680,6 +693,7 @@ export class DiplomaticTimeline extends LitElement {
   private choose(id: string | null) {
     if (id === this.selected) return
     this.selected = id
+    this.revealForUser = true
     if (this.syncUrl) history.replaceState(history.state, '', id ? `#event=${encodeURIComponent(id)}` : location.pathname + location.search)
     this.dispatchEvent(new CustomEvent<TimelineSelectDetail>('timeline-select', { detail: { id }, bubbles: true, composed: true }))
   }
@@ -856,7 +870,8 @@ export class DiplomaticTimeline extends LitElement {
     const [d0, d1] = this.x.domain().map(Number) as [number, number]
     if (item.start >= d0 && item.start <= d1) return
     const mid = item.start + Math.min(item.end - item.start, (d1 - d0) / 2) / 2
-    this.userZoom = true
+    // A selection set by the page (the attribute, a deep link) moves the window without a range-change event.
+    this.userZoom = this.revealForUser
     select(plot).call(this.zoomBehavior.translateTo, this.baseScale(mid), 0)
   }
 

@@ -103,6 +103,32 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     await expect.poll(() => marks(el)).toContain('friday-meeting')
   })
 
+  it('moves the window to a selection set by the page without firing timeline-range-change, and fires it for the user\'s', async () => {
+    const el = await mount(syria, { start: '2016-09-18', end: '2016-09-21' })
+    const ranges: string[] = []
+    el.addEventListener('timeline-range-change', (e) => ranges.push((e as CustomEvent<{ start: string }>).detail.start))
+    el.selected = 'friday-meeting'
+    await el.updateComplete
+    await expect.poll(() => marks(el)).toContain('friday-meeting')
+    expect(ranges).toEqual([])
+    // Home selects the first event, back in 2011: the user moved the window.
+    root(el).querySelector('svg.plot')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }))
+    await el.updateComplete
+    await expect.poll(() => ranges.length).toBe(1)
+    expect(Date.parse(ranges[0]!)).toBeLessThan(Date.UTC(2012, 0, 1))
+  })
+
+  it('gives an event in several actor lanes a mark in each, all selected, with one id among them', async () => {
+    const el = await mount(syria, { 'group-by': 'actor', selected: 'convoy-attack' })
+    const convoy = [...root(el).querySelectorAll('svg.plot [data-event-id="convoy-attack"]')]
+    expect(convoy).toHaveLength(3)
+    expect(convoy.every((m) => m.classList.contains('selected'))).toBe(true)
+    const ids = [...root(el).querySelectorAll('svg.plot [id]')].map((m) => m.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(root(el).querySelector('svg.plot')!.getAttribute('aria-activedescendant')).toBe('mark-convoy-attack')
+    expect(root(el).getElementById('mark-convoy-attack')?.getAttribute('data-event-id')).toBe('convoy-attack')
+  })
+
   it('fires timeline-range-change on user zoom and not on load', async () => {
     const ranges: Array<{ start: string; end: string }> = []
     document.addEventListener('timeline-range-change', (e) => ranges.push((e as CustomEvent<{ start: string; end: string }>).detail))
