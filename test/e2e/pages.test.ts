@@ -78,6 +78,7 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   return { page, problems }
 }
 
+// Each test drives a real browser, several audits in some: slower than a unit test, above all under load.
 describe.runIf(once)('the built element on real pages', () => {
   it('works from one script tag on a page with a strict CSP and Trusted Types enforced', async () => {
     const { page, problems } = await open('/one-script.html#event=convoy-attack')
@@ -110,7 +111,7 @@ describe.runIf(once)('the built element on real pages', () => {
     expect(await page.locator('diplomatic-timeline .shown [aria-live]').textContent()).toMatch(/^\d+ of 20 events shown$/)
     expect(problems).toEqual([])
     await page.close()
-  })
+  }, 30_000)
 
   it('draws the data and says why it cannot check it when the validation chunk is missing', async () => {
     missing.add('/diplomatic-timeline-validate.js')
@@ -126,7 +127,7 @@ describe.runIf(once)('the built element on real pages', () => {
     } finally {
       missing.clear()
     }
-  })
+  }, 30_000)
 
   const auditor = async (page: Page) => {
     await page.addScriptTag({ content: readFileSync(join(project, 'node_modules/axe-core/axe.min.js'), 'utf8') })
@@ -148,7 +149,7 @@ describe.runIf(once)('the built element on real pages', () => {
     expect(await audit()).toEqual([])
     expect(problems).toEqual([])
     await page.close()
-  })
+  }, 30_000)
 
   it('follows the reader\'s light or dark colour scheme', async () => {
     const { page } = await open('/')
@@ -158,7 +159,7 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     expect(await background()).toBe('rgb(23, 24, 26)')
     await page.close()
-  })
+  }, 30_000)
 
   it('gives axe no serious or critical violation on the editor page, with an event in the form, light and dark', async () => {
     const { page, problems } = await open('/editor.html')
@@ -174,5 +175,5 @@ describe.runIf(once)('the built element on real pages', () => {
     expect(await audit()).toEqual([])
     expect(problems).toEqual([])
     await page.close()
-  })
+  }, 30_000)
 })
