@@ -2,7 +2,7 @@ import { LitElement, html, nothing, svg, type PropertyDeclaration, type Property
 import { customElement, property, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
-import { select } from 'd3-selection'
+import { pointer, select } from 'd3-selection'
 import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
@@ -80,6 +80,9 @@ function rgbaOf(color: string): Rgba {
   const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data
   return [r!, g!, b!, a! / 255]
 }
+
+/** A problem with the whole file rather than a place in it. */
+const atStart = (message: string): Problem => ({ path: '', line: 1, column: 1, message })
 
 /** After the next paint, or soon in a hidden page, which paints nothing. */
 const afterPaint = () => new Promise<void>((resolve) => {
@@ -171,12 +174,13 @@ export class DiplomaticTimeline extends LitElement {
   private resizeObserver?: ResizeObserver
   private zoomBehavior?: ZoomBehavior<SVGSVGElement, unknown>
   private brush?: BrushBehavior<unknown>
-  private brushing = false
   private userZoom = false
   private rangeChanged = false
-  private pendingReveal = false
-  /** The selection to reveal was the user's (a click or a key), so moving the window is theirs too. */
-  private revealForUser = false
+  /**
+   * A selected event to bring into view after the next render: 'user' when the user chose it (a
+   * click or a key), so that moving the window is their action too; 'page' when the page set it.
+   */
+  private pendingReveal: false | 'user' | 'page' = false
   private widths = new Map<string, number>()
   private darkScheme = matchMedia('(prefers-color-scheme: dark)')
   private measureContext?: CanvasRenderingContext2D | null
@@ -227,7 +231,7 @@ export class DiplomaticTimeline extends LitElement {
     if (this.width === 0) this.width = Math.floor(this.getBoundingClientRect().width)
     if (changed.has('data') && this.data !== undefined) this.validation = this.ingest({ value: this.data }, 'the data property')
     else if (changed.has('src') && this.src) this.validation = this.fetchSource(this.src)
-    if (changed.has('selected')) this.pendingReveal = this.selected !== null
+    if (changed.has('selected')) this.pendingReveal = this.selected === null ? false : this.pendingReveal || 'page'
     if (changed.has('load') || changed.has('filters')) {
       const items = this.ready?.items ?? []
       this.shown = applyFilters(items, this.filters)
@@ -250,10 +254,10 @@ export class DiplomaticTimeline extends LitElement {
     this.attachBrush()
     if ((changed.has('load') || changed.has('width')) && this.zoomBehavior) this.limitZoom(this.zoomBehavior)
     if (this.pendingReveal && this.width > 0 && this.zoomBehavior) {
+      const byUser = this.pendingReveal === 'user'
       this.pendingReveal = false
-      this.reveal(this.selected)
+      this.reveal(this.selected, byUser)
     }
-    this.revealForUser = false
   }
 
   /** The font read from the computed style once, not on every frame (reading it forces a style pass). */
@@ -400,7 +404,8 @@ export class DiplomaticTimeline extends LitElement {
     const ready = load.state === 'ready' ? load : load.state === 'error' ? load.previous : undefined
     const alert = load.state === 'error' ? this.renderProblems(load.title, load.problems, ready !== undefined) : nothing
     if (!ready) return alert
-    // The details read every field of an event: shown once the data is known to be valid.
+    // The details read every field of an event: shown once the data is known to be valid. They
+    // change with the selection, the data and the locale, not with each zoom frame.
     const selected = ready === this.valid ? ready.items.find((i) => i.id === this.selected) : undefined
     return html`${alert}<div @keydown=${this.onHostKey}>
       <div class="toolbar" part="toolbar">
@@ -415,7 +420,7 @@ export class DiplomaticTimeline extends LitElement {
       ${this.renderFilters(ready)}
       ${this.listView ? this.renderList(this.shown) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
       ${this.renderTooltip(ready)}
-      ${selected ? this.renderDetails(selected, ready.dataset, ready.items) : nothing}
+      ${selected ? guard([selected, ready, this.locale], () => this.renderDetails(selected, ready.dataset, ready.items)) : nothing}
     </div>`
   }
 
@@ -508,14 +513,15 @@ export class DiplomaticTimeline extends LitElement {
     const span = d1 - d0
     // Only events in or next to the window are laid out, so a pan has labels ready at the edges.
     const near = this.shown.filter((i) => i.end >= d0 - span && i.start <= d1 + span)
-    const inView = near.filter((i) => i.end >= d0 && i.start <= d1).length
+    const inView = near.filter((i) => i.end >= d0 && i.start <= d1)
     const actors = new Map(load.dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
     const laneLabel = (key: string) => actors.get(key) ?? key
-    const dense = inView > maxMarks
+    const dense = inView.length > maxMarks
     const laid: Layout = dense
       ? { lanes: [], marks: [], height: 0 }
       : layout(near, { groupBy: this.groupBy, x: (ms) => x(ms), rowHeight, lanePadding: 2, laneHeader, measure: this.measure, laneLabel, minMarkWidth: 10, right: width })
-    const lanesDense = dense ? this.densityLanes(near, x, width, laneLabel) : []
+    // Density needs no margin for labels: its lanes and counts are of the events in view.
+    const lanesDense = dense ? this.densityLanes(inView, x, width, laneLabel) : []
     const plotHeight = dense ? lanesDense.length * densityLaneHeight : laid.height
     // Density is drawn on a canvas under the SVG: thousands of bins, no element each.
     this.layers.plot = lanesDense.map((lane, i) => ({ y: i * densityLaneHeight + 15, height: 12, bins: lane.bins, peak: lane.peak }))
@@ -693,7 +699,7 @@ export class DiplomaticTimeline extends LitElement {
   private choose(id: string | null) {
     if (id === this.selected) return
     this.selected = id
-    this.revealForUser = true
+    this.pendingReveal = id === null ? false : 'user'
     if (this.syncUrl) history.replaceState(history.state, '', id ? `#event=${encodeURIComponent(id)}` : location.pathname + location.search)
     this.dispatchEvent(new CustomEvent<TimelineSelectDetail>('timeline-select', { detail: { id }, bubbles: true, composed: true }))
   }
@@ -825,10 +831,18 @@ export class DiplomaticTimeline extends LitElement {
     const all = this.overviewScale(load.extent)
     const fresh = !this.brush || !(g as unknown as { __brush?: unknown }).__brush
     if (fresh) {
-      this.brush = brushX<unknown>().on('brush end', (event: { selection: [number, number] | null; sourceEvent: Event | null }) => {
-        if (!event.sourceEvent || !event.selection || this.brushing) return
+      // Moves made here (brush.move without an event) come with no sourceEvent: only the user's gestures act.
+      this.brush = brushX<unknown>().on('brush end', (event: { type: string; selection: [number, number] | null; sourceEvent: Event | null }) => {
         const current = this.brushScale
-        if (current) this.showWindow(current.invert(event.selection[0]).getTime(), current.invert(event.selection[1]).getTime())
+        if (!event.sourceEvent || !current) return
+        if (event.selection) return this.showWindow(current.invert(event.selection[0]).getTime(), current.invert(event.selection[1]).getTime())
+        if (event.type !== 'end') return
+        // A click without a drag: d3 clears its brush. Centre the window there, and draw the brush again.
+        const [x0, x1] = this.x.domain().map(Number) as [number, number]
+        const at = current.invert(pointer(event.sourceEvent, g)[0]).getTime()
+        this.brushSelection = undefined
+        this.showWindow(at - (x1 - x0) / 2, at + (x1 - x0) / 2)
+        this.requestUpdate()
       })
     }
     // Setting up the brush builds its DOM: only when it is new or the strip changed width.
@@ -839,17 +853,24 @@ export class DiplomaticTimeline extends LitElement {
     }
     this.brushScale = all
     const [d0, d1] = this.x.domain()
-    const selection: [number, number] = [Math.max(0, all(d0!)), Math.min(width, all(d1!))]
+    let selection: [number, number] | null = [Math.max(0, all(d0!)), Math.min(width, all(d1!))]
+    // A window past the events' span has no brush; one narrower than the strip's pixels gets two.
+    if (selection[1] <= selection[0]) selection = null
+    else if (selection[1] - selection[0] < 2) {
+      const mid = (selection[0] + selection[1]) / 2
+      selection = [Math.max(0, mid - 1), Math.min(width, mid + 1)]
+    }
     const shown = this.brushSelection
-    if (shown && Math.abs(shown[0] - selection[0]) < 0.5 && Math.abs(shown[1] - selection[1]) < 0.5 && !fresh) return
-    this.brushing = true
-    if (selection[1] - selection[0] >= 1) select(g).call(this.brush!.move, selection)
-    this.brushing = false
+    const same = (a: [number, number] | null, b: [number, number] | null) =>
+      a === b || (a !== null && b !== null && Math.abs(a[0] - b[0]) < 0.5 && Math.abs(a[1] - b[1]) < 0.5)
+    if (!fresh && shown !== undefined && same(shown, selection)) return
+    select(g).call(this.brush!.move, selection)
     this.brushSelection = selection
   }
 
   private brushWidth = 0
-  private brushSelection?: [number, number]
+  /** What the brush shows (null: nothing), or undefined when it must be drawn again. */
+  private brushSelection?: [number, number] | null
   private brushScale?: ScaleTime<number, number>
 
   /** Sets the plot's window to [start, end] (UTC ms), as a user action. */
@@ -863,7 +884,7 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   /** Brings an event into view when it is outside the window, keeping the zoom. */
-  private reveal(id: string | null) {
+  private reveal(id: string | null, byUser: boolean) {
     const item = this.ready?.items.find((i) => i.id === id)
     const plot = this.plot
     if (!item || !plot || !this.zoomBehavior) return
@@ -871,7 +892,7 @@ export class DiplomaticTimeline extends LitElement {
     if (item.start >= d0 && item.start <= d1) return
     const mid = item.start + Math.min(item.end - item.start, (d1 - d0) / 2) / 2
     // A selection set by the page (the attribute, a deep link) moves the window without a range-change event.
-    this.userZoom = this.revealForUser
+    this.userZoom = byUser
     select(plot).call(this.zoomBehavior.translateTo, this.baseScale(mid), 0)
   }
 
@@ -910,10 +931,7 @@ export class DiplomaticTimeline extends LitElement {
       text = await response.text()
     } catch (error) {
       if (request !== this.request) return this.validation
-      const reason = error instanceof Error ? error.message : String(error)
-      const problems = [{ path: '', line: 1, column: 1, message: reason }]
-      this.load = { state: 'error', title: `Could not load ${src}`, problems, previous: this.ready }
-      return problems
+      return this.fail(`Could not load ${src}`, [atStart(error instanceof Error ? error.message : String(error))])
     }
     // Newer data came meanwhile: its validation is the one that counts.
     return request === this.request ? this.ingest({ text }, src) : this.validation
@@ -955,9 +973,8 @@ export class DiplomaticTimeline extends LitElement {
     } catch (error) {
       if (request !== this.request) return this.validation
       const reason = error instanceof Error ? error.message : String(error)
-      const problems = [{ path: '', line: 1, column: 1, message: `the validator did not load (${reason})` }]
-      this.load = { state: 'error', title: `Could not check the timeline data in ${origin}`, problems, previous: this.ready }
-      return problems
+      // Nothing can say whether the data shown is valid: it stays, rather than a blank box.
+      return this.fail(`Could not check the timeline data in ${origin}`, [atStart(`the validator did not load (${reason})`)], this.ready)
     }
     const current = request === this.request
     if (result.ok && request > this.validRequest) {
@@ -969,10 +986,15 @@ export class DiplomaticTimeline extends LitElement {
       if (!current && this.load.state === 'error' && this.load.previous !== ready) this.load = { ...this.load, previous: ready }
     } else if (!result.ok && current) {
       const count = result.problems.length
-      const title = `The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`
-      this.load = { state: 'error', title, problems: result.problems, previous: this.valid }
+      this.fail(`The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, result.problems)
     }
     return current ? result.problems : this.validation
+  }
+
+  /** Shows the problems over `previous`: by default the last data found valid. */
+  private fail(title: string, problems: Problem[], previous = this.valid): Problem[] {
+    this.load = { state: 'error', title, problems, previous }
+    return problems
   }
 
   /** What drawing a dataset needs: its events resolved and sorted, the "as of" day and the windows; null while a date needs the full EDTF grammar. */
@@ -993,7 +1015,7 @@ export class DiplomaticTimeline extends LitElement {
     const ready = same ? { ...prepared, window: this.ready!.window } : prepared
     this.load = ready
     if (!same) this.transform = zoomIdentity
-    this.pendingReveal = this.selected !== null && !same
+    if (!same && this.selected !== null) this.pendingReveal ||= 'page'
     return ready
   }
 }

@@ -166,6 +166,21 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     await expect.poll(width).toBeLessThan(before)
   })
 
+  it('centres the window where the overview is clicked, and keeps showing the window there', async () => {
+    const el = await mount(syria)
+    const overlay = root(el).querySelector<SVGRectElement>('.overview .overlay')!
+    const box = overlay.getBoundingClientRect()
+    const at = { clientX: box.left + box.width * 0.3, clientY: box.top + box.height / 2, bubbles: true, view: window }
+    overlay.dispatchEvent(new MouseEvent('mousedown', at))
+    window.dispatchEvent(new MouseEvent('mouseup', at))
+    await el.updateComplete
+    await expect.poll(() => root(el).querySelector('.window')?.textContent).toMatch(/2012/)
+    const selection = root(el).querySelector<SVGRectElement>('.overview .selection')!
+    await expect.poll(() => selection.style.display).not.toBe('none')
+    const shown = selection.getBoundingClientRect()
+    expect(Math.abs(shown.left + shown.width / 2 - at.clientX)).toBeLessThan(3)
+  })
+
   it('draws thousands of events in view as density per lane, not one element each', async () => {
     const data = sampleDataset()
     const template = data.events[0]!
@@ -180,6 +195,16 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect(root(el).querySelector('canvas.plot-layer')).not.toBeNull()
     expect(root(el).querySelectorAll('svg.plot [data-event-id]').length).toBe(0)
     expect(root(el).querySelectorAll('*').length).toBeLessThan(2000)
+  })
+
+  it('counts in each density lane the events in view, not those just outside it', async () => {
+    const data = sampleDataset()
+    const template = data.events[0]!
+    data.relations = []
+    // 250 events in each month of 2016, all in one category.
+    data.events = Array.from({ length: 3000 }, (_, i) => ({ ...template, id: `event-${i}`, date: { edtf: `2016-${String(1 + (i % 12)).padStart(2, '0')}-15` } }))
+    const el = await mount(data, { start: '2016-03-01', end: '2016-03-31' })
+    expect([...root(el).querySelectorAll('.lane.dense .lane-label')].map((l) => l.textContent)).toEqual([`${template.category} · 250`])
   })
 
   it('paints the density in the accent colour the page sets, and the overview in the muted one', async () => {
