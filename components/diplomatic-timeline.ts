@@ -2,12 +2,13 @@ import { LitElement, html, nothing, svg, type PropertyDeclaration, type Property
 import { customElement, property, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
+import { color as parseColor } from 'd3-color'
 import { pointer, select } from 'd3-selection'
 import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
 import { density } from '../src/timeline/density.ts'
-import { paintBins, parseRgb, type BinRow, type Rgba } from '../src/timeline/draw.ts'
+import { paintBins, type BinRow, type Rgba } from '../src/timeline/draw.ts'
 import { resolveEdtf } from '../src/dates/edtf.ts'
 import { formatDate } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
@@ -69,13 +70,13 @@ const chipFacets = ['category', 'status', 'certainty'] as const
  */
 const loadValidator = () => import('../src/validate/index.ts')
 
-/** A computed CSS colour as red, green, blue and alpha; a form other than rgb() is drawn on a one-pixel canvas and read back. */
-function rgbaOf(color: string): Rgba {
-  const rgb = parseRgb(color)
-  if (rgb) return rgb
+/** A computed CSS colour as red, green, blue and alpha; a form d3-color does not read (oklch()) is drawn on a one-pixel canvas and read back. */
+function rgbaOf(css: string): Rgba {
+  const rgb = parseColor(css)?.rgb()
+  if (rgb) return [rgb.r, rgb.g, rgb.b, rgb.opacity]
   const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })
   if (!ctx) return [31, 95, 191, 1]
-  ctx.fillStyle = color
+  ctx.fillStyle = css
   ctx.fillRect(0, 0, 1, 1)
   const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data
   return [r!, g!, b!, a! / 255]

@@ -19,17 +19,6 @@ export interface Pixels {
 /** A colour as red, green, blue (0–255) and alpha (0–1). */
 export type Rgba = readonly [number, number, number, number]
 
-/**
- * A colour as browsers compute sRGB colours, "rgb(31, 95, 191)" or "rgba(31, 95, 191, 0.5)" (or
- * with spaces and a slash); null for any other form.
- */
-export function parseRgb(color: string): Rgba | null {
-  const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)\s*(?:[,/]\s*([\d.]+)(%?)\s*)?\)$/.exec(color.trim())
-  if (!m) return null
-  const alpha = m[4] === undefined ? 1 : Number(m[4]) / (m[5] ? 100 : 1)
-  return [Number(m[1]), Number(m[2]), Number(m[3]), alpha]
-}
-
 // Pixels are written four bytes at a time; the byte order of a 32-bit word depends on the machine.
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 const word = (r: number, g: number, b: number, a: number) =>

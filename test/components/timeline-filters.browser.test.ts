@@ -207,12 +207,13 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect([...root(el).querySelectorAll('.lane.dense .lane-label')].map((l) => l.textContent)).toEqual([`${template.category} · 250`])
   })
 
-  it('paints the density in the accent colour the page sets, and the overview in the muted one', async () => {
+  it('paints the density in the accent colour the page sets, and the overview in the muted one, in any CSS colour form', async () => {
     const data = sampleDataset()
     const template = data.events[0]!
     data.relations = []
     data.events = Array.from({ length: 3000 }, (_, i) => ({ ...template, id: `event-${i}`, date: { edtf: `2016-${String(1 + (i % 12)).padStart(2, '0')}-15` } }))
-    const el = await mount(data, { style: '--dt-accent: rgb(200, 30, 40); --dt-muted: hsl(120, 100%, 25%)' })
+    // Computed colours come as rgb() (read as text) or, for oklch(), as oklch() (read through a canvas).
+    const el = await mount(data, { style: '--dt-accent: rgb(200, 30, 40); --dt-muted: oklch(0.628 0.2577 29.23)' })
     /** How far the painted pixels stray from a colour (a canvas may round them by a unit or two), and how many there are. */
     const painted = (selector: string, [r, g, b]: [number, number, number]) => {
       const canvas = root(el).querySelector<HTMLCanvasElement>(selector)!
@@ -226,8 +227,8 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
       return { some: count > 100, stray: stray <= 3 }
     }
     expect(painted('canvas.plot-layer', [200, 30, 40])).toEqual({ some: true, stray: true })
-    // hsl(120, 100%, 25%) is rgb(0, 128, 0).
-    expect(painted('canvas.overview-layer', [0, 128, 0])).toEqual({ some: true, stray: true })
+    // oklch(0.628 0.2577 29.23) is sRGB red.
+    expect(painted('canvas.overview-layer', [255, 0, 0])).toEqual({ some: true, stray: true })
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { paintBins, parseRgb, type Pixels } from '../../src/timeline/draw.ts'
+import { paintBins, type Pixels } from '../../src/timeline/draw.ts'
 
 const canvas = (width: number, height: number): Pixels => ({ width, height, data: new Uint8ClampedArray(width * height * 4) })
 /** The RGBA bytes of one pixel. */
@@ -52,14 +52,3 @@ describe('paintBins', () => {
   })
 })
 
-describe('parseRgb', () => {
-  it('reads the forms browsers compute sRGB colours in', () => {
-    expect(parseRgb('rgb(31, 95, 191)')).toEqual([31, 95, 191, 1])
-    expect(parseRgb('rgba(31, 95, 191, 0.5)')).toEqual([31, 95, 191, 0.5])
-    expect(parseRgb('rgb(31 95 191 / 40%)')).toEqual([31, 95, 191, 0.4])
-  })
-
-  it('leaves every other form to the canvas', () => {
-    for (const color of ['#1f5fbf', 'oklch(0.5 0.1 250)', 'color(srgb 0.1 0.3 0.7)', 'blue', '']) expect(parseRgb(color), color).toBeNull()
-  })
-})
