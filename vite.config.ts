@@ -48,11 +48,6 @@ const copyData = {
   closeBundle: () => cpSync('data', 'dist/data', { recursive: true }),
 }
 
-/**
- * `vite build` makes the demo site; `vite build --mode element` adds dist/diplomatic-timeline.js,
- * the element as an ES module for a plain page's one script tag, and the chunks it imports
- * itself (dist/diplomatic-timeline-*.js).
- */
 /** Tells the page when a JSON file is saved, so open timelines reload it (components/live-reload.ts). */
 const liveData: Plugin = {
   name: 'live-data',
@@ -68,6 +63,11 @@ const liveData: Plugin = {
   },
 }
 
+/**
+ * `vite build` makes the demo site; `vite build --mode element` adds dist/diplomatic-timeline.js,
+ * the element as an ES module for a plain page's one script tag, and the chunks it imports
+ * itself (dist/diplomatic-timeline-*.js).
+ */
 export default defineConfig(({ mode }) => {
   // The element build is a production build too: Lit's development build logs and checks more.
   if (mode === 'element') process.env.NODE_ENV = 'production'
@@ -80,6 +80,7 @@ export default defineConfig(({ mode }) => {
           emptyOutDir: false,
           minify: true,
           // The validation chunk, fetched when data arrives, and the code it shares with the element.
+          // Library builds keep white space unless the output is minified too.
           rollupOptions: { output: { minify: true, chunkFileNames: 'diplomatic-timeline-[name].js' } },
           lib: { entry: 'components/diplomatic-timeline.ts', formats: ['es' as const], fileName: () => 'diplomatic-timeline.js' },
         }

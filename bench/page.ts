@@ -11,7 +11,8 @@ let element: DiplomaticTimeline | undefined
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
 
-let start = 0
+/** When the element's data validation settled, timed as it happens rather than when asked. */
+let validated: Promise<{ ms: number; problems: number }> | undefined
 
 window.benchWarmUp = async () => {
   // Another dataset, in another decade: the code is compiled and run, no date or label is cached.
@@ -28,11 +29,12 @@ window.benchWarmUp = async () => {
 window.benchFirstRender = async () => {
   element?.remove()
   performance.mark('bench:start')
-  start = performance.now()
+  const start = performance.now()
   const el = document.createElement('diplomatic-timeline')
   element = el
   stage.append(el)
   el.data = dataset
+  validated = el.validation.then((problems) => ({ ms: performance.now() - start, problems: problems.length }))
   await el.updateComplete
   performance.mark('bench:update-complete')
   // The first frame lets the ResizeObserver report the width and the element redraw at it; the second shows that drawing.
@@ -43,10 +45,7 @@ window.benchFirstRender = async () => {
   return performance.now() - start
 }
 
-window.benchValidation = async () => {
-  const problems = await element!.validation
-  return { ms: performance.now() - start, problems: problems.length }
-}
+window.benchValidation = () => validated!
 
 window.benchAxis = () => [...(element?.shadowRoot?.querySelectorAll('.tick text') ?? [])].map((t) => t.textContent).join('|')
 

@@ -46,13 +46,16 @@ function passes(item: TimelineEvent, filters: Filters, words: string[], except?:
 
 const wordsOf = (query: string) => fold(query).split(/\s+/).filter(Boolean)
 
+/** Whether any facet has a choice or the query has a word. */
+export const filtering = (filters: Filters): boolean => wordsOf(filters.query).length > 0 || facets.some((f) => filters[f].size > 0)
+
 /**
  * The events that pass every filter and contain every word of the query.
  * @example applyFilters(items, { ...noFilters, status: new Set(['planned']) })
  */
 export function applyFilters(items: readonly TimelineEvent[], filters: Filters): TimelineEvent[] {
+  if (!filtering(filters)) return items.slice()
   const words = wordsOf(filters.query)
-  if (words.length === 0 && facets.every((f) => filters[f].size === 0)) return items.slice()
   return items.filter((item) => passes(item, filters, words))
 }
 
@@ -71,9 +74,6 @@ export function facetCounts(items: readonly TimelineEvent[], filters: Filters, f
   }
   return counts
 }
-
-/** Whether any facet has a choice or the query has a word. */
-export const filtering = (filters: Filters): boolean => wordsOf(filters.query).length > 0 || facets.some((f) => filters[f].size > 0)
 
 /**
  * `facetCounts` for every facet at once. With no filter and no query, one pass over the events
