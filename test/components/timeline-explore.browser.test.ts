@@ -144,17 +144,27 @@ describe('<diplomatic-timeline> exploring', () => {
       const [start, end] = (el as unknown as { x: { domain(): Date[] } }).x.domain()
       return [start!.getTime(), end!.getTime()]
     }
+    const year = 365.25 * 86_400_000
     await press('-', 60)
     const [a, b] = span()
-    expect((b! - a!) / (365.25 * 86_400_000)).toBeLessThanOrEqual(101)
+    // Zoomed out as far as it goes: about a century, no more.
+    expect((b! - a!) / year).toBeGreaterThanOrEqual(90)
+    expect((b! - a!) / year).toBeLessThanOrEqual(101)
     await press('0', 1)
     await press('+', 60)
     const [c, d] = span()
+    // Zoomed in as far as it goes: about an hour, no less.
     expect(d! - c!).toBeGreaterThanOrEqual(3_500_000)
+    expect(d! - c!).toBeLessThanOrEqual(2 * 3_600_000)
     await press('0', 1)
+    const [fitted] = span()
     await press('PageDown', 200)
     const [start] = span()
+    // Panned later than where it began, and held at a window past the events.
+    expect(start!).toBeGreaterThan(fitted!)
     expect(start!).toBeLessThan(Date.UTC(2016, 8, 30))
+    await press('PageDown', 10)
+    expect(span()[0]).toBe(start)
   })
 
   it('zooms on a trackpad pinch (a wheel with Ctrl) and pans with Shift and the arrow keys', async () => {

@@ -40,10 +40,19 @@ describe('drawable: what may be drawn before validation', () => {
   })
 })
 
+// This file does not import dates/edtf-grammar.ts: only the common EDTF forms resolve here.
 describe('toTimelineEventsIfLoaded', () => {
   it('gives the events as toTimelineEvents does when every date is in a common form', () => {
     const data = sampleDataset()
+    expect(toTimelineEventsIfLoaded(data)?.map((i) => i.id)).toEqual(['convoy-attack', 'us-blames-russia'])
     expect(toTimelineEventsIfLoaded(data)?.map((i) => [i.id, i.start, i.end, i.label])).toEqual(toTimelineEvents(data).map((i) => [i.id, i.start, i.end, i.label]))
+  })
+
+  it('gives null while a date needs the general grammar, where toTimelineEvents leaves that event out', () => {
+    const data = sampleDataset()
+    data.events[0]!.date = { edtf: '2016-21' }
+    expect(toTimelineEventsIfLoaded(data)).toBeNull()
+    expect(toTimelineEvents(data).map((i) => i.id)).toEqual(['us-blames-russia'])
   })
 })
 
