@@ -1,8 +1,8 @@
 import type { Parsed, ParsedDate } from 'edtf'
 
 /**
- * The general EDTF grammar (the edtf package): parses any form, and bounds dates the regular
- * expressions below do not cover (seasons, times, unspecified digits). It is installed by
+ * The general EDTF grammar (the edtf package): parses any form, and bounds dates the shortcut
+ * below does not cover (seasons, times, unspecified digits). It is installed by
  * importing `edtf-grammar.ts`, so a page that only meets the common forms never loads it.
  */
 export interface Grammar {
@@ -80,16 +80,18 @@ function checkDay(date: ParsedDate): void {
   if (probe.getUTCDate() !== day) throw new RangeError(`there is no day ${day} in that month`)
 }
 
-/** Bounds of a plain year, month or day, without building the edtf package's date object. */
+/** The UTC instant a day starts. Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not. */
+function at(year: number, month: number, day: number): number {
+  if (year >= 100) return Date.UTC(year, month, day)
+  const t = new Date(0)
+  t.setUTCFullYear(year, month, day)
+  return t.getTime()
+}
+
+/** Bounds of a plain year, month or day, without building the edtf package's date object (whose bounds are a day off in year 0). */
 function plainBounds(date: ParsedDate): [number, number] | null {
   if (date.type !== 'Date' || date.unspecified || date.values.length > 3) return null
   const [year, month, day] = date.values as [number, number | undefined, number | undefined]
-  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not.
-  const at = year >= 100 ? (y: number, m: number, d: number) => Date.UTC(y, m, d) : (y: number, m: number, d: number) => {
-    const t = new Date(0)
-    t.setUTCFullYear(y, m, d)
-    return t.getTime()
-  }
   if (month === undefined) return [at(year, 0, 1), at(year + 1, 0, 1) - 1]
   if (day === undefined) return [at(year, month, 1), at(year, month + 1, 1) - 1]
   const start = at(year, month, day)
@@ -101,9 +103,8 @@ function part(date: ParsedDate & { timeZone?: string }): DatePart {
   if (date.values.length > 3 && date.timeZone === undefined) {
     throw new RangeError('a time needs a zone, such as Z or +02:00')
   }
-  const bounds = plainBounds(date) ?? grammar?.bounds(date)
-  if (!bounds) throw new Error('the general EDTF grammar is not loaded')
-  const [earliest, latest] = bounds
+  // Only the grammar gives parsed dates, so it is loaded.
+  const [earliest, latest] = plainBounds(date) ?? grammar!.bounds(date)
   return {
     earliest,
     latest,
@@ -170,52 +171,6 @@ export function resolveEdtf(text: string): DateResult {
 const cache = new Map<string, DateResult>()
 const cacheSize = 50_000
 
-const simpleDate = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?([~?%])?$/
-
-/** One plain date ("2016-09-19", "2016-09~", "2011?") as the edtf parser would give it; null for anything else. */
-function simple(text: string): ParsedDate | null {
-  const m = simpleDate.exec(text)
-  if (!m) return null
-  const values = [Number(m[1])]
-  if (m[2]) values.push(Number(m[2]) - 1)
-  if (m[3]) values.push(Number(m[3]))
-  // An impossible day goes to the edtf parser, whose error message says where it fails.
-  if (m[3] && new Date(Date.UTC(values[0]!, values[1]!, values[2]!)).getUTCDate() !== values[2]) return null
-  const date: ParsedDate = { type: 'Date', level: m[4] ? 1 : 0, values }
-  if (m[4] === '~' || m[4] === '%') date.approximate = true
-  if (m[4] === '?' || m[4] === '%') date.uncertain = true
-  return date
-}
-
-/**
- * The forms nearly every dataset uses (days, months, years with ~ ? %, intervals and one-of
- * ranges of them) parsed by regular expression: the edtf package's general grammar takes
- * a fraction of a millisecond per date, which adds up over thousands of events.
- * Returns null for every other form, which then goes to the edtf package.
- */
-export function parseCommon(text: string): Parsed | null {
-  const date = simple(text)
-  if (date) return date
-  const interval = /^([^/]*)\/([^/]*)$/.exec(text)
-  if (interval) {
-    // The edtf parser reads an open end ("..") as Infinity on either side, an unknown one ("") as null.
-    const end = (side: string): ParsedDate | number | null | undefined => (side === '..' ? Infinity : side === '' ? null : (simple(side) ?? undefined))
-    const [from, to] = [end(interval[1]!), end(interval[2]!)]
-    const isDate = (v: unknown): v is ParsedDate => typeof v === 'object' && v !== null
-    if (from === undefined || to === undefined || (!isDate(from) && !isDate(to))) return null
-    const level = isDate(from) && isDate(to) ? Math.max(from.level, to.level) : 1
-    return { type: 'Interval', values: [from, to], level }
-  }
-  const range = /^\[([^.,[\]]+)\.\.([^.,[\]]+)\]$/.exec(text)
-  if (range) {
-    const [from, to] = [simple(range[1]!), simple(range[2]!)]
-    // The grammar wants both ends of a range unqualified and of one precision.
-    const same = from && to && from.level === 0 && to.level === 0 && from.values.length === to.values.length
-    return same ? { type: 'Set', values: [[from, to]], level: 2 } : null
-  }
-  return null
-}
-
 const digitsAt = (text: string, from: number, to: number): number => {
   let n = 0
   for (let i = from; i < to; i++) {
@@ -228,9 +183,8 @@ const digitsAt = (text: string, from: number, to: number): number => {
 
 /**
  * One plain date in `text` from `from` to `to` ("2016", "2016-09", "2016-09-19", each perhaps
- * followed by ~ ? or %), read character by character into its part; null when it is not one,
- * is impossible (30 February), or has a year before 100 (which Date.UTC reads as 19xx): the
- * general path handles those, and explains the errors.
+ * followed by ~ ? or %), read character by character into its part; null when it is not one or
+ * is impossible (30 February): the general path explains those.
  */
 function quickPart(text: string, from: number, to: number): DatePart | null {
   let end = to
@@ -241,26 +195,26 @@ function quickPart(text: string, from: number, to: number): DatePart | null {
   const length = end - from
   if (length !== 4 && length !== 7 && length !== 10) return null
   const year = digitsAt(text, from, from + 4)
-  if (year < 100) return null
+  if (year < 0) return null
   if (length === 4) {
-    return { earliest: Date.UTC(year, 0, 1), latest: Date.UTC(year + 1, 0, 1) - 1, precision: Precision.year, approximate, uncertain }
+    return { earliest: at(year, 0, 1), latest: at(year + 1, 0, 1) - 1, precision: Precision.year, approximate, uncertain }
   }
   const month = text.charCodeAt(from + 4) === 45 /* - */ ? digitsAt(text, from + 5, from + 7) : -1
   if (month < 1 || month > 12) return null
   if (length === 7) {
-    return { earliest: Date.UTC(year, month - 1, 1), latest: Date.UTC(year, month, 1) - 1, precision: Precision.month, approximate, uncertain }
+    return { earliest: at(year, month - 1, 1), latest: at(year, month, 1) - 1, precision: Precision.month, approximate, uncertain }
   }
   const day = text.charCodeAt(from + 7) === 45 ? digitsAt(text, from + 8, from + 10) : -1
   if (day < 1) return null
-  const earliest = Date.UTC(year, month - 1, day)
+  const earliest = at(year, month - 1, day)
   if (new Date(earliest).getUTCDate() !== day) return null
   return { earliest, latest: earliest + 86_399_999, precision: Precision.day, approximate, uncertain }
 }
 
 /**
  * The forms nearly every event has (plain dates, intervals of them, and one-of ranges such as
- * "[2016-09-17..2016-09-18]"), resolved without regular expressions or intermediate objects: the
- * same result as the general path, at a fraction of the cost. Null for anything else.
+ * "[2016-09-17..2016-09-18]"), resolved without the edtf package's grammar: the same result as
+ * the general path, at a fraction of the cost, and with no grammar loaded. Null for anything else.
  */
 function quick(text: string): DateResult | null {
   const n = text.length
@@ -273,7 +227,7 @@ function quick(text: string): DateResult | null {
       to === from || (to - from === 2 && text.charCodeAt(from) === 46 && text.charCodeAt(from + 1) === 46) ? null : (quickPart(text, from, to) ?? undefined)
     const [start, end] = [side(0, slash), side(slash + 1, n)]
     if (start === undefined || end === undefined || (!start && !end)) return null
-    if (start && end && end.latest < start.earliest) return null
+    if (start && end && end.latest < start.earliest) return { ok: false, message: `invalid EDTF date "${text}": the interval ends before it starts` }
     return { ok: true, date: combine(text, DateShape.span, [start, end], !start, !end) }
   }
   if (text.charCodeAt(0) === 91 /* [ */) {
@@ -282,7 +236,7 @@ function quick(text: string): DateResult | null {
     const [from, to] = [quickPart(text, 1, dots), quickPart(text, dots + 2, n - 1)]
     // The grammar wants both ends of a range unqualified and of one precision.
     if (!from || !to || from.approximate || from.uncertain || to.approximate || to.uncertain || from.precision !== to.precision) return null
-    if (to.latest < from.earliest) return null
+    if (to.latest < from.earliest) return { ok: false, message: `invalid EDTF date "${text}": a range in the set ends before it starts` }
     return { ok: true, date: combine(text, DateShape.oneOf, [{ ...from, latest: to.latest, range: true }], false, false) }
   }
   const only = quickPart(text, 0, n)
@@ -293,14 +247,13 @@ function resolve(text: string): DateResult {
   return (typeof text === 'string' && quick(text)) || resolveInGeneral(text)
 }
 
-/** The general path of `resolveEdtf`, without the plain-day shortcut; exported for tests that compare the two. */
+/** The general path of `resolveEdtf`, through the edtf package's grammar; exported for tests that compare the two paths. */
 export function resolveInGeneral(text: string): DateResult {
   if (typeof text !== 'string' || text.trim() === '') return { ok: false, message: 'empty EDTF date' }
   let parsed: Parsed
   try {
-    const common = parseCommon(text)
-    if (!common && !grammar) return { ok: false, message: `"${text}" needs the general EDTF grammar, which is not loaded`, grammarNeeded: true }
-    parsed = common ?? grammar!.parse(text)
+    if (!grammar) return { ok: false, message: `"${text}" needs the general EDTF grammar, which is not loaded`, grammarNeeded: true }
+    parsed = grammar.parse(text)
   } catch (error) {
     return { ok: false, message: syntaxMessage(text, error) }
   }
