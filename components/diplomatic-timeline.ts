@@ -14,6 +14,7 @@ import { formatDate } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { GroupBy, labelGap, laneKeys, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
+import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 
@@ -949,7 +950,7 @@ export class DiplomaticTimeline extends LitElement {
     let value: unknown
     if ('text' in input) {
       try {
-        value = JSON.parse(input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text)
+        value = JSON.parse(stripBom(input.text))
       } catch {
         // The validator says where the syntax breaks.
       }

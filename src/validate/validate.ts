@@ -1,5 +1,6 @@
 import validateSchema from '../model/schema-validator.generated.js'
 import type { EventDataset } from '../model/index.ts'
+import { stripBom } from './bom.ts'
 import { eventsPerStep, integrityChecks, integrityProblems } from './integrity.ts'
 import { LineIndex, excessDepth, keyTwiceOrTooDeep, maxDepth, place, scan } from './json-text.ts'
 import type { PathProblem, Problem } from './problem.ts'
@@ -15,8 +16,31 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 const byPosition = (a: Problem, b: Problem) => a.line - b.line || a.column - b.column
 
+/** Whether a step-by-step check (a generator) ends with true, run through at once. */
+function finish(steps: Generator<void, boolean, void>): boolean {
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
+/**
+ * A valid text costs one JSON.parse, one pass for keys given twice and the schema: the
+ * position-tracking scan runs only once something is wrong, to say where.
+ */
 function check(input: string): ValidationResult {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  const text = stripBom(input)
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch {
+    return locate(text)
+  }
+  if (finish(keyTwiceOrTooDeep(text)) || !validateSchema(data) || integrityProblems(data).length > 0) return locate(text)
+  return { ok: true, dataset: data as EventDataset, problems: [] }
+}
+
+/** Every problem of a text with something wrong, each at its line and column. */
+function locate(text: string): ValidationResult {
   const lines = new LineIndex(text)
   if (text.trim() === '') return fail([{ path: '', line: 1, column: 1, message: 'the file is empty: expected a JSON object' }])
 
@@ -128,7 +152,7 @@ export async function validateValueInSteps(value: unknown, pause: () => Promise<
  */
 export async function validateDatasetInSteps(text: string, pause: () => Promise<unknown>, budgetMs = 8, parsed?: unknown): Promise<ValidationResult> {
   if (typeof text !== 'string') return validateDataset(text)
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const clean = stripBom(text)
   let value = parsed
   if (value === undefined) {
     try {
@@ -139,8 +163,11 @@ export async function validateDatasetInSteps(text: string, pause: () => Promise<
   }
   const step = stepper(pause, budgetMs)
   const suspect = keyTwiceOrTooDeep(clean)
-  let found: IteratorResult<void, boolean>
-  while (!(found = suspect.next()).done) await step()
+  let found = suspect.next()
+  while (!found.done) {
+    await step()
+    found = suspect.next()
+  }
   if (!found.value && (await validInSteps(value, step))) return { ok: true, dataset: value as EventDataset, problems: [] }
   return validateDataset(text)
 }
