@@ -46,14 +46,17 @@ export function* keyTwiceOrTooDeep(text: string, limit = maxDepth, charsPerStep 
     const c = text.charCodeAt(i)
     if (c === 34 /* " */) {
       const start = i
+      let escaped = false
       for (i++; i < text.length; i++) {
         const s = text.charCodeAt(i)
-        if (s === 92 /* \ */) i++
-        else if (s === 34) break
+        if (s === 92 /* \ */) {
+          escaped = true
+          i++
+        } else if (s === 34) break
       }
       if (expectKey) {
-        // Parsed, so that "a" and "\u0061" count as the same key.
-        const key = JSON.parse(text.slice(start, i + 1)) as string
+        // An escaped key is parsed, so that "a" and "\u0061" count as the same key.
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i)
         const keys = open[open.length - 1]!
         if (keys.has(key)) return true
         keys.add(key)
