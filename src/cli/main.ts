@@ -2,7 +2,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatJson } from '../format/format.ts'
 import { validateDataset } from '../validate/index.ts'
-import { scan, LineIndex } from '../validate/json-text.ts'
+import { excessDepth, LineIndex, maxDepth, scan } from '../validate/json-text.ts'
 
 export interface Io {
   readFile: (path: string) => Promise<string>
@@ -107,7 +107,12 @@ async function formatFiles(paths: string[], check: boolean, io: Io): Promise<num
     }
     const body = text.startsWith('\uFEFF') ? text.slice(1) : text
     // A file that is not JSON is left exactly as it is: formatting would garble it.
-    const syntax = body.trim() === '' ? { path: '', line: 1, column: 1, message: 'the file is empty' } : scan(body, new LineIndex(body)).syntax
+    const lines = new LineIndex(body)
+    // Nesting that deep is no dataset, and would overflow the formatter's recursion.
+    const deep = excessDepth(body)
+    const syntax = body.trim() === '' ? { path: '', line: 1, column: 1, message: 'the file is empty' }
+      : deep !== -1 ? { path: '', ...lines.position(deep), message: `nesting deeper than ${maxDepth} levels` }
+      : scan(body, lines).syntax
     if (syntax) {
       io.out(`${file}:${syntax.line}:${syntax.column}: ${syntax.message} (not formatted)`)
       failed++

@@ -1,4 +1,5 @@
 import { createScanner, findNodeAtLocation, getLocation, modify, parseTree, type Edit, type JSONPath } from 'jsonc-parser'
+import { excessDepth } from '../validate/json-text.ts'
 
 /** Text edits as jsonc-parser makes them: replace `length` characters at `offset` with `content`. */
 export type { Edit }
@@ -15,6 +16,8 @@ export interface EventRange {
 
 /** The event objects in a dataset's text, even while other parts of the text are broken. */
 export function eventRanges(text: string): EventRange[] {
+  // jsonc-parser's tree is built by recursion: nesting past a dataset's depth could overflow it.
+  if (excessDepth(text) !== -1) return []
   const root = parseTree(text)
   const events = root && findNodeAtLocation(root, ['events'])
   if (!events || events.type !== 'array') return []

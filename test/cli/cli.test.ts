@@ -114,6 +114,15 @@ describe('diplomatic-timeline format', { timeout: 30_000 }, () => {
     expect(await readFile(file('broken.json'), 'utf8')).toBe('{\n  "a": 1,\n}')
   })
 
+  it('refuses a file nested too deep to be a dataset, and goes on with the next', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000)
+    await writeFile(file('deep.json'), deep)
+    await writeFile(file('after.json'), messy)
+    const result = await cli('format', '--check', file('deep.json'), file('after.json'))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe(`${file('deep.json')}:1:257: nesting deeper than 256 levels (not formatted)\n${file('after.json')}: would be reformatted\n2 files checked: 1 would be reformatted, 1 not formatted\n`)
+  })
+
   it('exits 2 on a usage error', async () => {
     expect((await cli('format')).code).toBe(2)
     expect((await cli('format', '--fix', 'a.json')).code).toBe(2)

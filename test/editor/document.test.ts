@@ -18,6 +18,10 @@ describe('locating events in the text', () => {
     expect(eventAt(ranges, text.indexOf('"sources"'))).toBeNull()
   })
 
+  it('finds none, without failing, in text nested far deeper than a dataset', () => {
+    expect(eventRanges('{"events": [' + '['.repeat(100_000) + ']'.repeat(100_000) + ']}')).toEqual([])
+  })
+
   it('still finds them when another part of the text is broken', () => {
     const broken = text.replace('"title": "Sample",', '"title": "Sample"')
     expect(eventRanges(broken).map((r) => r.id)).toEqual(['convoy-attack', 'us-blames-russia'])
