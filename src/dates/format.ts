@@ -6,14 +6,17 @@ export interface LabelOptions {
   locale?: TimeLocaleObject
 }
 
-type Formats = { day: (d: Date) => string; dayMonth: (d: Date) => string; month: (d: Date) => string; time: (d: Date) => string }
-const formats = new WeakMap<object, Formats>()
-const defaults: Formats = { day: utcFormat('%-d'), dayMonth: utcFormat('%-d %b'), month: utcFormat('%b'), time: utcFormat('%H:%M') }
+/** The day and month formatters of one locale. */
+type Formats = Record<'day' | 'dayMonth' | 'month' | 'time', (d: Date) => string>
+const makeFormats = (utc: (specifier: string) => (d: Date) => string): Formats =>
+  ({ day: utc('%-d'), dayMonth: utc('%-d %b'), month: utc('%b'), time: utc('%H:%M') })
+const defaults = makeFormats(utcFormat)
+const formats = new WeakMap<TimeLocaleObject, Formats>()
 
 function formatsOf(locale: TimeLocaleObject | undefined): Formats {
   if (!locale) return defaults
   let f = formats.get(locale)
-  if (!f) formats.set(locale, (f = { day: locale.utcFormat('%-d'), dayMonth: locale.utcFormat('%-d %b'), month: locale.utcFormat('%b'), time: locale.utcFormat('%H:%M') }))
+  if (!f) formats.set(locale, (f = makeFormats((specifier) => locale.utcFormat(specifier))))
   return f
 }
 
@@ -48,13 +51,11 @@ const shapes = {
   time: 'time',
 } as const satisfies Record<Precision, Parameters<typeof fmt>[1]>
 
-type Locale = Formats
-
-function plain(p: DatePart, locale: Locale): string {
-  const year = new Date(p.earliest).getUTCFullYear()
-  if (p.precision === 'decade') return `${Math.floor(year / 10) * 10}s`
-  if (p.precision === 'century') return `${Math.floor(year / 100) * 100}s`
-  if (p.precision === 'millennium') return `${Math.floor(year / 1000) * 1000}–${Math.floor(year / 1000) * 1000 + 999}`
+function plain(p: DatePart, locale: Formats): string {
+  const y = new Date(p.earliest).getUTCFullYear()
+  if (p.precision === 'decade') return `${Math.floor(y / 10) * 10}s`
+  if (p.precision === 'century') return `${Math.floor(y / 100) * 100}s`
+  if (p.precision === 'millennium') return `${Math.floor(y / 1000) * 1000}–${Math.floor(y / 1000) * 1000 + 999}`
   if (p.precision === 'season') return `${fmt(p.earliest, 'month', locale)}–${fmt(p.latest, 'month-year', locale)}`
   return fmt(p.earliest, shapes[p.precision], locale)
 }
@@ -63,7 +64,7 @@ const qualify = (text: string, p: Pick<DatePart, 'approximate' | 'uncertain'>) =
   `${p.approximate ? 'c. ' : ''}${text}${p.uncertain ? '?' : ''}`
 
 /** "17–18 Sep 2016", "30 Aug – 2 Sep 2016", "Sep–Oct 2016": shared trailing fields are written once. */
-function between(a: DatePart, b: DatePart, locale: Locale): string {
+function between(a: DatePart, b: DatePart, locale: Formats): string {
   const [left, right] = [qualify(plain(a, locale), a), qualify(plain(b, locale), b)]
   if (left === right) return left
   const qualified = a.approximate || a.uncertain || b.approximate || b.uncertain
@@ -78,7 +79,7 @@ function between(a: DatePart, b: DatePart, locale: Locale): string {
   return `${left} – ${right}`
 }
 
-const partLabel = (p: DatePart, locale: Locale) =>
+const partLabel = (p: DatePart, locale: Formats) =>
   p.range ? between({ ...p, latest: p.earliest }, { ...p, earliest: p.latest }, locale) : qualify(plain(p, locale), p)
 
 /**
@@ -96,14 +97,13 @@ export function formatDate(date: ResolvedDate, options: LabelOptions = {}): stri
   }
   const parts = date.parts.filter((p): p is DatePart => p !== null)
   if (date.shape === 'one-of') {
+    const prefix = date.openStart ? 'on or before ' : date.openEnd ? 'on or after ' : ''
     if (parts.length === 1 && parts[0]!.range) {
       const only = parts[0]!
       const days = Math.round((only.latest - only.earliest) / 86_400_000)
       const choice = between({ ...only, latest: only.earliest }, { ...only, earliest: only.latest }, locale)
-      const prefix = date.openStart ? 'on or before ' : date.openEnd ? 'on or after ' : ''
       return prefix + (days === 2 && only.precision === 'day' ? choice.replace(/ ?– ?/, ' or ') : `one day in ${choice}`)
     }
-    const prefix = date.openStart ? 'on or before ' : date.openEnd ? 'on or after ' : ''
     return prefix + list(parts.map((p) => partLabel(p, locale)), 'or')
   }
   return list(parts.map((p) => partLabel(p, locale)), 'and')

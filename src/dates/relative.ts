@@ -90,10 +90,9 @@ export function resolveRelativePhrase(phrase: string, publishedOn: string, optio
     const count = match[1] === undefined ? 1 : /^\d+$/.test(match[1]) ? Number(match[1]) : numbers[match[1]]
     if (count === undefined) return null
     const unit = units[match[2] as keyof typeof units]
-    const pattern = match[2] === 'week' ? units.day.pattern : unit.pattern
     // An age is rounded ("week-old" after eight days), so it is approximate; "N days ago" is exact.
     const approximate = match[3] === 'old' || match[2] !== 'day'
-    return format(unit.shift(published, count), pattern) + (approximate ? '~' : '')
+    return format(unit.shift(published, count), unit.pattern) + (approximate ? '~' : '')
   }
   return null
 }

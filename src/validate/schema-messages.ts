@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv'
-import { describe, didYouMean, segments as decode, show, type PathProblem } from './problem.ts'
+import { describe, didYouMean, pointer, segments as decode, show, type PathProblem } from './problem.ts'
 
 /** What each pattern in the schema means, by the title of its definition or else the field's name. */
 const patterns: Record<string, string> = {
@@ -75,7 +75,7 @@ export function schemaProblems(errors: ErrorObject[], root: unknown): PathProble
         const key = (error.params as { additionalProperty: string }).additionalProperty
         const allowed = Object.keys(parent.properties ?? {})
         problem = {
-          path: `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          path: path + pointer(key),
           at: 'key',
           message: `unknown field ${JSON.stringify(key)}${didYouMean(key, allowed)} (allowed: ${allowed.join(', ')}, or a custom field starting with "x-")`,
         }
