@@ -254,7 +254,8 @@ export class DiplomaticTimeline extends LitElement {
     this.drawLayers()
     this.attachZoom()
     this.attachBrush()
-    if ((changed.has('load') || changed.has('width')) && this.zoomBehavior) this.limitZoom(this.zoomBehavior)
+    // The limits follow the data, the width and the window at zoom 1 (the start and end attributes).
+    if (['load', 'width', 'start', 'end'].some((p) => changed.has(p)) && this.zoomBehavior) this.limitZoom(this.zoomBehavior)
     if (this.pendingReveal && this.width > 0 && this.zoomBehavior) {
       const byUser = this.pendingReveal === 'user'
       this.pendingReveal = false
@@ -403,7 +404,7 @@ export class DiplomaticTimeline extends LitElement {
   override render() {
     const load = this.load
     if (load.state === 'loading') return html`<p role="status">Loading timeline…</p>`
-    const ready = load.state === 'ready' ? load : load.state === 'error' ? load.previous : undefined
+    const ready = this.ready
     const alert = load.state === 'error' ? this.renderProblems(load.title, load.problems, ready !== undefined) : nothing
     if (!ready) return alert
     // The details read every field of an event: shown once the data is known to be valid. They
@@ -880,9 +881,13 @@ export class DiplomaticTimeline extends LitElement {
     const plot = this.plot
     if (!plot || !this.zoomBehavior || end <= start) return
     const base = this.baseScale
-    const k = Math.max(1, this.width) / (base(end) - base(start))
+    // d3-zoom clamps scaleBy and translateBy to its limits, but not a transform set outright.
+    const [kMin, kMax] = this.scaleExtent()
+    const width = Math.max(1, this.width)
+    const k = Math.min(kMax, Math.max(kMin, width / (base(end) - base(start))))
     this.userZoom = true
-    select(plot).call(this.zoomBehavior.transform, zoomIdentity.scale(k).translate(-base(start), 0))
+    // Centred on the middle of [start, end], which it shows exactly unless a limit applied.
+    select(plot).call(this.zoomBehavior.transform, zoomIdentity.translate(width / 2, 0).scale(k).translate(-base((start + end) / 2), 0))
   }
 
   /** Brings an event into view when it is outside the window, keeping the zoom. */

@@ -129,6 +129,28 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect(root(el).getElementById('mark-convoy-attack')?.getAttribute('data-event-id')).toBe('convoy-attack')
   })
 
+  it('draws each event as its model says, and the relations of the selected one', async () => {
+    const el = await mount(syria, { selected: 'convoy-attack' })
+    const mark = (id: string) => root(el).querySelector(`svg.plot [data-event-id="${id}"]`)!
+    // "One of" these days is hatched, a known day solid; planned events are dashed; approximate dates say so before the title.
+    expect(getComputedStyle(mark('kerry-lavrov-deal').querySelector('.body')!).fill).toMatch(/url\(.*dt-hatch/)
+    expect(getComputedStyle(mark('convoy-attack').querySelector('.body')!).fill).not.toMatch(/url/)
+    expect(mark('friday-meeting').classList.contains('planned')).toBe(true)
+    expect(getComputedStyle(mark('friday-meeting').querySelector('.body')!).strokeDasharray).not.toBe('none')
+    expect(mark('truce-begins').querySelector('text')!.textContent).toMatch(/^~ /)
+    // Disputed attribution has its badge.
+    expect(mark('convoy-attack').querySelector('.badge')).not.toBeNull()
+    expect(mark('friday-meeting').querySelector('.badge')).toBeNull()
+    expect(root(el).querySelector('.as-of text')!.textContent).toBe('as of 20 Sep 2016')
+    // The accusation, the denial and the answers point at the convoy attack.
+    const relations = syria.relations!.filter((r) => r.from === 'convoy-attack' || r.to === 'convoy-attack').length
+    expect(relations).toBeGreaterThanOrEqual(2)
+    expect(root(el).querySelectorAll('path.relation')).toHaveLength(relations)
+    el.selected = 'friday-meeting'
+    await el.updateComplete
+    expect(root(el).querySelectorAll('path.relation')).toHaveLength(syria.relations!.filter((r) => r.from === 'friday-meeting' || r.to === 'friday-meeting').length)
+  })
+
   it('fires timeline-range-change on user zoom and not on load', async () => {
     const ranges: Array<{ start: string; end: string }> = []
     document.addEventListener('timeline-range-change', (e) => ranges.push((e as CustomEvent<{ start: string; end: string }>).detail))
