@@ -37,12 +37,9 @@ export const styles = css`
   .chip { border-radius: 999px; font-size: 12px; min-height: 1.5rem; padding: 0 0.55rem; }
   .chip .count { opacity: 0.75; margin-left: 0.25em; }
   .shown { color: var(--_muted); margin-left: auto; }
-  .layered { position: relative; contain: content; }
-  .layer { position: absolute; left: 0; pointer-events: none; }
-  /* The colours the canvases paint with, read from their computed colour. */
-  .plot-layer { color: var(--_accent); }
-  .overview-layer { color: var(--_muted); }
-  .overview { display: block; width: 100%; margin-bottom: 0.25rem; position: relative; }
+  .overview { display: block; width: 100%; margin-bottom: 0.25rem; }
+  .overview .bars { fill: var(--_muted); shape-rendering: crispEdges; }
+  .density { fill: var(--_accent); shape-rendering: crispEdges; pointer-events: none; }
   .overview .selection { fill: var(--_accent); fill-opacity: 0.15; stroke: var(--_accent); }
   .overview .frame { fill: none; stroke: var(--_muted); stroke-opacity: 0.4; }
   .plot:focus:not(:focus-visible) { outline: none; }

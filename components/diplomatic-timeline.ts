@@ -2,13 +2,12 @@ import { LitElement, html, nothing, svg, type PropertyDeclaration, type Property
 import { customElement, property, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
-import { color as parseColor } from 'd3-color'
 import { pointer, select } from 'd3-selection'
 import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
 import { density } from '../src/timeline/density.ts'
-import { paintBins, type BinRow, type Rgba } from '../src/timeline/draw.ts'
+import { binPaths, type BinPath } from '../src/timeline/draw.ts'
 import { resolveEdtf } from '../src/dates/edtf.ts'
 import { formatDate } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
@@ -70,18 +69,6 @@ const chipFacets = ['category', 'status', 'certainty'] as const
  * module, fetched when data arrives: the timeline is drawn first, and checked while it shows.
  */
 const loadValidator = () => import('../src/validate/index.ts')
-
-/** A computed CSS colour as red, green, blue and alpha; a form d3-color does not read (oklch()) is drawn on a one-pixel canvas and read back. */
-function rgbaOf(css: string): Rgba {
-  const rgb = parseColor(css)?.rgb()
-  if (rgb) return [rgb.r, rgb.g, rgb.b, rgb.opacity]
-  const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true })
-  if (!ctx) return [31, 95, 191, 1]
-  ctx.fillStyle = css
-  ctx.fillRect(0, 0, 1, 1)
-  const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data
-  return [r!, g!, b!, a! / 255]
-}
 
 /** A problem with the whole file rather than a place in it. */
 const atStart = (message: string): Problem => ({ path: '', line: 1, column: 1, message })
@@ -170,9 +157,8 @@ export class DiplomaticTimeline extends LitElement {
   private counts = new Map<Facet, Map<string, number>>()
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
-  private overviewBins?: { width: number; bins: ReturnType<typeof density>; peak: number }
-  /** What the canvas layers show, set by render() and drawn by updated(). */
-  private layers: { plot: BinRow[]; plotTop: number; plotHeight: number; overview: BinRow[] } = { plot: [], plotTop: 0, plotHeight: 0, overview: [] }
+  /** The overview's bars, drawn again when the data, the filters or the width change. */
+  private overviewBars?: { width: number; paths: BinPath[] }
   private resizeObserver?: ResizeObserver
   private zoomBehavior?: ZoomBehavior<SVGSVGElement, unknown>
   private brush?: BrushBehavior<unknown>
@@ -243,7 +229,7 @@ export class DiplomaticTimeline extends LitElement {
         const all = filtering(this.filters) ? allFacetCounts(items, noFilters) : this.counts
         this.facetValues = new Map(chipFacets.map((f) => [f, [...(all.get(f)?.keys() ?? [])].sort()]))
       }
-      this.overviewBins = undefined
+      this.overviewBars = undefined
     }
   }
 
@@ -251,7 +237,6 @@ export class DiplomaticTimeline extends LitElement {
     // Positioned through the CSSOM: a strict style-src blocks style attributes, not style properties.
     const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip')
     if (tip) tip.style.translate = `${tip.dataset.left}px ${tip.dataset.top}px`
-    this.drawLayers()
     this.attachZoom()
     this.attachBrush()
     // The limits follow the data, the width and the window at zoom 1 (the start and end attributes).
@@ -270,52 +255,10 @@ export class DiplomaticTimeline extends LitElement {
     return this.themeCache
   }
 
-  /** What each canvas paints with: its CSS colour, read once per colour scheme. */
-  private colors = new Map<string, Rgba>()
-  private colorOf(canvas: HTMLCanvasElement): Rgba {
-    let color = this.colors.get(canvas.className)
-    if (!color) this.colors.set(canvas.className, (color = rgbaOf(getComputedStyle(canvas).color)))
-    return color
-  }
-
   private onSchemeChange = () => {
     this.themeCache = undefined
-    this.colors.clear()
-    this.drawnOverview = undefined
     this.widths.clear()
     this.requestUpdate()
-  }
-
-  private drawnOverview?: { rows: BinRow[]; canvas: HTMLCanvasElement }
-  /** Each canvas's pixels, kept while its size does not change: zooming repaints them every frame. */
-  private pixels = new WeakMap<HTMLCanvasElement, ImageData>()
-
-  private paint(canvas: HTMLCanvasElement, rows: readonly BinRow[], color: Rgba, style: 'opacity' | 'height') {
-    const ctx = canvas.getContext('2d')
-    if (!ctx || canvas.width === 0 || canvas.height === 0) return
-    const kept = this.pixels.get(canvas)
-    const fresh = kept?.width !== canvas.width || kept.height !== canvas.height
-    const pixels = fresh ? ctx.createImageData(canvas.width, canvas.height) : kept
-    if (fresh) this.pixels.set(canvas, pixels)
-    paintBins(pixels, rows, color, style, canvas.width / Math.max(1, this.width), !fresh)
-    ctx.putImageData(pixels, 0, 0)
-  }
-
-  private drawLayers() {
-    const root = this.renderRoot
-    const plot = root.querySelector<HTMLCanvasElement>('canvas.plot-layer')
-    if (plot) {
-      // Sized and placed through the CSSOM: a strict style-src blocks style attributes.
-      Object.assign(plot.style, { top: `${this.layers.plotTop}px`, width: `${this.width}px`, height: `${this.layers.plotHeight}px` })
-      this.paint(plot, this.layers.plot, this.colorOf(plot), 'opacity')
-    }
-    const overview = root.querySelector<HTMLCanvasElement>('canvas.overview-layer')
-    // The overview changes with the data, filters and width, not with each zoom frame.
-    if (overview && (this.drawnOverview?.rows !== this.layers.overview || this.drawnOverview.canvas !== overview)) {
-      this.drawnOverview = { rows: this.layers.overview, canvas: overview }
-      Object.assign(overview.style, { top: '0px', width: `${this.width}px`, height: `${overviewHeight}px` })
-      this.paint(overview, this.layers.overview, this.colorOf(overview), 'height')
-    }
   }
 
   /** The data on screen: the current data, or the last valid data while the current is in error. */
@@ -478,24 +421,24 @@ export class DiplomaticTimeline extends LitElement {
   private renderOverview(load: Ready) {
     const width = Math.max(this.width, 1)
     if (!load.extent) return nothing
-    if (this.overviewBins?.width !== width) {
+    if (this.overviewBars?.width !== width) {
       // Starts only: one long background period would otherwise fill every bin. A UTC scale is
       // linear in ms, so one multiply-add places each start.
       const [e0, e1] = load.extent
       const k = width / Math.max(1, e1 - e0)
       const bins = density(this.shown.map((i) => ({ x1: (i.start - e0) * k, x2: (i.start - e0) * k })), width, 3)
-      this.overviewBins = { width, bins, peak: Math.max(1, ...bins.map((b) => b.count)) }
+      const peak = bins.reduce((m, b) => Math.max(m, b.count), 1)
+      this.overviewBars = { width, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins, peak }], 'height') }
     }
-    const { bins, peak } = this.overviewBins
-    if (this.layers.overview[0]?.bins !== bins) this.layers.overview = [{ y: 2, height: overviewHeight - 4, bins, peak }]
-    return html`<div class="layered">
-      <canvas class="layer overview-layer" width=${width * devicePixelRatio} height=${overviewHeight * devicePixelRatio}></canvas>
-      <svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
-        <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
-        <g class="brush"></g>
-      </svg>
-    </div>`
+    return html`<svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
+      <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
+      ${this.overviewBars.paths.map((p) => svg`<path class="bars" fill-opacity=${p.opacity} d=${p.d}></path>`)}
+      <g class="brush"></g>
+    </svg>`
   }
+
+  /** The plot shows density rather than marks. */
+  private dense = false
 
   private overview?: { extent: [number, number]; width: number; scale: ScaleTime<number, number> }
 
@@ -526,10 +469,9 @@ export class DiplomaticTimeline extends LitElement {
     // Density needs no margin for labels: its lanes and counts are of the events in view.
     const lanesDense = dense ? this.densityLanes(inView, x, width, laneLabel) : []
     const plotHeight = dense ? lanesDense.length * densityLaneHeight : laid.height
-    // Density is drawn on a canvas under the SVG: thousands of bins, no element each.
-    this.layers.plot = lanesDense.map((lane, i) => ({ y: i * densityLaneHeight + 15, height: 12, bins: lane.bins, peak: lane.peak }))
-    this.layers.plotTop = axisHeight
-    this.layers.plotHeight = plotHeight
+    // Thousands of bins drawn as a few paths, one per shade, not an element each.
+    const densityPaths = binPaths(lanesDense.map((lane, i) => ({ y: i * densityLaneHeight + 15, height: 12, bins: lane.bins, peak: lane.peak })), 'opacity')
+    this.dense = dense
     const lanesHeight = Math.max(plotHeight, rowHeight * 2)
     // Below the lanes: room for the "as of" label, clear of every mark.
     const height = axisHeight + lanesHeight + 18
@@ -538,7 +480,7 @@ export class DiplomaticTimeline extends LitElement {
     const tickFormat = x.tickFormat()
     const visible = laid.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
     const active = visible.some((m) => m.item.id === this.selected) ? `mark-${this.selected}` : nothing
-    return html`<div class="layered">${dense ? html`<canvas class="layer plot-layer" width=${width * devicePixelRatio} height=${Math.max(1, plotHeight) * devicePixelRatio}></canvas>` : nothing}<svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
+    return html`<svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
         role="application" tabindex="0" aria-activedescendant=${active}
         aria-label="Timeline of ${this.shown.length} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan."
         @keydown=${this.onKey} @click=${this.onPlotClick} @pointermove=${this.onPointerMove} @pointerleave=${this.onPointerLeave}>
@@ -551,6 +493,7 @@ export class DiplomaticTimeline extends LitElement {
           <line y1=${axisHeight - 6} y2=${height}></line>
           <text y=${axisHeight - 10} text-anchor="middle">${tickFormat(t)}</text></g>`)}</g>
       <g transform="translate(0,${axisHeight})">
+        ${densityPaths.map((p) => svg`<path class="density" fill-opacity=${p.opacity} d=${p.d}></path>`)}
         ${dense
           ? lanesDense.map((lane, i) => svg`<g class="lane dense" transform="translate(0,${i * densityLaneHeight})">
               <line class="lane-rule" x1="0" x2=${width} y1="0" y2="0"></line>
@@ -566,7 +509,7 @@ export class DiplomaticTimeline extends LitElement {
         ${this.renderMarks(visible)}
         ${this.relationPaths(load, laid)}
       </g>
-    </svg></div>`
+    </svg>`
   }
 
   // Each event's lanes, worked out once per grouping rather than on every frame.
@@ -717,7 +660,7 @@ export class DiplomaticTimeline extends LitElement {
     if (mark) return this.choose(mark.getAttribute('data-event-id'))
     const plot = event.currentTarget as SVGSVGElement
     // Where lanes are drawn as density, a click zooms in on that spot.
-    if (this.layers.plot.length > 0 && this.zoomBehavior) {
+    if (this.dense && this.zoomBehavior) {
       const box = plot.getBoundingClientRect()
       this.userZoom = true
       select(plot).call(this.zoomBehavior.scaleBy, 4, [event.clientX - box.left, event.clientY - box.top])

@@ -9,53 +9,38 @@ export interface BinRow {
   peak: number
 }
 
-/** RGBA pixels, row by row, as a canvas's ImageData holds them. */
-export interface Pixels {
-  width: number
-  height: number
-  data: Uint8ClampedArray
+/** Some bins drawn as one SVG path of rectangles, at one opacity. */
+export interface BinPath {
+  opacity: number
+  d: string
 }
 
-/** A colour as red, green, blue (0–255) and alpha (0–1). */
-export type Rgba = readonly [number, number, number, number]
+/** How many strengths lane density is shaded in: each is one path, however many lanes and bins. */
+export const densityLevels = 8
 
-// Pixels are written four bytes at a time; the byte order of a 32-bit word depends on the machine.
-const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
-const word = (r: number, g: number, b: number, a: number) =>
-  (littleEndian ? (a << 24) | (b << 16) | (g << 8) | r : (r << 24) | (g << 16) | (b << 8) | a) >>> 0
+const tenth = (v: number) => Math.round(v * 10) / 10
 
 /**
- * Paints density rows into `pixels`, cleared first unless `clear` is false (a buffer just made): `opacity` shades each bin by its count
- * (lanes); `height` draws a bar chart from each row's bottom (the overview). Rows and bins are
- * in CSS px, `pixels` in device px. Bins never overlap, so each is a plain fill: thousands of
- * bins cost a few typed-array fills rather than a canvas call each.
+ * Density rows as a few SVG paths of rectangles, each bin one px narrower than its slot so that
+ * neighbours read as separate. `opacity`: a full-height bar per bin, shaded by its share of the
+ * row's peak in `densityLevels` steps (lanes); `height`: bars standing on the row's bottom, as
+ * tall as their share (the overview). Thousands of bins make a handful of elements, not one each.
  */
-export function paintBins(pixels: Pixels, rows: readonly BinRow[], color: Rgba, style: 'opacity' | 'height', pixelRatio = 1, clear = true): void {
-  const { width, height, data } = pixels
-  const words = new Uint32Array(data.buffer, data.byteOffset, width * height)
-  // A new buffer is already clear; not touching it spares the memory the bins leave empty.
-  if (clear) words.fill(0)
-  const [r, g, b, alpha] = color
-  const fill = (x: number, y: number, w: number, h: number, a: number) => {
-    // A bin covers the device pixels wholly inside it (one at least), so a gap of half a CSS pixel stays visible.
-    const x0 = Math.max(0, Math.round(x * pixelRatio))
-    const x1 = Math.min(width, Math.max(x0 + 1, Math.floor((x + w) * pixelRatio)))
-    const y0 = Math.max(0, Math.round(y * pixelRatio))
-    const y1 = Math.min(height, Math.round((y + h) * pixelRatio))
-    if (x1 <= x0) return
-    const value = word(r, g, b, Math.round(255 * alpha * a))
-    for (let row = y0; row < y1; row++) words.fill(value, row * width + x0, row * width + x1)
-  }
+export function binPaths(rows: readonly BinRow[], style: 'opacity' | 'height'): BinPath[] {
+  const levels: string[][] = style === 'opacity' ? Array.from({ length: densityLevels }, () => []) : [[]]
   for (const row of rows) {
     for (const bin of row.bins) {
-      const share = bin.count / row.peak
-      // Half a pixel apart, so that neighbouring bins read as separate.
-      const w = Math.max(1, bin.width - 0.5)
-      if (style === 'opacity') fill(bin.x, row.y, w, row.height, 0.15 + 0.85 * share)
-      else {
-        const h = Math.max(2, row.height * share)
-        fill(bin.x, row.y + row.height - h, w, h, 0.6)
+      const share = Math.min(1, bin.count / row.peak)
+      const w = tenth(Math.max(1, bin.width - 1))
+      if (style === 'opacity') {
+        const level = Math.max(1, Math.ceil(share * densityLevels)) - 1
+        levels[level]!.push(`M${tenth(bin.x)} ${row.y}h${w}v${row.height}h${-w}z`)
+      } else {
+        const h = tenth(Math.max(2, row.height * share))
+        levels[0]!.push(`M${tenth(bin.x)} ${tenth(row.y + row.height - h)}h${w}v${h}h${-w}z`)
       }
     }
   }
+  const opacity = (level: number) => (style === 'opacity' ? tenth(100 * (0.15 + (0.85 * (level + 1)) / densityLevels)) / 100 : 0.6)
+  return levels.flatMap((parts, level) => (parts.length ? [{ opacity: opacity(level), d: parts.join('') }] : []))
 }

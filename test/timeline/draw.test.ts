@@ -1,54 +1,51 @@
 import { describe, expect, it } from 'vitest'
-import { paintBins, type Pixels } from '../../src/timeline/draw.ts'
+import { binPaths, densityLevels } from '../../src/timeline/draw.ts'
 
-const canvas = (width: number, height: number): Pixels => ({ width, height, data: new Uint8ClampedArray(width * height * 4) })
-/** The RGBA bytes of one pixel. */
-const at = (p: Pixels, x: number, y: number) => [...p.data.subarray((y * p.width + x) * 4, (y * p.width + x) * 4 + 4)]
-/** Which columns of a pixel row are painted, as a string of # and . */
-const columns = (p: Pixels, y: number) => Array.from({ length: p.width }, (_, x) => (at(p, x, y)[3]! > 0 ? '#' : '.')).join('')
-
-describe('paintBins', () => {
-  const rows = [{ y: 2, height: 4, peak: 4, bins: [{ x: 0, width: 4, count: 4 }, { x: 8, width: 4, count: 1 }] }]
-  const blue = [0x12, 0x34, 0x56, 1] as const
-
-  it('shades lane bins by their share of the busiest bin, half a pixel apart', () => {
-    const p = canvas(16, 8)
-    paintBins(p, rows, blue, 'opacity')
-    expect(at(p, 0, 2)).toEqual([0x12, 0x34, 0x56, 255])
-    // One event of a peak of four: 0.15 + 0.85 / 4 of full strength.
-    expect(at(p, 8, 5)).toEqual([0x12, 0x34, 0x56, Math.round(255 * (0.15 + 0.85 / 4))])
-    expect(columns(p, 3)).toBe('###.....###.....')
-    expect(columns(p, 1)).toBe('.'.repeat(16))
-    expect(columns(p, 6)).toBe('.'.repeat(16))
+/** The rectangles of a path of `M x y h w v h h -w z` commands, as [x, y, width, height]. */
+const rects = (d: string) =>
+  [...d.matchAll(/M(-?[\d.]+) (-?[\d.]+)h(-?[\d.]+)v(-?[\d.]+)h(-?[\d.]+)z/g)].map((m) => {
+    const [x, y, w, h, back] = m.slice(1, 6).map(Number) as [number, number, number, number, number]
+    expect(back).toBe(-w)
+    return [x, y, w, h] as [number, number, number, number]
   })
 
-  it('draws overview bins as bars standing on the row\'s bottom', () => {
-    const p = canvas(16, 8)
-    paintBins(p, rows, blue, 'height')
-    // The peak bin fills the row; the bin of one event is a bar of a quarter of it (at least 2 px).
-    expect([2, 3, 4, 5].map((y) => columns(p, y))).toEqual(['###.............', '###.............', '###.....###.....', '###.....###.....'])
-    expect(at(p, 0, 5)[3]).toBe(Math.round(255 * 0.6))
+describe('binPaths', () => {
+  const rows = [{ y: 2, height: 4, peak: 4, bins: [{ x: 0, width: 4, count: 4 }, { x: 8, width: 4, count: 1 }, { x: 12, width: 4, count: 2 }] }]
+
+  it('shades lane bins by their share of the busiest bin, one path per shade, one px apart', () => {
+    const paths = binPaths(rows, 'opacity')
+    expect(paths.map((p) => p.opacity)).toEqual([0.363, 0.575, 1])
+    expect(paths.map((p) => rects(p.d))).toEqual([[[8, 2, 3, 4]], [[12, 2, 3, 4]], [[0, 2, 3, 4]]])
+    expect(paths.every((p) => p.d === rects(p.d).map(([x, y, w, h]) => `M${x} ${y}h${w}v${h}h${-w}z`).join(''))).toBe(true)
   })
 
-  it('scales to device pixels, keeps to the canvas and clears what was painted before', () => {
-    const p = canvas(16, 8)
-    paintBins(p, [{ y: 0, height: 2, peak: 1, bins: [{ x: 2, width: 2, count: 1 }, { x: 6, width: 10, count: 1 }] }], blue, 'opacity', 2)
-    expect(columns(p, 0)).toBe('....###.....####')
-    expect(columns(p, 3)).toBe('....###.....####')
-    // Narrower than a device pixel: still one.
-    paintBins(p, [{ y: 0, height: 1, peak: 1, bins: [{ x: 1, width: 0.2, count: 1 }] }], blue, 'opacity', 1)
-    expect(columns(p, 0)).toBe('.#..............')
-    expect(columns(p, 4)).toBe('.'.repeat(16))
-    paintBins(p, [], blue, 'opacity', 2, false)
-    expect(p.data.some((byte) => byte !== 0)).toBe(true)
-    paintBins(p, [], blue, 'opacity', 2)
-    expect(p.data.every((byte) => byte === 0)).toBe(true)
+  it('keeps to a few paths however many lanes and bins there are', () => {
+    const many = Array.from({ length: 40 }, (_, lane) => ({
+      y: lane * 30,
+      height: 12,
+      peak: 100,
+      bins: Array.from({ length: 300 }, (_, i) => ({ x: i * 4, width: 4, count: 1 + ((i * 7 + lane) % 100) })),
+    }))
+    const paths = binPaths(many, 'opacity')
+    expect(paths.length).toBe(densityLevels)
+    expect(paths.reduce((n, p) => n + rects(p.d).length, 0)).toBe(40 * 300)
+    // The faintest shade still shows; the busiest is full strength.
+    expect(paths[0]!.opacity).toBeGreaterThanOrEqual(0.15)
+    expect(paths.at(-1)!.opacity).toBe(1)
   })
 
-  it('takes the colour\'s own alpha into account', () => {
-    const p = canvas(16, 8)
-    paintBins(p, rows, [255, 0, 0, 0.5], 'opacity')
-    expect(at(p, 0, 2)).toEqual([255, 0, 0, 128])
+  it('draws overview bins as bars standing on the row\'s bottom, at least 2 px tall', () => {
+    const [bars, ...rest] = binPaths(rows, 'height')
+    expect(rest).toEqual([])
+    expect(bars!.opacity).toBe(0.6)
+    // The peak fills the row (y 2 to 6); a quarter of it would be 1 px, so it is 2.
+    expect(rects(bars!.d)).toEqual([[0, 2, 3, 4], [8, 4, 3, 2], [12, 4, 3, 2]])
+  })
+
+  it('gives no path for no bins, and keeps a narrow bin at least a px wide', () => {
+    expect(binPaths([], 'opacity')).toEqual([])
+    expect(binPaths([{ y: 0, height: 4, peak: 1, bins: [] }], 'height')).toEqual([])
+    const [narrow] = binPaths([{ y: 0, height: 4, peak: 1, bins: [{ x: 1.25, width: 0.5, count: 1 }] }], 'opacity')
+    expect(rects(narrow!.d)).toEqual([[1.3, 0, 1, 4]])
   })
 })
-
