@@ -117,7 +117,7 @@ export class DiplomaticTimeline extends LitElement {
   @state() private filters: Filters = noFilters
   @state() private hover: { id: string; x: number; y: number } | null = null
   /** The data last found valid. Data on screen that is not this one is still being checked. */
-  @state() private valid?: Ready
+  private valid?: Ready
   /** The request whose data `valid` is: an older check that ends later does not replace it. */
   private validRequest = 0
 
@@ -932,6 +932,8 @@ export class DiplomaticTimeline extends LitElement {
       // Once validated, the full grammar is loaded: every date resolves.
       const ready = drafted ?? (current ? this.display(this.prepare(result.dataset)!) : this.prepare(result.dataset)!)
       this.valid = ready
+      // Only a selected event's details wait for it: nothing else on screen changes.
+      if (this.selected !== null) this.requestUpdate()
       // Newer data already failed: this is now the last valid version to show under its alert.
       if (!current && this.load.state === 'error' && this.load.previous !== ready) this.load = { ...this.load, previous: ready }
     } else if (!result.ok && current) {
