@@ -80,13 +80,25 @@ function checkDay(date: ParsedDate): void {
   if (probe.getUTCDate() !== day) throw new RangeError(`there is no day ${day} in that month`)
 }
 
-/** The UTC instant a day starts. Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not. */
+/**
+ * The UTC instant a day starts (month 0–11, or 12 for January of the next year), in the
+ * proleptic Gregorian calendar as Date.UTC, but by arithmetic: no call into the engine, and
+ * years 0–99 are not read as 1900–1999. NaN outside the range a Date can hold.
+ * The day count is Howard Hinnant's days_from_civil (https://howardhinnant.github.io/date_algorithms.html).
+ */
 function at(year: number, month: number, day: number): number {
-  if (year >= 100) return Date.UTC(year, month, day)
-  const t = new Date(0)
-  t.setUTCFullYear(year, month, day)
-  return t.getTime()
+  if (month > 11) [year, month] = [year + 1, month - 12]
+  const y = month < 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month < 2 ? month + 10 : month - 2) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  const ms = (era * 146_097 + dayOfEra - 719_468) * 86_400_000
+  return Math.abs(ms) <= 8.64e15 ? ms : NaN
 }
+
+const daysIn = (year: number, month: number) =>
+  month === 2 ? ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 
 /** Bounds of a plain year, month or day, without building the edtf package's date object (whose bounds are a day off in year 0). */
 function plainBounds(date: ParsedDate): [number, number] | null {
@@ -208,9 +220,8 @@ function quickPart(text: string, from: number, to: number): DatePart | null {
     return { earliest: at(year, month - 1, 1), latest: at(year, month, 1) - 1, precision: Precision.month, approximate, uncertain }
   }
   const day = text.charCodeAt(from + 7) === 45 ? digitsAt(text, from + 8, from + 10) : -1
-  if (day < 1) return null
+  if (day < 1 || day > daysIn(year, month)) return null
   const earliest = at(year, month - 1, day)
-  if (new Date(earliest).getUTCDate() !== day) return null
   return { earliest, latest: earliest + 86_399_999, precision: Precision.day, approximate, uncertain }
 }
 
