@@ -6,13 +6,13 @@ import { pointer, select } from 'd3-selection'
 import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
-import { density } from '../src/timeline/density.ts'
+import { DensityCounter, peakOf } from '../src/timeline/density.ts'
 import { binPaths, type BinPath } from '../src/timeline/draw.ts'
 import { resolveEdtf } from '../src/dates/edtf.ts'
 import { formatDate } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
-import { GroupBy, labelGap, laneKeys, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
+import { byLaneLabel, eachLane, GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
@@ -426,9 +426,10 @@ export class DiplomaticTimeline extends LitElement {
       // linear in ms, so one multiply-add places each start.
       const [e0, e1] = load.extent
       const k = width / Math.max(1, e1 - e0)
-      const bins = density(this.shown.map((i) => ({ x1: (i.start - e0) * k, x2: (i.start - e0) * k })), width, 3)
-      const peak = bins.reduce((m, b) => Math.max(m, b.count), 1)
-      this.overviewBars = { width, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins, peak }], 'height') }
+      const counter = new DensityCounter(width, 3)
+      for (const item of this.shown) counter.add((item.start - e0) * k, (item.start - e0) * k)
+      const bins = counter.bins()
+      this.overviewBars = { width, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins, peak: peakOf(bins) }], 'height') }
     }
     return html`<svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
       <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
@@ -512,34 +513,27 @@ export class DiplomaticTimeline extends LitElement {
     </svg>`
   }
 
-  // Each event's lanes, worked out once per grouping rather than on every frame.
-  private laneCache = { groupBy: '' as string, keys: new WeakMap<TimelineEvent, string[]>() }
-  private laneKeysOf(item: TimelineEvent): string[] {
-    if (this.laneCache.groupBy !== this.groupBy) this.laneCache = { groupBy: this.groupBy, keys: new WeakMap() }
-    let keys = this.laneCache.keys.get(item)
-    if (!keys) this.laneCache.keys.set(item, (keys = laneKeys(item, this.groupBy)))
-    return keys
-  }
-
   private densityLanes(items: TimelineEvent[], x: ScaleTime<number, number>, width: number, laneLabel: (key: string) => string) {
-    const lanes = new Map<string, Array<{ x1: number; x2: number }>>()
+    const lanes = new Map<string, DensityCounter>()
     // A UTC time scale is linear in ms: map with one multiply-add instead of a scale call per end.
     const [d0, d1] = x.domain().map(Number) as [number, number]
     const k = width / (d1 - d0)
-    for (const item of items) {
-      const span = { x1: (item.start - d0) * k, x2: (item.end + 1 - d0) * k }
-      for (const key of this.laneKeysOf(item)) {
-        let list = lanes.get(key)
-        if (!list) lanes.set(key, (list = []))
-        list.push(span)
-      }
+    let [x1, x2] = [0, 0]
+    const count = (key: string) => {
+      let lane = lanes.get(key)
+      if (!lane) lanes.set(key, (lane = new DensityCounter(width, 4)))
+      lane.add(x1, x2)
     }
-    return [...lanes]
-      .map(([key, spans]) => {
-        const bins = density(spans, width, 4)
-        return { key, label: laneLabel(key), count: spans.length, bins, peak: Math.max(1, ...bins.map((b) => b.count)) }
-      })
-      .sort((a, b) => a.label.localeCompare(b.label))
+    for (const item of items) {
+      x1 = (item.start - d0) * k
+      x2 = (item.end + 1 - d0) * k
+      eachLane(item, this.groupBy, count)
+    }
+    return [...lanes.keys()].sort(byLaneLabel(laneLabel)).map((key) => {
+      const lane = lanes.get(key)!
+      const bins = lane.bins()
+      return { key, label: laneLabel(key), count: lane.added, bins, peak: peakOf(bins) }
+    })
   }
 
   /** An event in several lanes has a mark in each; only the first carries the id that aria-activedescendant names. */
@@ -954,9 +948,8 @@ export class DiplomaticTimeline extends LitElement {
     const items = toTimelineEventsIfLoaded(dataset)
     if (!items) return null
     const now = asOf(dataset)
-    const extent: [number, number] | null = items.length
-      ? [items.reduce((m, i) => Math.min(m, i.start), Infinity), items.reduce((m, i) => Math.max(m, i.end), now?.ms ?? -Infinity)]
-      : null
+    // Sorted by start: the first starts first.
+    const extent: [number, number] | null = items.length ? [items[0]!.start, items.reduce((m, i) => Math.max(m, i.end), now?.ms ?? -Infinity)] : null
     return { state: 'ready', dataset, items, asOf: now, extent, window: initialWindow(items, now?.ms) }
   }
 

@@ -111,13 +111,12 @@ export function asOf(dataset: EventDataset, options: LabelOptions = {}): { ms: n
 
 /**
  * The window to show first: from the first decile of starts to the last end, padded, so one
- * long background period does not squash the events the dataset is about.
+ * long background period does not squash the events the dataset is about. Items are sorted by
+ * start, as `toTimelineEvents` gives them.
  */
 export function initialWindow(items: TimelineEvent[], asOfMs?: number): [number, number] | null {
   if (items.length === 0) return null
-  // A typed array sorts numbers natively, without a comparator call per pair.
-  const starts = Float64Array.from(items, (i) => i.start).sort()
-  const start = starts[Math.floor((starts.length - 1) * 0.1)]!
+  const start = items[Math.floor((items.length - 1) * 0.1)]!.start
   let end = asOfMs ?? -Infinity
   for (const i of items) end = Math.max(end, i.end - i.start > 366 * 86_400_000 ? i.start : i.end)
   const margin = Math.max((end - start) * 0.06, 86_400_000)

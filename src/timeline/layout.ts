@@ -51,8 +51,15 @@ export interface Layout {
 export const labelGap = 4
 const gap = 6
 
-export const laneKeys = (item: TimelineEvent, groupBy: GroupBy): string[] =>
-  groupBy === 'actor' ? (item.actors.length ? item.actors : ['(no actor)']) : groupBy === 'category' ? [item.event.category] : ['all']
+/** Calls `visit` with each lane an event is drawn in: one per actor, its category, or the one lane. */
+export function eachLane(item: TimelineEvent, groupBy: GroupBy, visit: (key: string) => void): void {
+  if (groupBy !== 'actor') return visit(groupBy === 'category' ? item.event.category : 'all')
+  if (item.actors.length === 0) return visit('(no actor)')
+  for (const actor of item.actors) visit(actor)
+}
+
+/** Lanes in the order they are drawn: by their labels, as a reader looks one up. */
+export const byLaneLabel = (laneLabel: (key: string) => string) => (a: string, b: string): number => laneLabel(a).localeCompare(laneLabel(b))
 
 /**
  * Cuts a label to fit `room` px at a word boundary, ending it with an ellipsis; '' when not even
@@ -82,13 +89,13 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
   for (const item of items) {
     const x1 = x(item.start)
     const x2 = Math.max(x(item.end + 1), x1 + minMarkWidth)
-    for (const key of laneKeys(item, options.groupBy)) {
+    eachLane(item, options.groupBy, (key) => {
       let lane = byLane.get(key)
       if (!lane) byLane.set(key, (lane = []))
       lane.push({ item, x1, x2, row: 0 })
-    }
+    })
   }
-  const keys = [...byLane.keys()].sort((a, b) => options.laneLabel(a).localeCompare(options.laneLabel(b)))
+  const keys = [...byLane.keys()].sort(byLaneLabel(options.laneLabel))
   const lanes: Lane[] = []
   const marks: Mark[] = []
   let y = 0

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { density } from '../../src/timeline/density.ts'
+import { density, DensityCounter, peakOf } from '../../src/timeline/density.ts'
 import { toTimelineEvents } from '../../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, facetCounts, facets, noFilters, type Filters } from '../../src/timeline/filter.ts'
 import { validateDataset } from '../../src/validate/index.ts'
@@ -69,5 +69,14 @@ describe('density', () => {
   it('ignores spans outside the strip and clips those across its edges', () => {
     expect(density([{ x1: -100, x2: -50 }, { x1: 50, x2: 90 }], 40, 4)).toEqual([])
     expect(density([{ x1: -10, x2: 2 }], 8, 4)).toEqual([{ x: 0, width: 4, count: 1 }])
+  })
+
+  it('counts every span added, and gives the busiest bin (1 when there is none)', () => {
+    const counter = new DensityCounter(40, 4)
+    for (const [x1, x2] of [[-100, -50], [1, 2], [2, 3], [50, 60]] as const) counter.add(x1, x2)
+    expect(counter.added).toBe(4)
+    expect(counter.bins()).toEqual([{ x: 0, width: 4, count: 2 }])
+    expect(peakOf(counter.bins())).toBe(2)
+    expect(peakOf([])).toBe(1)
   })
 })
