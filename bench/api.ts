@@ -14,8 +14,8 @@ export interface BenchStats {
 
 declare global {
   interface Window {
-    /** Draws and validates another dataset of the same size once, then removes it: the code is then warm. */
-    benchWarmUp?: () => Promise<void>
+    /** Draws and validates another dataset of the same size (one per round, each in its own decade), then removes it. */
+    benchWarmUp?: (round: number) => Promise<void>
     /** Creates the element with the page's dataset and returns ms until it is drawn. */
     benchFirstRender?: () => Promise<number>
     /** After benchFirstRender: ms from setting the data until its validation settled, and the problems found. */

@@ -20,11 +20,11 @@ const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(r
 /** When the element's data validation settled, timed as it happens rather than when asked. */
 let validated: Promise<{ ms: number; problems: number }> | undefined
 
-window.benchWarmUp = async () => {
+window.benchWarmUp = async (round) => {
   // Another dataset, in another decade: the code is compiled and run, no date or label is cached.
   const el = document.createElement('diplomatic-timeline')
   stage.append(el)
-  el.data = asFromJson(syntheticDataset(n, 2, 1990))
+  el.data = asFromJson(syntheticDataset(n, 2, 1990 - 10 * round))
   await el.updateComplete
   await el.validation
   await nextFrame()
