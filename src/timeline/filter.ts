@@ -47,7 +47,8 @@ function passes(item: TimelineEvent, filters: Filters, words: string[], except?:
 const wordsOf = (query: string) => fold(query).split(/\s+/).filter(Boolean)
 
 /** Whether any facet has a choice or the query has a word. */
-export const filtering = (filters: Filters): boolean => wordsOf(filters.query).length > 0 || facets.some((f) => filters[f].size > 0)
+export const filtering = (filters: Filters): boolean =>
+  facets.some((f) => filters[f].size > 0) || (filters.query.trim() !== '' && wordsOf(filters.query).length > 0)
 
 /**
  * The events that pass every filter and contain every word of the query.

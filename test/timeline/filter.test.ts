@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { density, DensityCounter, peakOf } from '../../src/timeline/density.ts'
 import { toTimelineEvents } from '../../src/timeline/events.ts'
-import { allFacetCounts, applyFilters, facetCounts, facets, noFilters, type Filters } from '../../src/timeline/filter.ts'
+import { allFacetCounts, applyFilters, facetCounts, facets, filtering, noFilters, type Filters } from '../../src/timeline/filter.ts'
 import { validateDataset } from '../../src/validate/index.ts'
 
 const dataset = validateDataset(readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')).dataset!
@@ -12,6 +12,14 @@ const ids = (list: Array<{ id: string }>) => list.map((i) => i.id)
 describe('filters', () => {
   it('keep everything when nothing is chosen', () => {
     expect(applyFilters(items, noFilters)).toHaveLength(items.length)
+  })
+
+  it('tell whether anything is filtered: a chosen value or a word, not white space or accents alone', () => {
+    expect(filtering(noFilters)).toBe(false)
+    expect(filtering({ ...noFilters, query: ' \t\n' })).toBe(false)
+    expect(filtering({ ...noFilters, query: '\u0301' })).toBe(false)
+    expect(filtering({ ...noFilters, query: ' convoy ' })).toBe(true)
+    expect(filtering({ ...noFilters, certainty: new Set(['disputed']) })).toBe(true)
   })
 
   it('keep events with any chosen value of a facet, and every chosen facet must match', () => {
