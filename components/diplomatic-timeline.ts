@@ -258,6 +258,8 @@ export class DiplomaticTimeline extends LitElement {
   private onSchemeChange = () => {
     this.themeCache = undefined
     this.widths.clear()
+    // Labels were cut to widths measured in the other scheme's font.
+    this.plotMemo = undefined
     this.requestUpdate()
   }
 
@@ -279,6 +281,35 @@ export class DiplomaticTimeline extends LitElement {
     const given = [Date.parse(`${this.start}T00:00:00Z`), Date.parse(`${this.end}T00:00:00Z`) + 86_400_000]
     if (given[0]! < given[1]!) return given as [number, number]
     return this.ready?.window ?? null
+  }
+
+  /** The plot's lanes and marks, kept while the events shown, the window, the width and the grouping stay: hovering and selecting reuse them. */
+  private plotMemo?: { key: readonly unknown[]; model: ReturnType<DiplomaticTimeline['layOutPlot']> }
+
+  private plotModel(load: Ready, x: ScaleTime<number, number>, width: number) {
+    const key = [load, this.shown, x, width, this.groupBy] as const
+    if (!this.plotMemo || this.plotMemo.key.some((k, i) => k !== key[i])) this.plotMemo = { key, model: this.layOutPlot(load, x, width) }
+    return this.plotMemo.model
+  }
+
+  private layOutPlot(load: Ready, x: ScaleTime<number, number>, width: number) {
+    const [d0, d1] = x.domain().map(Number) as [number, number]
+    const span = d1 - d0
+    // Only events in or next to the window are laid out, so a pan has labels ready at the edges.
+    const near = this.shown.filter((i) => i.end >= d0 - span && i.start <= d1 + span)
+    const inView = near.filter((i) => i.end >= d0 && i.start <= d1)
+    const actors = new Map(load.dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
+    const laneLabel = (key: string) => actors.get(key) ?? key
+    const dense = inView.length > maxMarks
+    const laid: Layout = dense
+      ? { lanes: [], marks: [], height: 0 }
+      : layout(near, { groupBy: this.groupBy, x: (ms) => x(ms), rowHeight, lanePadding: 2, laneHeader, measure: this.measure, laneLabel, minMarkWidth: 10, right: width })
+    // Density needs no margin for labels: its lanes and counts are of the events in view.
+    const lanesDense = dense ? this.densityLanes(inView, x, width, laneLabel) : []
+    const plotHeight = dense ? lanesDense.length * densityLaneHeight : laid.height
+    // Thousands of bins drawn as a few paths, one per shade, not an element each.
+    const densityPaths = binPaths(lanesDense.map((lane, i) => ({ y: i * densityLaneHeight + 15, height: 12, bins: lane.bins, peak: lane.peak })), 'opacity')
+    return { dense, laid, lanesDense, densityPaths, plotHeight }
   }
 
   // Each d3 UTC scale, copies included, builds its own tick formats: made once per width, window and zoom.
@@ -456,22 +487,7 @@ export class DiplomaticTimeline extends LitElement {
     const width = this.width
     if (width === 0) return nothing
     const x = this.x
-    const [d0, d1] = x.domain().map(Number) as [number, number]
-    const span = d1 - d0
-    // Only events in or next to the window are laid out, so a pan has labels ready at the edges.
-    const near = this.shown.filter((i) => i.end >= d0 - span && i.start <= d1 + span)
-    const inView = near.filter((i) => i.end >= d0 && i.start <= d1)
-    const actors = new Map(load.dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
-    const laneLabel = (key: string) => actors.get(key) ?? key
-    const dense = inView.length > maxMarks
-    const laid: Layout = dense
-      ? { lanes: [], marks: [], height: 0 }
-      : layout(near, { groupBy: this.groupBy, x: (ms) => x(ms), rowHeight, lanePadding: 2, laneHeader, measure: this.measure, laneLabel, minMarkWidth: 10, right: width })
-    // Density needs no margin for labels: its lanes and counts are of the events in view.
-    const lanesDense = dense ? this.densityLanes(inView, x, width, laneLabel) : []
-    const plotHeight = dense ? lanesDense.length * densityLaneHeight : laid.height
-    // Thousands of bins drawn as a few paths, one per shade, not an element each.
-    const densityPaths = binPaths(lanesDense.map((lane, i) => ({ y: i * densityLaneHeight + 15, height: 12, bins: lane.bins, peak: lane.peak })), 'opacity')
+    const { dense, laid, lanesDense, densityPaths, plotHeight } = this.plotModel(load, x, width)
     this.dense = dense
     const lanesHeight = Math.max(plotHeight, rowHeight * 2)
     // Below the lanes: room for the "as of" label, clear of every mark.

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../components/diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from '../../components/diplomatic-timeline.ts'
 import syria from '../../data/syria-truce-2016-09.json'
@@ -176,6 +176,22 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     root(el).querySelector('svg.plot')!.dispatchEvent(new PointerEvent('pointerleave'))
     await el.updateComplete
     expect(root(el).querySelector('[role="tooltip"]')).toBeNull()
+  })
+
+  it('lays the plot out once for a hover, and again when the window moves', async () => {
+    const el = await mount(sampleDataset())
+    // The layout is the costly part of a render: a pointer moving over marks must not redo it.
+    const layOut = vi.spyOn(el as unknown as { layOutPlot: () => unknown }, 'layOutPlot')
+    const body = root(el).querySelector('[data-event-id="convoy-attack"] .body')!
+    for (const dx of [1, 2, 3]) {
+      body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: body.getBoundingClientRect().x + dx, clientY: body.getBoundingClientRect().y + 2 }))
+      await el.updateComplete
+    }
+    expect(root(el).querySelector('[role="tooltip"]')).not.toBeNull()
+    expect(layOut).not.toHaveBeenCalled()
+    root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click()
+    await el.updateComplete
+    expect(layOut).toHaveBeenCalledTimes(1)
   })
 
   it('shows the window in the overview, narrowing as the plot zooms in', async () => {
