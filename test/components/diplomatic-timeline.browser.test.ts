@@ -84,6 +84,24 @@ describe('<diplomatic-timeline>', () => {
     expect(el.shadowRoot!.querySelector('svg.plot')!.getBoundingClientRect().width).toBeLessThanOrEqual(320)
   })
 
+  it('says where a file named by src stops being JSON, then recovers when src names a valid one', async () => {
+    const text = '{\n  "schemaVersion": "1.0",\n  "events": [\n    { "id": "a", }\n  ]\n}\n'
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+    try {
+      const el = await mount((e) => (e.src = url))
+      await settled(el)
+      // The stray comma before } on line 4.
+      expect(alert(el)).toMatch(/^The timeline data in blob:\S+ has (a problem|\d+ problems) .*line 4, column \d+: /)
+      expect(el.shadowRoot!.querySelector('svg.plot')).toBeNull()
+      el.src = '/data/syria-truce-2016-09.json'
+      await expect.poll(() => rows(el)).toContain('convoy-attack')
+      await el.validation
+      expect(alert(el)).toBeUndefined()
+    } finally {
+      URL.revokeObjectURL(url)
+    }
+  })
+
   it('lists schema problems with their line numbers', async () => {
     const bad = sampleDataset() as unknown as { events: Array<{ status: string }> }
     bad.events[0]!.status = 'planed'

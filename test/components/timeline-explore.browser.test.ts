@@ -4,11 +4,11 @@ import '../../components/diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from '../../components/diplomatic-timeline.ts'
 import { sampleDataset } from '../fixtures/dataset.ts'
 
-async function mount(attributes: Record<string, string> = {}): Promise<DiplomaticTimeline> {
+async function mount(attributes: Record<string, string> = {}, data = sampleDataset()): Promise<DiplomaticTimeline> {
   const el = document.createElement('diplomatic-timeline')
   for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v)
   el.style.width = '900px'
-  el.data = sampleDataset()
+  el.data = data
   document.body.append(el)
   await expect.poll(() => el.shadowRoot?.querySelector('svg.plot [data-event-id]')).toBeTruthy()
   // The plot takes its width from a ResizeObserver, which reports after the first render.
@@ -77,6 +77,76 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(details(el)).toBeUndefined()
     await userEvent.keyboard('{Enter}')
     expect(el.selected).toBe('convoy-attack')
+  })
+
+  it('goes to the last event with End, pans with Page Up and Page Down, and zooms with = and -', async () => {
+    const el = await mount()
+    root(el).querySelector<SVGSVGElement>('svg.plot')!.focus()
+    await userEvent.keyboard('{End}')
+    expect(el.selected).toBe('us-blames-russia')
+    const window = () => root(el).querySelector('.window')?.textContent
+    const start = window()
+    await userEvent.keyboard('{PageDown}')
+    await el.updateComplete
+    const later = window()
+    expect(later).not.toBe(start)
+    await userEvent.keyboard('{PageUp}')
+    await el.updateComplete
+    expect(window()).toBe(start)
+    const ticks = tickLabels(el).join()
+    await userEvent.keyboard('=')
+    await el.updateComplete
+    expect(tickLabels(el).join()).not.toBe(ticks)
+    await userEvent.keyboard('-')
+    await el.updateComplete
+    expect(tickLabels(el).join()).toBe(ticks)
+  })
+
+  it('labels the axis by decades, years, months, days or hours as the window narrows', async () => {
+    const el = await mount({ start: '1940-01-01', end: '2016-12-31' })
+    const labels = async (start: string, end: string) => {
+      el.setAttribute('start', start)
+      el.setAttribute('end', end)
+      await el.updateComplete
+      return tickLabels(el)
+    }
+    const decades = await labels('1940-01-01', '2016-12-31')
+    expect(decades.length).toBeGreaterThan(2)
+    for (const t of decades) expect(t).toMatch(/^\d{3}0$/)
+    const years = await labels('2010-01-01', '2016-12-31')
+    expect(years).toContain('2014')
+    for (const t of years) expect(t).toMatch(/^\d{4}$/)
+    const months = await labels('2016-03-01', '2016-10-31')
+    expect(months).toEqual(expect.arrayContaining(['May', 'August']))
+    const days = await labels('2016-09-10', '2016-09-25')
+    for (const t of days) expect(t).toMatch(/^(\w{3} \d{2}|September)$/)
+    const hours = await labels('2016-09-19', '2016-09-19')
+    expect(hours.some((t) => /^\d{2} (AM|PM)$/.test(t!))).toBe(true)
+  })
+
+  it('links each quote to its source when the source has a web address, opening it safely', async () => {
+    const data = sampleDataset()
+    data.sources[0]!.url = 'https://example.org/article'
+    const el = await mount({ selected: 'convoy-attack' }, data)
+    const link = root(el).querySelector<HTMLAnchorElement>('[part="details"] blockquote a')!
+    expect(link.href).toBe('https://example.org/article')
+    expect(link.textContent).toBe('Headline')
+    expect(link.rel).toBe('noopener noreferrer')
+    expect(link.target).toBe('_blank')
+  })
+
+  it('refuses a source address that is not http, https or mailto, and links nothing', async () => {
+    const data = sampleDataset()
+    data.sources[0]!.url = 'javascript:alert(1)'
+    const el = document.createElement('diplomatic-timeline')
+    el.selected = 'convoy-attack'
+    el.data = data
+    document.body.append(el)
+    const problems = await el.validation
+    await el.updateComplete
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([expect.stringMatching(/^\/sources\/0\/url: /)])
+    expect(root(el).querySelector('a[href^="javascript"]')).toBeNull()
+    expect(root(el).querySelector('[part="details"]')).toBeNull()
   })
 
   it('zooms in with the + button and back out with Fit', async () => {

@@ -95,6 +95,20 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect(location.hash).toBe('#event=us-blames-russia-syria')
   })
 
+  it('neither reads nor writes the address without sync-url', async () => {
+    history.replaceState(null, '', '#event=us-blames-russia')
+    try {
+      const el = await mount(sampleDataset())
+      expect(el.selected).toBeNull()
+      root(el).querySelector('[data-event-id="convoy-attack"] .body')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))
+      await el.updateComplete
+      expect(el.selected).toBe('convoy-attack')
+      expect(location.hash).toBe('#event=us-blames-russia')
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search)
+    }
+  })
+
   it('reveals an event outside the window when it is selected', async () => {
     const el = await mount(syria, { start: '2016-09-18', end: '2016-09-21' })
     expect(marks(el)).not.toContain('friday-meeting')
