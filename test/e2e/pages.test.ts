@@ -161,6 +161,32 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.close()
   }, 30_000)
 
+  it('moves the window at once, with nothing animated, for a reader who asks for reduced motion', async () => {
+    const { page, problems } = await open('/')
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    const timeline = page.locator('diplomatic-timeline')
+    await timeline.locator('svg.plot').waitFor()
+    const moving = await timeline.evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll('*')].filter((e) => {
+        const style = getComputedStyle(e)
+        return [style.transitionDuration, style.animationDuration].some((d) => d.split(',').some((part) => parseFloat(part) > 0))
+      }).map((e) => e.localName))
+    expect(moving).toEqual([])
+    const windowLabel = () => timeline.locator('.window').textContent()
+    const before = await windowLabel()
+    // One frame after the click, the window has its new width: no animation in between.
+    const after = await timeline.evaluate(async (el) => {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click()
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+      return el.shadowRoot!.querySelector('.window')?.textContent
+    })
+    expect(after).not.toBe(before)
+    expect(await windowLabel()).toBe(after)
+    expect(problems).toEqual([])
+    await page.close()
+  }, 30_000)
+
   it('gives axe no serious or critical violation on the editor page, with an event in the form, light and dark', async () => {
     const { page, problems } = await open('/editor.html')
     await page.locator('diplomatic-timeline-editor diplomatic-timeline [data-event-id="convoy-attack"]').first().click()
