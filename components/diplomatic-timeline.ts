@@ -566,7 +566,7 @@ export class DiplomaticTimeline extends LitElement {
     const { item } = mark
     const event = item.event
     const wide = mark.x2 - mark.x1 > 12
-    const classes = ['mark', event.status, item.date.shape, item.id === this.selected ? 'selected' : ''].join(' ')
+    const classes = ['mark', item.status, item.date.shape, item.id === this.selected ? 'selected' : ''].join(' ')
     const cy = mark.y + rowHeight / 2 - 2
     return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${this.accessibleName(item)}>
       ${wide
@@ -579,7 +579,7 @@ export class DiplomaticTimeline extends LitElement {
 
   /** "19 Sep 2016 — UN aid convoy attacked — occurred — attribution disputed" */
   private accessibleName(item: TimelineEvent): string {
-    return `${item.dateLabel} — ${item.event.title} — ${item.event.status}${item.disputed ? ' — attribution disputed' : ''}`
+    return `${item.dateLabel} — ${item.event.title} — ${item.status}${item.disputed ? ' — attribution disputed' : ''}`
   }
 
   private relationPaths(load: Ready, laid: Layout) {
@@ -648,7 +648,7 @@ export class DiplomaticTimeline extends LitElement {
       <tbody>${items.map((i) => html`<tr data-event-id=${i.id}>
         <td>${i.dateLabel}</td>
         <td><button class="linklike" @click=${() => this.choose(i.id)}>${i.event.title}</button></td>
-        <td>${i.event.status}</td><td>${i.event.certainty}${i.disputed ? ', attribution disputed' : ''}</td></tr>`)}</tbody>
+        <td>${i.status}</td><td>${i.certainty}${i.disputed ? ', attribution disputed' : ''}</td></tr>`)}</tbody>
     </table>`
   }
 

@@ -15,6 +15,10 @@ export interface TimelineEvent {
   /** The text drawn beside the mark: the title, after "~" or "?" when the date is approximate or uncertain. */
   label: string
   actors: string[]
+  /** The event's facets, read once: filters, counts and lanes read them for every event. */
+  category: Event['category']
+  status: Event['status']
+  certainty: Event['certainty']
   /** Some participant's role is only alleged. */
   disputed: boolean
 }
@@ -26,6 +30,9 @@ class Item implements TimelineEvent {
   readonly end: number
   readonly label: string
   readonly actors: string[]
+  readonly category: Event['category']
+  readonly status: Event['status']
+  readonly certainty: Event['certainty']
   readonly disputed: boolean
   private formatted?: string
 
@@ -36,14 +43,17 @@ class Item implements TimelineEvent {
     private readonly options: LabelOptions,
   ) {
     this.id = event.id
+    this.category = event.category
+    this.status = event.status
+    this.certainty = event.certainty
     this.start = date.earliest
     // Something still going on as of the source lasts at least until the source's date.
-    this.end = event.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest
+    this.end = this.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest
     const qualifier = `${date.approximate ? '~' : ''}${date.uncertain ? '?' : ''}`
     this.label = qualifier ? `${qualifier} ${event.title}` : event.title
     const participants = event.participants ?? []
     this.actors = participants.length < 2 ? participants.map((p) => p.actor) : [...new Set(participants.map((p) => p.actor))]
-    this.disputed = event.certainty === 'disputed' || participants.some((p) => p.attribution === 'alleged')
+    this.disputed = this.certainty === 'disputed' || participants.some((p) => p.attribution === 'alleged')
   }
 
   // Formatting every label up front costs more than drawing the few events in view.

@@ -30,7 +30,7 @@ function textOf(item: TimelineEvent): string {
 }
 
 const has = (item: TimelineEvent, facet: Facet, keep: ReadonlySet<string>) =>
-  facet === 'actor' ? item.actors.some((a) => keep.has(a)) : keep.has(item.event[facet])
+  facet === 'actor' ? item.actors.some((a) => keep.has(a)) : keep.has(item[facet])
 
 /** Whether an event passes the filters, ignoring one facet (for that facet's own counts). */
 function passes(item: TimelineEvent, filters: Filters, words: string[], except?: Facet): boolean {
@@ -71,7 +71,7 @@ export function facetCounts(items: readonly TimelineEvent[], filters: Filters, f
   for (const item of items) {
     if (!open && !passes(item, filters, words, facet)) continue
     if (facet === 'actor') for (const actor of item.actors) counts.set(actor, (counts.get(actor) ?? 0) + 1)
-    else counts.set(item.event[facet], (counts.get(item.event[facet]) ?? 0) + 1)
+    else counts.set(item[facet], (counts.get(item[facet]) ?? 0) + 1)
   }
   return counts
 }
@@ -86,11 +86,12 @@ export function allFacetCounts(items: readonly TimelineEvent[], filters: Filters
   }
   const [actor, category, status, certainty] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()]
   const add = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1)
-  for (const item of items) {
-    for (const a of item.actors) add(actor, a)
-    add(category, item.event.category)
-    add(status, item.event.status)
-    add(certainty, item.event.certainty)
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!
+    for (let j = 0; j < item.actors.length; j++) add(actor, item.actors[j]!)
+    add(category, item.category)
+    add(status, item.status)
+    add(certainty, item.certainty)
   }
   return new Map([['actor', actor], ['category', category], ['status', status], ['certainty', certainty]])
 }

@@ -53,7 +53,7 @@ const gap = 6
 
 /** Calls `visit` with each lane an event is drawn in: one per actor, its category, or the one lane. */
 export function eachLane(item: TimelineEvent, groupBy: GroupBy, visit: (key: string) => void): void {
-  if (groupBy !== 'actor') return visit(groupBy === 'category' ? item.event.category : 'all')
+  if (groupBy !== 'actor') return visit(groupBy === 'category' ? item.category : 'all')
   if (item.actors.length === 0) return visit('(no actor)')
   for (const actor of item.actors) visit(actor)
 }
