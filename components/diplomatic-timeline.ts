@@ -201,6 +201,8 @@ export class DiplomaticTimeline extends LitElement {
     })
     this.resizeObserver.observe(this)
     this.darkScheme.addEventListener('change', this.onSchemeChange)
+    // A web font that arrives after the first render changes every label's width.
+    document.fonts?.addEventListener('loadingdone', this.onFontsLoaded)
     if (this.syncUrl) {
       window.addEventListener('hashchange', this.onHashChange)
       this.onHashChange()
@@ -211,6 +213,7 @@ export class DiplomaticTimeline extends LitElement {
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
     this.darkScheme.removeEventListener('change', this.onSchemeChange)
+    document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded)
     window.removeEventListener('hashchange', this.onHashChange)
   }
 
@@ -255,10 +258,13 @@ export class DiplomaticTimeline extends LitElement {
     return this.themeCache
   }
 
-  private onSchemeChange = () => {
+  private onSchemeChange = () => this.remeasure()
+  private onFontsLoaded = () => this.remeasure()
+
+  /** Labels were cut to widths measured in another font (another scheme's, or the fallback of a web font still loading): measured and cut again. */
+  private remeasure() {
     this.themeCache = undefined
     this.widths.clear()
-    // Labels were cut to widths measured in the other scheme's font.
     this.plotMemo = undefined
     this.requestUpdate()
   }

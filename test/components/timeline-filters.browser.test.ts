@@ -208,6 +208,17 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect(layOut).toHaveBeenCalledTimes(1)
   })
 
+  it('measures and cuts the labels again when a web font has loaded', async () => {
+    const el = await mount(sampleDataset())
+    const layOut = vi.spyOn(el as unknown as { layOutPlot: () => unknown }, 'layOutPlot')
+    document.fonts.dispatchEvent(new FontFaceSetLoadEvent('loadingdone', { fontfaces: [] }))
+    await el.updateComplete
+    expect(layOut).toHaveBeenCalledTimes(1)
+    el.remove()
+    document.fonts.dispatchEvent(new FontFaceSetLoadEvent('loadingdone', { fontfaces: [] }))
+    expect(layOut).toHaveBeenCalledTimes(1)
+  })
+
   it('shows the window in the overview, narrowing as the plot zooms in', async () => {
     const el = await mount(syria)
     const width = () => Number(root(el).querySelector('.overview .selection')?.getAttribute('width'))
