@@ -10,7 +10,7 @@ import { DensityCounter, peakOf } from '../src/timeline/density.ts'
 import { binPaths, type BinPath } from '../src/timeline/draw.ts'
 import { resolveEdtf } from '../src/dates/edtf.ts'
 import { formatDate } from '../src/dates/format.ts'
-import { asOf, drawable, initialWindow, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
+import { asOf, drawable, initialWindow, overviewSpan, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { byLaneLabel, eachLane, GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
 import { stripBom } from '../src/validate/bom.ts'
@@ -23,8 +23,10 @@ type Ready = {
   items: TimelineEvent[]
   asOf: { ms: number; label: string } | null
   window: [number, number] | null
-  /** From the first start to the last end: the overview strip's domain. */
+  /** From the first start to the last end: how far the window can pan. */
   extent: [number, number] | null
+  /** The overview strip's domain (see overviewSpan). */
+  span: [number, number] | null
 }
 type Load =
   | { state: 'empty' }
@@ -457,11 +459,11 @@ export class DiplomaticTimeline extends LitElement {
 
   private renderOverview(load: Ready) {
     const width = Math.max(this.width, 1)
-    if (!load.extent) return nothing
+    if (!load.span) return nothing
     if (this.overviewBars?.width !== width) {
       // Starts only: one long background period would otherwise fill every bin. A UTC scale is
       // linear in ms, so one multiply-add places each start.
-      const [e0, e1] = load.extent
+      const [e0, e1] = load.span
       const k = width / Math.max(1, e1 - e0)
       const counter = new DensityCounter(width, 3)
       for (const item of this.shown) counter.add((item.start - e0) * k, (item.start - e0) * k)
@@ -789,8 +791,8 @@ export class DiplomaticTimeline extends LitElement {
     const load = this.ready
     if (!g || !load) return
     const width = Math.max(this.width, 1)
-    if (!load.extent) return
-    const all = this.overviewScale(load.extent)
+    if (!load.span) return
+    const all = this.overviewScale(load.span)
     const fresh = !this.brush || !(g as unknown as { __brush?: unknown }).__brush
     if (fresh) {
       // Moves made here (brush.move without an event) come with no sourceEvent: only the user's gestures act.
@@ -972,7 +974,8 @@ export class DiplomaticTimeline extends LitElement {
     const now = asOf(dataset)
     // Sorted by start: the first starts first.
     const extent: [number, number] | null = items.length ? [items[0]!.start, items.reduce((m, i) => Math.max(m, i.end), now?.ms ?? -Infinity)] : null
-    return { state: 'ready', dataset, items, asOf: now, extent, window: initialWindow(items, now?.ms) }
+    const window = initialWindow(items, now?.ms)
+    return { state: 'ready', dataset, items, asOf: now, extent, window, span: overviewSpan(items, window, now?.ms) }
   }
 
   /** Shows prepared data, and returns it as shown. */

@@ -128,9 +128,32 @@ export function initialWindow(items: TimelineEvent[], asOfMs?: number): [number,
   if (items.length === 0) return null
   const start = items[Math.floor((items.length - 1) * 0.1)]!.start
   let end = asOfMs ?? -Infinity
-  for (const i of items) end = Math.max(end, i.end - i.start > 366 * 86_400_000 ? i.start : i.end)
+  for (const i of items) end = Math.max(end, reach(i))
   const margin = Math.max((end - start) * 0.06, 86_400_000)
   return [start - margin, end + margin]
+}
+
+/** Longer than this, an event is a background period (a war, an occupation) rather than news. */
+const longPeriod = 366 * 86_400_000
+/** Where an event stops mattering to a window: a background period at its start, anything else at its end. */
+const reach = (i: TimelineEvent) => (i.end - i.start > longPeriod ? i.start : i.end)
+
+/**
+ * The span the overview strip covers: all events and the first window, except that a background
+ * period (over a year) does not pull its start back when shorter events exist, nor its end
+ * forward: a war's start in 2011 would squash a week of talks in 2016 into the strip's last pixels.
+ * The zoom still reaches the whole period. Items are sorted by start.
+ */
+export function overviewSpan(items: TimelineEvent[], window: [number, number] | null, asOfMs?: number): [number, number] | null {
+  if (items.length === 0) return null
+  let start = Infinity
+  let end = asOfMs ?? -Infinity
+  for (const i of items) {
+    if (start === Infinity && i.end - i.start <= longPeriod) start = i.start
+    end = Math.max(end, reach(i))
+  }
+  if (start === Infinity) start = items[0]!.start
+  return window ? [Math.min(start, window[0]), Math.max(end, window[1])] : [start, end]
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
