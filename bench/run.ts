@@ -118,7 +118,7 @@ async function buildPage() {
       outDir,
       emptyOutDir: true,
       reportCompressedSize: false,
-      rolldownOptions: { input: resolve(root, 'bench/page.html') },
+      rolldownOptions: { input: [resolve(root, 'bench/page.html'), resolve(root, 'bench/reference.html')] },
     },
   })
 }
@@ -185,6 +185,20 @@ async function renderRuns(browser: Browser, base: string, n: number, warmUps: nu
     runs.validations.push(validation.ms)
   }
   return { runs, page: page! }
+}
+
+/** What a cold page costs before the timeline does any work: the first render of a minimal Lit element (bench/reference.ts). */
+async function reference(browser: Browser, base: string) {
+  const times: number[] = []
+  for (let run = 0; run < renderRunCount; run++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
+    page.on('pageerror', (error) => breakages.push(`page error on the reference page: ${error.message}`))
+    await page.goto(`${base}bench/reference.html`)
+    await page.waitForFunction(() => typeof window.benchFirstRender === 'function')
+    times.push(await page.evaluate(() => window.benchFirstRender!()))
+    await page.close()
+  }
+  rows.push({ figure: 'reference: minimal element, cold', value: median(times), unit: 'ms', note: `median of ${times.map((t) => t.toFixed(0)).join(', ')}; a title, two buttons and six labels: the floor under every cold figure` })
 }
 
 async function measure(browser: Browser, base: string, n: number) {
@@ -274,6 +288,7 @@ async function main() {
     const base = server.resolvedUrls?.local[0]
     if (!base) throw new Error('the preview server has no URL')
     browser = await launchChromium(benchFlags)
+    await reference(browser, base)
     for (const n of sizes) {
       try {
         await measure(browser, base, n)
