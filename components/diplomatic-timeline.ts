@@ -13,6 +13,7 @@ import { formatDate } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, overviewSpan, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { byLaneLabel, eachLane, GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
+import { safeHref } from '../src/timeline/links.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
@@ -159,8 +160,8 @@ export class DiplomaticTimeline extends LitElement {
   private counts = new Map<Facet, Map<string, number>>()
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
-  /** The overview's bars, drawn again when the data, the filters or the width change. */
-  private overviewBars?: { width: number; paths: BinPath[] }
+  /** The overview's bars, drawn again when the data, the filters, the width or the strip's span change. */
+  private overviewBars?: { scale: ScaleTime<number, number>; paths: BinPath[] }
   private resizeObserver?: ResizeObserver
   private zoomBehavior?: ZoomBehavior<SVGSVGElement, unknown>
   private brush?: BrushBehavior<unknown>
@@ -459,16 +460,17 @@ export class DiplomaticTimeline extends LitElement {
 
   private renderOverview(load: Ready) {
     const width = Math.max(this.width, 1)
-    if (!load.span) return nothing
-    if (this.overviewBars?.width !== width) {
+    const scale = this.overviewScale(load)
+    if (!scale) return nothing
+    if (this.overviewBars?.scale !== scale) {
       // Starts only: one long background period would otherwise fill every bin. A UTC scale is
       // linear in ms, so one multiply-add places each start.
-      const [e0, e1] = load.span
+      const [e0, e1] = scale.domain().map(Number) as [number, number]
       const k = width / Math.max(1, e1 - e0)
       const counter = new DensityCounter(width, 3)
       for (const item of this.shown) counter.add((item.start - e0) * k, (item.start - e0) * k)
       const bins = counter.bins()
-      this.overviewBars = { width, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins, peak: peakOf(bins) }], 'height') }
+      this.overviewBars = { scale, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins, peak: peakOf(bins) }], 'height') }
     }
     return html`<svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
       <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
@@ -480,15 +482,25 @@ export class DiplomaticTimeline extends LitElement {
   /** The plot shows density rather than marks. */
   private dense = false
 
-  private overview?: { extent: [number, number]; width: number; scale: ScaleTime<number, number> }
+  private overview?: { start: number; end: number; width: number; scale: ScaleTime<number, number> }
 
-  /** The whole time span across the overview strip; shared, so not to be changed. */
-  private overviewScale(extent: [number, number]) {
+  /**
+   * The overview strip's scale: the data's span (see overviewSpan), widened to the window at zoom
+   * 1 and to the window shown, so that the brush always lies inside the strip; null without
+   * events. Made again only when that domain or the width changes; shared, so not to be changed.
+   */
+  private overviewScale(load: Ready): ScaleTime<number, number> | null {
+    if (!load.span) return null
     const width = Math.max(this.width, 1)
-    if (this.overview?.extent !== extent || this.overview.width !== width) {
-      this.overview = { extent, width, scale: scaleUtc().domain(extent).range([0, width]) }
+    const base = this.baseDomain ?? load.span
+    const [w0, w1] = this.x.domain().map(Number) as [number, number]
+    const start = Math.min(load.span[0], base[0], w0)
+    const end = Math.max(load.span[1], base[1], w1)
+    const o = this.overview
+    if (!o || o.start !== start || o.end !== end || o.width !== width) {
+      this.overview = { start, end, width, scale: scaleUtc().domain([start, end]).range([0, width]) }
     }
-    return this.overview.scale
+    return this.overview!.scale
   }
 
   private renderPlot(load: Ready) {
@@ -637,7 +649,7 @@ export class DiplomaticTimeline extends LitElement {
       </dl>
       ${(e.evidence ?? []).map((q) => {
         const s = sources.get(q.source)
-        const safe = s?.url && /^(https?:|mailto:)/i.test(s.url) ? s.url : undefined
+        const safe = safeHref(s?.url)
         return html`<blockquote>“${q.quote}”<br /><small>— ${safe ? html`<a href=${safe} rel="noopener noreferrer" target="_blank">${s?.headline}</a>` : s?.headline}${s?.publisher ? `, ${s.publisher}` : ''}${s ? `, ${s.datePublished}` : ''}</small></blockquote>`
       })}
       ${relations.length ? html`<h4>Related events</h4><ul class="related">${relations.map((r) => {
@@ -791,8 +803,8 @@ export class DiplomaticTimeline extends LitElement {
     const load = this.ready
     if (!g || !load) return
     const width = Math.max(this.width, 1)
-    if (!load.span) return
-    const all = this.overviewScale(load.span)
+    const all = this.overviewScale(load)
+    if (!all) return
     const fresh = !this.brush || !(g as unknown as { __brush?: unknown }).__brush
     if (fresh) {
       // Moves made here (brush.move without an event) come with no sourceEvent: only the user's gestures act.
@@ -818,7 +830,7 @@ export class DiplomaticTimeline extends LitElement {
     this.brushScale = all
     const [d0, d1] = this.x.domain()
     let selection: [number, number] | null = [Math.max(0, all(d0!)), Math.min(width, all(d1!))]
-    // A window past the events' span has no brush; one narrower than the strip's pixels gets two.
+    // The strip holds the window, so the brush is never cut; a window narrower than two of its pixels gets two.
     if (selection[1] <= selection[0]) selection = null
     else if (selection[1] - selection[0] < 2) {
       const mid = (selection[0] + selection[1]) / 2

@@ -139,10 +139,10 @@ const longPeriod = 366 * 86_400_000
 const reach = (i: TimelineEvent) => (i.end - i.start > longPeriod ? i.start : i.end)
 
 /**
- * The span the overview strip covers: all events and the first window, except that a background
- * period (over a year) does not pull its start back when shorter events exist, nor its end
- * forward: a war's start in 2011 would squash a week of talks in 2016 into the strip's last pixels.
- * The zoom still reaches the whole period. Items are sorted by start.
+ * The span the overview strip covers: all events and the first window, except that when shorter
+ * events exist a background period (over a year) stretches it neither back to its start nor on
+ * to its end: a war begun in 2011 would squash a week of talks in 2016 into the strip's last
+ * pixels. With nothing shorter, the periods span it whole. Items are sorted by start.
  */
 export function overviewSpan(items: TimelineEvent[], window: [number, number] | null, asOfMs?: number): [number, number] | null {
   if (items.length === 0) return null
@@ -152,7 +152,10 @@ export function overviewSpan(items: TimelineEvent[], window: [number, number] | 
     if (start === Infinity && i.end - i.start <= longPeriod) start = i.start
     end = Math.max(end, reach(i))
   }
-  if (start === Infinity) start = items[0]!.start
+  if (start === Infinity) {
+    start = items[0]!.start
+    for (const i of items) end = Math.max(end, i.end)
+  }
   return window ? [Math.min(start, window[0]), Math.max(end, window[1])] : [start, end]
 }
 

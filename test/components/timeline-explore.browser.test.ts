@@ -135,7 +135,7 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(link.target).toBe('_blank')
   })
 
-  it('refuses a source address that is not http, https or mailto, and links nothing', async () => {
+  it('refuses, by the schema, a source address that is not http, https or mailto, and shows no details', async () => {
     const data = sampleDataset()
     data.sources[0]!.url = 'javascript:alert(1)'
     const el = document.createElement('diplomatic-timeline')

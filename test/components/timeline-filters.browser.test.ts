@@ -229,6 +229,26 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     await expect.poll(width).toBeLessThan(before)
   })
 
+  it('widens the overview to a window zoomed out past the data\'s span, and a click on the brush leaves the window', async () => {
+    const el = await mount(syria)
+    const strip = () => Number(root(el).querySelector('.overview .frame')?.getAttribute('width')) + 1
+    const selection = () => root(el).querySelector<SVGRectElement>('.overview .selection')!
+    // Out to about ten years around September 2016: past the strip's weeks, back to the war's start in 2011.
+    for (let i = 0; i < 12; i++) root(el).querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!.click()
+    await el.updateComplete
+    const label = () => root(el).querySelector('.window')?.textContent
+    const zoomedOut = label()
+    expect(zoomedOut).toMatch(/20(0\d|1[01])/)
+    await expect.poll(() => Number(selection().getAttribute('width'))).toBeGreaterThan(strip() - 2)
+    expect(Number(selection().getAttribute('x'))).toBeLessThan(1)
+    const box = selection().getBoundingClientRect()
+    const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, view: window }
+    selection().dispatchEvent(new MouseEvent('mousedown', at))
+    window.dispatchEvent(new MouseEvent('mouseup', at))
+    await el.updateComplete
+    expect(label()).toBe(zoomedOut)
+  })
+
   it('centres the window where the overview is clicked, and keeps showing the window there', async () => {
     const el = await mount(syria)
     // Zoomed in on the last days, the window is a part of the strip.

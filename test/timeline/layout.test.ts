@@ -46,8 +46,8 @@ describe('timeline events', () => {
     const at = (start: string, end: string) => ({ start: Date.parse(start), end: Date.parse(end) }) as TimelineEvent
     const news = [at('1948-05-14', '1948-05-14'), at('2016-09-19', '2016-09-19')]
     expect(overviewSpan(news, null)).toEqual([Date.parse('1948-05-14'), Date.parse('2016-09-19')])
-    const periods = [at('2011-03-15', '2016-09-20'), at('2014-06-01', '2016-09-20')]
-    expect(overviewSpan(periods, null)).toEqual([Date.parse('2011-03-15'), Date.parse('2014-06-01')])
+    const periods = [at('2011-03-15', '2016-09-20'), at('2014-06-01', '2016-09-21')]
+    expect(overviewSpan(periods, null)).toEqual([Date.parse('2011-03-15'), Date.parse('2016-09-21')])
     expect(overviewSpan([], null)).toBeNull()
   })
 })
