@@ -250,12 +250,12 @@ async function measure(browser: Browser, base: string, n: number) {
 
 function printTable() {
   const lines = rows.map((row) => {
-    const value = row.value === null ? 'n/a' : `${row.value.toFixed(row.digits ?? (row.unit === '' ? 0 : 1))}${row.unit ? ` ${row.unit}` : ''}`
+    const printed = row.value === null ? null : row.value.toFixed(row.digits ?? (row.unit === '' ? 0 : 1))
+    const value = printed === null ? 'n/a' : `${printed}${row.unit ? ` ${row.unit}` : ''}`
     const budget = row.budget === undefined ? '' : `≤ ${row.budget} ${row.unit}`
     // Judged on the figure as printed: rAF timestamps come in steps of 0.1 ms, so a frame of
     // 16.8 ms can read as 16.800000000001 after subtraction.
-    const shown = row.value === null ? null : Number(row.value.toFixed(row.digits ?? 1))
-    const verdict = row.budget === undefined ? '' : shown !== null && shown <= row.budget ? 'PASS' : 'FAIL'
+    const verdict = row.budget === undefined ? '' : printed !== null && Number(printed) <= row.budget ? 'PASS' : 'FAIL'
     return [row.figure, row.n === undefined ? '' : `n=${row.n.toLocaleString('en')}`, value, budget, verdict, row.note ?? '']
   })
   const header = ['figure', 'size', 'value', 'budget', 'result', 'note']

@@ -75,9 +75,8 @@ const precisionOf = (date: ParsedDate): Precision => {
 function checkDay(date: ParsedDate): void {
   const [year, month, day] = date.values
   if (date.type !== 'Date' || day === undefined || (date.unspecified ?? 0) & 0b11110000) return
-  const probe = new Date(0)
-  probe.setUTCFullYear(year!, month!, day)
-  if (probe.getUTCDate() !== day) throw new RangeError(`there is no day ${day} in that month`)
+  // edtf counts months from 0.
+  if (day > daysIn(year!, month! + 1)) throw new RangeError(`there is no day ${day} in that month`)
 }
 
 /**

@@ -6,7 +6,8 @@ export interface Bin {
 }
 
 /**
- * Counts, per bin of `binWidth` px across [0, width), the spans [x1, x2] added to it. A
+ * Counts, per bin of `binWidth` px across [0, width), the spans [x1, x2] added to it, for
+ * drawing a lane as density when it holds too many marks to draw one by one. A
  * difference array makes each span O(1), however wide it is, and nothing is allocated per span:
  * a lane of thousands of events costs one typed array.
  */
@@ -43,16 +44,6 @@ export class DensityCounter {
     }
     return bins
   }
-}
-
-/**
- * Counts, per bin of `binWidth` px across [0, width), the spans [x1, x2] that overlap it;
- * for drawing a lane as density when it holds too many marks to draw one by one.
- */
-export function density(spans: Iterable<{ x1: number; x2: number }>, width: number, binWidth = 4): Bin[] {
-  const counter = new DensityCounter(width, binWidth)
-  for (const { x1, x2 } of spans) counter.add(x1, x2)
-  return counter.bins()
 }
 
 /** The largest count among the bins; 1 when there are none, so that shares stay finite. */

@@ -192,6 +192,23 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect(root(el).querySelector('[role="tooltip"]')).toBeNull()
   })
 
+  it('lays the plot out again when the grouping or the filters change', async () => {
+    const el = await mount(syria)
+    const lanes = () => [...root(el).querySelectorAll('.lane .lane-label')].map((l) => l.textContent)
+    expect(lanes()).toEqual(['diplomacy', 'humanitarian', 'military'])
+    el.groupBy = 'none'
+    await el.updateComplete
+    expect(lanes()).toEqual(['all'])
+    const marks = () => new Set([...root(el).querySelectorAll('svg.plot [data-event-id]')].map((m) => m.getAttribute('data-event-id')))
+    const all = marks().size
+    const search = root(el).querySelector<HTMLInputElement>('input[type="search"]')!
+    search.value = 'convoy'
+    search.dispatchEvent(new Event('input'))
+    await el.updateComplete
+    expect(marks().size).toBeGreaterThan(0)
+    expect(marks().size).toBeLessThan(all)
+  })
+
   it('lays the plot out once for a hover, and again when the window moves', async () => {
     const el = await mount(sampleDataset())
     // The layout is the costly part of a render: a pointer moving over marks must not redo it.
@@ -216,6 +233,9 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect(layOut).toHaveBeenCalledTimes(1)
     el.remove()
     document.fonts.dispatchEvent(new FontFaceSetLoadEvent('loadingdone', { fontfaces: [] }))
+    await el.updateComplete
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    expect(el.isUpdatePending).toBe(false)
     expect(layOut).toHaveBeenCalledTimes(1)
   })
 

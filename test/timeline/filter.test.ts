@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { density, DensityCounter, peakOf } from '../../src/timeline/density.ts'
+import { DensityCounter, peakOf } from '../../src/timeline/density.ts'
 import { toTimelineEvents } from '../../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, facetCounts, facets, filtering, noFilters, type Filters } from '../../src/timeline/filter.ts'
 import { validateDataset } from '../../src/validate/index.ts'
@@ -64,6 +64,12 @@ describe('filters', () => {
 })
 
 describe('density', () => {
+  const density = (spans: Array<{ x1: number; x2: number }>, width: number, binWidth: number) => {
+    const counter = new DensityCounter(width, binWidth)
+    for (const { x1, x2 } of spans) counter.add(x1, x2)
+    return counter.bins()
+  }
+
   it('counts the spans overlapping each bin, and leaves empty bins out', () => {
     const bins = density([{ x1: 0, x2: 10 }, { x1: 5, x2: 6 }, { x1: 30, x2: 30 }], 40, 4)
     expect(bins).toEqual([
