@@ -924,7 +924,11 @@ export class DiplomaticTimeline extends LitElement {
    */
   private async ingest(input: { value: unknown } | { text: string }, origin: string): Promise<Problem[]> {
     const request = ++this.request
-    const validator = loadValidator()
+    // Fetched and compiled after the first paint, so as not to slow it; at once when a selected
+    // event's details wait for the check.
+    const early = this.selected !== null ? loadValidator() : undefined
+    // A failed load is reported where it is awaited, below, not as an unhandled rejection meanwhile.
+    early?.catch(() => undefined)
     let value: unknown
     if ('text' in input) {
       try {
@@ -946,7 +950,7 @@ export class DiplomaticTimeline extends LitElement {
     try {
       await this.updateComplete
       await afterPaint()
-      const { validateDatasetInSteps, validateValueInSteps } = await validator
+      const { validateDatasetInSteps, validateValueInSteps } = await (early ?? loadValidator())
       result = 'text' in input
         ? await validateDatasetInSteps(input.text, pause, 8, value)
         : await validateValueInSteps(input.value, pause)
