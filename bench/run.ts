@@ -13,7 +13,7 @@ import { syntheticDataset } from './synthetic.ts'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outDir = resolve(root, 'node_modules/.bench-dist')
 const sizes = [1000, 10_000] as const
-const renderRunCount = 5
+const renderRunCount = 9
 /**
  * First renders are timed on a page where the element has drawn nothing yet (its code compiles
  * as it first runs, as on a reader's first visit), after one render of other data, and after
