@@ -37,6 +37,8 @@ export const styles = css`
   .chip { border-radius: 999px; font-size: 12px; min-height: 1.5rem; padding: 0 0.55rem; }
   .chip .count { opacity: 0.75; margin-left: 0.25em; }
   .shown { color: var(--_muted); margin-left: auto; }
+  .more { color: var(--_muted); margin: 0.5rem 0; }
+  .more button { margin-left: 0.5rem; }
   .overview { display: block; width: 100%; margin-bottom: 0.25rem; }
   .overview .bars { fill: var(--_muted); shape-rendering: crispEdges; }
   .density { fill: var(--_accent); shape-rendering: crispEdges; pointer-events: none; }

@@ -52,6 +52,8 @@ const overviewHeight = 28
 const densityLaneHeight = 30
 /** Above this many events in view, lanes are drawn as density rather than one mark each. */
 const maxMarks = 150
+/** Rows the list view adds at a time. */
+const listPage = 200
 const hour = 3_600_000
 const century = 100 * 365.25 * 86_400_000
 
@@ -117,6 +119,8 @@ export class DiplomaticTimeline extends LitElement {
   @state() private width = 0
   @state() private transform: ZoomTransform = zoomIdentity
   @state() private listView = false
+  /** How many rows the list view shows: a page at a time, as thousands of rows would take seconds to build. */
+  @state() private listLength = listPage
   @state() private filters: Filters = noFilters
   @state() private hover: { id: string; x: number; y: number } | null = null
   /** The data last found valid. Data on screen that is not this one is still being checked. */
@@ -236,6 +240,7 @@ export class DiplomaticTimeline extends LitElement {
         this.facetValues = new Map(chipFacets.map((f) => [f, [...(all.get(f)?.keys() ?? [])].sort()]))
       }
       this.overviewBars = undefined
+      this.listLength = listPage
     }
   }
 
@@ -662,14 +667,22 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   private renderList(items: TimelineEvent[]) {
+    // The selected event is always among the rows.
+    const length = Math.max(this.listLength, items.findIndex((i) => i.id === this.selected) + 1)
+    const rows = items.length > length ? items.slice(0, length) : items
+    const more = Math.min(listPage, items.length - rows.length)
     return html`<table part="list">
       <caption class="sr-only">Events in time order</caption>
       <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Certainty</th></tr></thead>
-      <tbody>${items.map((i) => html`<tr data-event-id=${i.id}>
+      <tbody>${rows.map((i) => html`<tr data-event-id=${i.id}>
         <td>${i.dateLabel}</td>
         <td><button class="linklike" @click=${() => this.choose(i.id)}>${i.event.title}</button></td>
         <td>${i.status}</td><td>${i.certainty}${i.disputed ? ', attribution disputed' : ''}</td></tr>`)}</tbody>
-    </table>`
+    </table>
+    ${more > 0
+      ? html`<p class="more">Showing the first ${rows.length} of ${items.length} events.
+          <button @click=${() => (this.listLength = rows.length + listPage)}>Show ${more} more</button></p>`
+      : nothing}`
   }
 
   private choose(id: string | null) {

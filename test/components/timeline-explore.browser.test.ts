@@ -259,6 +259,38 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(rows).toEqual(['convoy-attack', 'us-blames-russia'])
   })
 
+  it('lists a long list a page at a time, always with the selected event, and starts over when filtered', async () => {
+    const data = sampleDataset()
+    const template = data.events[0]!
+    data.relations = []
+    data.events = Array.from({ length: 450 }, (_, i) => ({ ...template, id: `event-${String(i).padStart(3, '0')}`, date: { edtf: `2016-09-${String(1 + (i % 28)).padStart(2, '0')}` } }))
+    data.events[0]!.status = 'planned'
+    // One day in view: some marks, to know the element has drawn.
+    const el = await mount({ start: '2016-09-01', end: '2016-09-01' }, data)
+    root(el).querySelector<HTMLButtonElement>('button[aria-pressed]')!.click()
+    await el.updateComplete
+    const rows = () => root(el).querySelectorAll('table[part="list"] tbody tr').length
+    const more = () => root(el).querySelector<HTMLButtonElement>('.more button')
+    expect(rows()).toBe(200)
+    expect(root(el).querySelector('.more')?.textContent).toMatch(/Showing the first 200 of 450 events\.\s+Show 200 more/)
+    more()!.click()
+    await el.updateComplete
+    expect(rows()).toBe(400)
+    expect(more()!.textContent).toBe('Show 50 more')
+    more()!.click()
+    await el.updateComplete
+    expect(rows()).toBe(450)
+    expect(more()).toBeNull()
+    // A filter starts the list over, at one page.
+    root(el).querySelector<HTMLButtonElement>('.chip[data-value="occurred"]')!.click()
+    await el.updateComplete
+    expect(rows()).toBe(200)
+    // An event selected past the page is listed, with the rows before it.
+    el.selected = 'event-440'
+    await el.updateComplete
+    expect(root(el).querySelector('table[part="list"] tbody tr:last-child')?.getAttribute('data-event-id')).toBe('event-440')
+  })
+
   it('never interprets text from the data as HTML', async () => {
     const data = sampleDataset()
     data.events[0]!.title = '<img src=x onerror="window.__hacked=1">'
