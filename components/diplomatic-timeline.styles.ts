@@ -50,6 +50,8 @@ export const styles = css`
   .tick line, .lane-rule { stroke: var(--_muted); stroke-opacity: 0.3; }
   .tick text, .lane-label { fill: var(--_muted); font-size: 11px; }
   .mark { cursor: pointer; }
+  /* A halo of the background keeps a label legible where it crosses a grid line or the "as of" line. */
+  .mark > text { paint-order: stroke; stroke: var(--_bg); stroke-width: 3px; stroke-linejoin: round; }
   .mark .body { fill: var(--_accent); stroke: var(--_accent); stroke-width: 1.5; }
   .mark.one-of .body { fill: url(#dt-hatch); }
   .mark.planned .body, .mark.postponed .body { fill: var(--_bg); stroke: var(--_planned); stroke-dasharray: 3 2; }

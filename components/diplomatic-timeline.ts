@@ -598,7 +598,11 @@ export class DiplomaticTimeline extends LitElement {
         ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
         : svg`<circle class="body" cx=${mark.x1 + 5} cy=${cy} r="5"></circle>`}
       ${item.disputed ? svg`<g transform="translate(${mark.x2 - 2},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3" aria-hidden="true">!</text></g>` : nothing}
-      ${mark.label ? svg`<text x=${mark.x2 + labelGap} y=${cy + 4} aria-hidden="true">${mark.label}</text>` : nothing}
+      ${!mark.label
+        ? nothing
+        : mark.labelSide === 'left'
+          ? svg`<text x=${mark.x1 - labelGap} y=${cy + 4} text-anchor="end" aria-hidden="true">${mark.label}</text>`
+          : svg`<text x=${mark.x2 + labelGap} y=${cy + 4} aria-hidden="true">${mark.label}</text>`}
     </g>`
   }
 

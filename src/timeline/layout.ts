@@ -22,6 +22,8 @@ export interface Mark {
   y: number
   /** The label to draw, already cut to the room it has; empty when there is none. */
   label: string
+  /** Right of the mark, or left of it when the plot's right edge would cut it shorter there. */
+  labelSide: 'right' | 'left'
 }
 
 export interface LayoutOptions {
@@ -122,8 +124,21 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
     const header = options.laneHeader ?? 0
     const height = header + rows * rowHeight + lanePadding * 2
     lanes.push({ key, label: options.laneLabel(key), rows, y, height })
+    // Where each row's last drawn mark and label end, for a label that goes left of its mark.
+    const drawnTo: number[] = []
     for (const entry of entries) {
-      const room = Math.min(nextInRow.get(entry) ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
+      const next = nextInRow.get(entry)
+      const room = Math.min(next ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
+      let label = elide(entry.item.label, room, measure)
+      let labelSide: Mark['labelSide'] = 'right'
+      // The last mark of a row, near the plot's right edge (where the newest events are): its
+      // label goes left into the row's free room when more of it fits there.
+      if (next === undefined && label !== entry.item.label) {
+        const left = entry.x1 - labelGap - Math.max(0, (drawnTo[entry.row] ?? -Infinity) + gap)
+        const there = left > room ? elide(entry.item.label, left, measure) : ''
+        if (there.length > label.length) [label, labelSide] = [there, 'left']
+      }
+      drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + measure(label) : entry.x2
       marks.push({
         item: entry.item,
         lane: key,
@@ -131,7 +146,8 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
         x1: entry.x1,
         x2: entry.x2,
         y: y + header + lanePadding + entry.row * rowHeight,
-        label: elide(entry.item.label, room, measure),
+        label,
+        labelSide,
       })
     }
     y += height

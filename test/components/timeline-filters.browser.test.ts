@@ -192,6 +192,22 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect(root(el).querySelector('[role="tooltip"]')).toBeNull()
   })
 
+  it('draws the label of an event near the right edge left of its mark, whole, and never over another mark', async () => {
+    const el = await mount(syria)
+    const label = root(el).querySelector<SVGTextElement>('[data-event-id="un-suspends-aid"] > text')!
+    expect(label.getAttribute('text-anchor')).toBe('end')
+    expect(label.textContent).toBe(syria.events.find((e) => e.id === 'un-suspends-aid')!.title)
+    const body = root(el).querySelector('[data-event-id="un-suspends-aid"] .body')!.getBoundingClientRect()
+    const text = label.getBoundingClientRect()
+    expect(text.right).toBeLessThanOrEqual(body.left)
+    // No other mark's body in the label's row is under it.
+    for (const other of root(el).querySelectorAll('svg.plot [data-event-id]:not([data-event-id="un-suspends-aid"]) .body')) {
+      const box = other.getBoundingClientRect()
+      const sameRow = Math.abs(box.top + box.height / 2 - (text.top + text.height / 2)) < 6
+      if (sameRow) expect(box.right <= text.left || box.left >= text.right).toBe(true)
+    }
+  })
+
   it('lays the plot out again when the grouping or the filters change', async () => {
     const el = await mount(syria)
     const lanes = () => [...root(el).querySelectorAll('.lane .lane-label')].map((l) => l.textContent)

@@ -54,15 +54,20 @@ describe('timeline events', () => {
 
 describe('layout', () => {
   it.each(['actor', 'category', 'none'] as const)('never overlaps two marks or a mark and a label in a row (group by %s)', (groupBy) => {
-    const { marks } = layout(items, options(groupBy))
-    const rows = new Map<string, typeof marks>()
-    for (const m of marks) rows.set(`${m.lane}/${m.row}`, [...(rows.get(`${m.lane}/${m.row}`) ?? []), m])
-    for (const row of rows.values()) {
-      row.sort((a, b) => a.x1 - b.x1)
-      for (let i = 1; i < row.length; i++) {
-        const before = row[i - 1]!
-        const labelEnd = before.x2 + 4 + measure(before.label)
-        expect(Math.max(before.x2, labelEnd), `${before.item.id} runs into ${row[i]!.item.id}`).toBeLessThanOrEqual(row[i]!.x1)
+    for (const width of [1200, 500]) {
+      const { marks } = layout(items, { ...options(groupBy), right: width })
+      const rows = new Map<string, typeof marks>()
+      for (const m of marks) rows.set(`${m.lane}/${m.row}`, [...(rows.get(`${m.lane}/${m.row}`) ?? []), m])
+      for (const row of rows.values()) {
+        // Each mark with its label, on whichever side it is drawn.
+        const spans = row.map((m) => {
+          const label = m.label ? 4 + measure(m.label) : 0
+          return { id: m.item.id, from: m.labelSide === 'left' ? m.x1 - label : m.x1, to: m.labelSide === 'left' ? m.x2 : m.x2 + label }
+        }).sort((a, b) => a.from - b.from)
+        for (let i = 1; i < spans.length; i++) {
+          expect(spans[i - 1]!.to, `${spans[i - 1]!.id} runs into ${spans[i]!.id} at width ${width}`).toBeLessThanOrEqual(spans[i]!.from)
+        }
+        for (const s of spans) expect(s.from).toBeGreaterThanOrEqual(Math.min(0, ...row.map((m) => m.x1)))
       }
     }
   })
@@ -73,9 +78,25 @@ describe('layout', () => {
     expect(lanes.sort()).toEqual(['russia', 'syria', 'un'])
   })
 
+  it('draws a label left of its mark when the right edge would cut it and the row is free there', () => {
+    const { marks } = layout(items, { ...options('none', 40), right: 1000 })
+    const last = marks.filter((m) => m.x2 > 900)
+    const left = last.filter((m) => m.labelSide === 'left')
+    expect(left.length).toBeGreaterThan(0)
+    for (const m of left) {
+      // Whole, or at least longer than the right edge would have left it.
+      const roomRight = 1000 - (m.x2 + 4)
+      expect(measure(m.label)).toBeGreaterThan(roomRight)
+      expect(m.x1 - 4 - measure(m.label)).toBeGreaterThanOrEqual(0)
+    }
+  })
+
   it('cuts labels at the right edge of the plot', () => {
     const { marks } = layout(items, { ...options('none', 200), right: 600 })
-    for (const m of marks) if (m.label) expect(m.x2 + 4 + measure(m.label)).toBeLessThanOrEqual(600 + 6)
+    for (const m of marks) {
+      if (m.label && m.labelSide === 'right') expect(m.x2 + 4 + measure(m.label)).toBeLessThanOrEqual(600 + 6)
+      if (m.label && m.labelSide === 'left') expect(m.x1 - 4 - measure(m.label)).toBeGreaterThanOrEqual(0)
+    }
   })
 
   it('elides a label at a word boundary to the room it has, or drops it', () => {
