@@ -548,8 +548,9 @@ export class DiplomaticTimeline extends LitElement {
           ${x(load.asOf.ms) > width - 110
             ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`
             : svg`<text x="4" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`}</g>`}
-        ${this.renderMarks(visible)}
+        <!-- Relations under the marks: labels, with their halo, stay legible where a relation crosses them. -->
         ${this.relationPaths(load, laid)}
+        ${this.renderMarks(visible)}
       </g>
     </svg>`
   }
