@@ -83,7 +83,8 @@ export function elide(text: string, room: number, measure: (t: string) => number
 
 /**
  * Places events in lanes and packs them into rows so marks never overlap, with each label cut to
- * the room before the next mark in its row. Events must be sorted by start (toTimelineEvents does).
+ * the room before the next mark in its row; a label the plot's right edge cuts goes left of its
+ * mark when more of it fits there. Events must be sorted by start (toTimelineEvents does).
  */
 export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
   const { x, rowHeight, lanePadding, measure, minMarkWidth } = options
@@ -131,9 +132,10 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
       const room = Math.min(next ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
       let label = elide(entry.item.label, room, measure)
       let labelSide: Mark['labelSide'] = 'right'
-      // The last mark of a row, near the plot's right edge (where the newest events are): its
-      // label goes left into the row's free room when more of it fits there.
-      if (next === undefined && label !== entry.item.label) {
+      // A mark on the plot whose label the right edge cuts, not the next mark (where the newest
+      // events are): its label goes left into the row's free room when more of it fits there.
+      const cutByEdge = (next ?? Infinity) >= options.right + gap && entry.x1 < options.right
+      if (cutByEdge && label !== entry.item.label) {
         const left = entry.x1 - labelGap - Math.max(0, (drawnTo[entry.row] ?? -Infinity) + gap)
         const there = left > room ? elide(entry.item.label, left, measure) : ''
         if (there.length > label.length) [label, labelSide] = [there, 'left']

@@ -200,8 +200,12 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     const body = root(el).querySelector('[data-event-id="un-suspends-aid"] .body')!.getBoundingClientRect()
     const text = label.getBoundingClientRect()
     expect(text.right).toBeLessThanOrEqual(body.left)
-    // No other mark's body in the label's row is under it.
-    for (const other of root(el).querySelectorAll('svg.plot [data-event-id]:not([data-event-id="un-suspends-aid"]) .body')) {
+    expect(text.left).toBeGreaterThanOrEqual(root(el).querySelector('svg.plot')!.getBoundingClientRect().left)
+    // No other mark's body, badge or label in the label's row is under it.
+    const others = 'svg.plot [data-event-id]:not([data-event-id="un-suspends-aid"])'
+    const parts = root(el).querySelectorAll(`${others} .body, ${others} .badge, ${others} > text`)
+    expect([...parts].filter((p) => p.localName === 'text').length).toBeGreaterThan(10)
+    for (const other of parts) {
       const box = other.getBoundingClientRect()
       const sameRow = Math.abs(box.top + box.height / 2 - (text.top + text.height / 2)) < 6
       if (sameRow) expect(box.right <= text.left || box.left >= text.right).toBe(true)

@@ -67,7 +67,7 @@ describe('layout', () => {
         for (let i = 1; i < spans.length; i++) {
           expect(spans[i - 1]!.to, `${spans[i - 1]!.id} runs into ${spans[i]!.id} at width ${width}`).toBeLessThanOrEqual(spans[i]!.from)
         }
-        for (const s of spans) expect(s.from).toBeGreaterThanOrEqual(Math.min(0, ...row.map((m) => m.x1)))
+        for (const m of row) if (m.labelSide === 'left') expect(m.x1 - 4 - measure(m.label)).toBeGreaterThanOrEqual(0)
       }
     }
   })
@@ -89,6 +89,24 @@ describe('layout', () => {
       expect(measure(m.label)).toBeGreaterThan(roomRight)
       expect(m.x1 - 4 - measure(m.label)).toBeGreaterThanOrEqual(0)
     }
+  })
+
+  it('moves a label left only when the plot\'s edge cuts it, its mark is on the plot and more fits on the left', () => {
+    // x is the identity here: an event's start and end are its pixels.
+    const at = (id: string, x: number, label: string) => ({ id, start: x, end: x, label, actors: [] }) as unknown as TimelineEvent
+    const place = (events: TimelineEvent[]) => layout(events, { ...options('none'), x: (ms) => ms, right: 600, minMarkWidth: 10 }).marks
+    const [a, b] = place([at('a', 535, 'A'.repeat(30)), at('b', 815, 'B')])
+    // The next mark in the row is past the edge (laid out for panning): the edge still cuts the label.
+    expect(b!.x1).toBeGreaterThan(600)
+    expect(a).toMatchObject({ row: b!.row, labelSide: 'left', label: 'A'.repeat(30) })
+    const [c, d] = place([at('c', 0, 'C'.repeat(70)), at('d', 540, 'Dd dd dd dd dd dd dd dd dd dd')])
+    // The row is taken on the left by c's label: d keeps the longer cut, on the right.
+    expect(c).toMatchObject({ row: d!.row, labelSide: 'right', label: 'C'.repeat(70) })
+    expect(d!.labelSide).toBe('right')
+    expect(d!.label).toBe('Dd dd…')
+    // A mark past the edge is not on the plot: nothing of it is moved onto the plot.
+    const [e] = place([at('e', 605, 'E'.repeat(10))])
+    expect(e).toMatchObject({ labelSide: 'right', label: '' })
   })
 
   it('cuts labels at the right edge of the plot', () => {
