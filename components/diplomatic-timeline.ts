@@ -52,7 +52,7 @@ const overviewHeight = 28
 const densityLaneHeight = 30
 /** Above this many events in view, lanes are drawn as density rather than one mark each. */
 const maxMarks = 150
-/** Rows the list view adds at a time. */
+/** Rows on a page of the list view. */
 const listPage = 200
 const hour = 3_600_000
 const century = 100 * 365.25 * 86_400_000
@@ -71,7 +71,8 @@ const chipFacets = ['category', 'status', 'certainty'] as const
 
 /**
  * Validation (the JSON Schema validator, the messages, the general EDTF grammar) is a separate
- * module, fetched when data arrives: the timeline is drawn first, and checked while it shows.
+ * module, fetched after the first paint (see ingest): the timeline is drawn first, and checked
+ * while it shows.
  */
 const loadValidator = () => import('../src/validate/index.ts')
 
@@ -119,8 +120,8 @@ export class DiplomaticTimeline extends LitElement {
   @state() private width = 0
   @state() private transform: ZoomTransform = zoomIdentity
   @state() private listView = false
-  /** How many rows the list view shows: a page at a time, as thousands of rows would take seconds to build. */
-  @state() private listLength = listPage
+  /** The first event the list view shows: it shows a page of them, as thousands of rows would take seconds to build. */
+  @state() private listStart = 0
   @state() private filters: Filters = noFilters
   @state() private hover: { id: string; x: number; y: number } | null = null
   /** The data last found valid. Data on screen that is not this one is still being checked. */
@@ -160,7 +161,7 @@ export class DiplomaticTimeline extends LitElement {
   validation: Promise<Problem[]> = Promise.resolve([])
 
   private request = 0
-  private shown: TimelineEvent[] = []
+  private shown: readonly TimelineEvent[] = []
   private counts = new Map<Facet, Map<string, number>>()
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
@@ -240,7 +241,12 @@ export class DiplomaticTimeline extends LitElement {
         this.facetValues = new Map(chipFacets.map((f) => [f, [...(all.get(f)?.keys() ?? [])].sort()]))
       }
       this.overviewBars = undefined
-      this.listLength = listPage
+      this.listStart = 0
+    }
+    // The list's page holds the selected event.
+    if (['selected', 'load', 'filters'].some((p) => changed.has(p)) && this.selected !== null) {
+      const index = this.shown.findIndex((i) => i.id === this.selected)
+      if (index >= 0 && (index < this.listStart || index >= this.listStart + listPage)) this.listStart = index - (index % listPage)
     }
   }
 
@@ -671,11 +677,10 @@ export class DiplomaticTimeline extends LitElement {
     </section>`
   }
 
-  private renderList(items: TimelineEvent[]) {
-    // The selected event is always among the rows.
-    const length = Math.max(this.listLength, items.findIndex((i) => i.id === this.selected) + 1)
-    const rows = items.length > length ? items.slice(0, length) : items
-    const more = Math.min(listPage, items.length - rows.length)
+  private renderList(items: readonly TimelineEvent[]) {
+    const start = Math.min(this.listStart, Math.max(0, items.length - 1))
+    const end = Math.min(items.length, start + listPage)
+    const rows = items.slice(start, end)
     return html`<table part="list">
       <caption class="sr-only">Events in time order</caption>
       <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Certainty</th></tr></thead>
@@ -684,9 +689,10 @@ export class DiplomaticTimeline extends LitElement {
         <td><button class="linklike" @click=${() => this.choose(i.id)}>${i.event.title}</button></td>
         <td>${i.status}</td><td>${i.certainty}${i.disputed ? ', attribution disputed' : ''}</td></tr>`)}</tbody>
     </table>
-    ${more > 0
-      ? html`<p class="more">Showing the first ${rows.length} of ${items.length} events.
-          <button @click=${() => (this.listLength = rows.length + listPage)}>Show ${more} more</button></p>`
+    ${items.length > listPage
+      ? html`<p class="more">Events ${start + 1}–${end} of ${items.length}.
+          <button ?disabled=${start === 0} @click=${() => (this.listStart = Math.max(0, start - listPage))}>Earlier</button>
+          <button ?disabled=${end >= items.length} @click=${() => (this.listStart = end)}>Later</button></p>`
       : nothing}`
   }
 

@@ -55,7 +55,7 @@ export const filtering = (filters: Filters): boolean =>
  * nothing is filtered, so not to be changed.
  * @example applyFilters(items, { ...noFilters, status: new Set(['planned']) })
  */
-export function applyFilters(items: TimelineEvent[], filters: Filters): TimelineEvent[] {
+export function applyFilters(items: readonly TimelineEvent[], filters: Filters): readonly TimelineEvent[] {
   // Nothing filtered: the same array, not a copy of thousands of events.
   if (!filtering(filters)) return items
   const words = wordsOf(filters.query)

@@ -259,7 +259,7 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(rows).toEqual(['convoy-attack', 'us-blames-russia'])
   })
 
-  it('lists a long list a page at a time, always with the selected event, and starts over when filtered', async () => {
+  it('lists a long list a page at a time, on the page of the selected event, from the first page when filtered', async () => {
     const data = sampleDataset()
     const template = data.events[0]!
     data.relations = []
@@ -269,26 +269,35 @@ describe('<diplomatic-timeline> exploring', () => {
     const el = await mount({ start: '2016-09-01', end: '2016-09-01' }, data)
     root(el).querySelector<HTMLButtonElement>('button[aria-pressed]')!.click()
     await el.updateComplete
-    const rows = () => root(el).querySelectorAll('table[part="list"] tbody tr').length
-    const more = () => root(el).querySelector<HTMLButtonElement>('.more button')
-    expect(rows()).toBe(200)
-    expect(root(el).querySelector('.more')?.textContent).toMatch(/Showing the first 200 of 450 events\.\s+Show 200 more/)
-    more()!.click()
+    const rows = () => [...root(el).querySelectorAll('table[part="list"] tbody tr')].map((r) => r.getAttribute('data-event-id'))
+    const status = () => root(el).querySelector('.more')?.textContent?.replace(/\s+/g, ' ').trim()
+    const button = (name: string) => [...root(el).querySelectorAll<HTMLButtonElement>('.more button')].find((b) => b.textContent === name)!
+    expect(rows()).toHaveLength(200)
+    expect(status()).toBe('Events 1–200 of 450. Earlier Later')
+    expect(button('Earlier').disabled).toBe(true)
+    const first = rows()
+    button('Later').click()
     await el.updateComplete
-    expect(rows()).toBe(400)
-    expect(more()!.textContent).toBe('Show 50 more')
-    more()!.click()
+    button('Later').click()
     await el.updateComplete
-    expect(rows()).toBe(450)
-    expect(more()).toBeNull()
-    // A filter starts the list over, at one page.
+    expect(rows()).toHaveLength(50)
+    expect(status()).toMatch(/^Events 401–450 of 450\./)
+    expect(button('Later').disabled).toBe(true)
+    button('Earlier').click()
+    await el.updateComplete
+    expect(status()).toMatch(/^Events 201–400 of 450\./)
+    // A filter starts again from the first page.
     root(el).querySelector<HTMLButtonElement>('.chip[data-value="occurred"]')!.click()
     await el.updateComplete
-    expect(rows()).toBe(200)
-    // An event selected past the page is listed, with the rows before it.
+    expect(status()).toMatch(/^Events 1–200 of 449\./)
+    expect(rows()).toHaveLength(200)
+    // An event selected past the page turns the list to its page, which never holds more than a page.
+    const last = first.at(-1)!
     el.selected = 'event-440'
     await el.updateComplete
-    expect(root(el).querySelector('table[part="list"] tbody tr:last-child')?.getAttribute('data-event-id')).toBe('event-440')
+    expect(rows()).toContain('event-440')
+    expect(rows()).not.toContain(last)
+    expect(rows().length).toBeLessThanOrEqual(200)
   })
 
   it('never interprets text from the data as HTML', async () => {
