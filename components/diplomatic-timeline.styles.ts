@@ -39,6 +39,7 @@ export const styles = css`
   .shown { color: var(--_muted); margin-left: auto; }
   .more { color: var(--_muted); margin: 0.5rem 0; }
   .more button { margin-left: 0.5rem; }
+  button:disabled { opacity: 0.45; cursor: default; }
   .overview { display: block; width: 100%; margin-bottom: 0.25rem; }
   .overview .bars { fill: var(--_muted); shape-rendering: crispEdges; }
   .density { fill: var(--_accent); shape-rendering: crispEdges; pointer-events: none; }
