@@ -97,7 +97,7 @@ const afterPaint = () => new Promise<void>((resolve) => {
  * @csspart error - the message shown when the data cannot be loaded
  * @csspart toolbar - title, search and zoom buttons
  * @csspart filters - the filter chips and the count of events shown
- * @csspart overview - the strip with a brush over the whole time span
+ * @csspart overview - the strip of event counts over the events' span, with a brush on the window shown
  * @csspart plot - the SVG time plot
  * @csspart mark - one event's mark
  * @csspart tooltip - the hover tooltip
@@ -105,9 +105,9 @@ const afterPaint = () => new Promise<void>((resolve) => {
  * @csspart list - the table view of the events
  * @cssproperty --dt-font - font family
  * @cssproperty --dt-fg - text colour
- * @cssproperty --dt-muted - secondary text and grid colour
+ * @cssproperty --dt-muted - secondary text, grid and the overview's bars
  * @cssproperty --dt-bg - background colour
- * @cssproperty --dt-accent - marks, chips and focus colour
+ * @cssproperty --dt-accent - marks, density, chips and focus colour
  * @cssproperty --dt-planned - planned events and the "as of" line
  * @cssproperty --dt-disputed - the disputed-attribution badge
  * @cssproperty --dt-error - error messages
