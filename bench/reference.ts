@@ -19,13 +19,12 @@ class ReferenceElement extends LitElement {
 }
 customElements.define('bench-reference', ReferenceElement)
 
-const stage = document.querySelector<HTMLElement>('#stage')!
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
 
 window.benchFirstRender = async () => {
   const start = performance.now()
   const el = document.createElement('bench-reference') as ReferenceElement
-  stage.append(el)
+  document.body.append(el)
   await el.updateComplete
   await nextFrame()
   await nextFrame()
