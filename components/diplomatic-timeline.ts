@@ -28,6 +28,8 @@ type Ready = {
   extent: [number, number] | null
   /** The overview strip's domain (see overviewSpan). */
   span: [number, number] | null
+  /** A lane's name: an actor's short name for an actor id, else the key itself (a category). */
+  laneLabel: (key: string) => string
 }
 type Load =
   | { state: 'empty' }
@@ -178,7 +180,6 @@ export class DiplomaticTimeline extends LitElement {
    */
   private pendingReveal: false | 'user' | 'page' = false
   private widths = new Map<string, number>()
-  private darkScheme = matchMedia('(prefers-color-scheme: dark)')
   private measureContext?: CanvasRenderingContext2D | null
 
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration) {
@@ -208,7 +209,6 @@ export class DiplomaticTimeline extends LitElement {
       if (width !== this.width) requestAnimationFrame(() => (this.width = width))
     })
     this.resizeObserver.observe(this)
-    this.darkScheme.addEventListener('change', this.onSchemeChange)
     // A web font that arrives after the first render changes every label's width.
     document.fonts?.addEventListener('loadingdone', this.onFontsLoaded)
     if (this.syncUrl) {
@@ -220,7 +220,6 @@ export class DiplomaticTimeline extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
-    this.darkScheme.removeEventListener('change', this.onSchemeChange)
     document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded)
     window.removeEventListener('hashchange', this.onHashChange)
   }
@@ -265,19 +264,15 @@ export class DiplomaticTimeline extends LitElement {
     }
   }
 
-  /** The font read from the computed style once, not on every frame (reading it forces a style pass). */
-  private themeCache?: { font: string }
-  private get theme() {
-    this.themeCache ??= { font: getComputedStyle(this).font || '13px system-ui, sans-serif' }
-    return this.themeCache
+  /** The labels' font, read from the computed style once, not on every frame (reading it forces a style pass). */
+  private fontCache?: string
+  private get font() {
+    return (this.fontCache ??= getComputedStyle(this).font || '13px system-ui, sans-serif')
   }
 
-  private onSchemeChange = () => this.remeasure()
-  private onFontsLoaded = () => this.remeasure()
-
-  /** Labels were cut to widths measured in another font (another scheme's, or the fallback of a web font still loading): measured and cut again. */
-  private remeasure() {
-    this.themeCache = undefined
+  /** Labels were cut to widths measured in a web font's fallback: measured and cut again once it has loaded. */
+  private onFontsLoaded = () => {
+    this.fontCache = undefined
     this.widths.clear()
     this.plotMemo = undefined
     this.requestUpdate()
@@ -318,8 +313,7 @@ export class DiplomaticTimeline extends LitElement {
     // Only events in or next to the window are laid out, so a pan has labels ready at the edges.
     const near = this.shown.filter((i) => i.end >= d0 - span && i.start <= d1 + span)
     const inView = near.filter((i) => i.end >= d0 && i.start <= d1)
-    const actors = new Map(load.dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
-    const laneLabel = (key: string) => actors.get(key) ?? key
+    const laneLabel = load.laneLabel
     const dense = inView.length > maxMarks
     const laid: Layout = dense
       ? { lanes: [], marks: [], height: 0 }
@@ -386,7 +380,7 @@ export class DiplomaticTimeline extends LitElement {
       let w = this.widths.get(char)
       if (w === undefined) {
         this.measureContext ??= document.createElement('canvas').getContext('2d')
-        if (this.measureContext) this.measureContext.font = this.theme.font
+        if (this.measureContext) this.measureContext.font = this.font
         w = this.measureContext ? this.measureContext.measureText(char).width : 7
         this.widths.set(char, w)
       }
@@ -490,9 +484,6 @@ export class DiplomaticTimeline extends LitElement {
     </svg>`
   }
 
-  /** The plot shows density rather than marks. */
-  private dense = false
-
   private overview?: { start: number; end: number; width: number; scale: ScaleTime<number, number> }
 
   /**
@@ -519,7 +510,6 @@ export class DiplomaticTimeline extends LitElement {
     if (width === 0) return nothing
     const x = this.x
     const { dense, laid, lanesDense, densityPaths, plotHeight } = this.plotModel(load, x, width)
-    this.dense = dense
     const lanesHeight = Math.max(plotHeight, rowHeight * 2)
     // Below the lanes: room for the "as of" label, clear of every mark.
     const height = axisHeight + lanesHeight + 18
@@ -596,7 +586,6 @@ export class DiplomaticTimeline extends LitElement {
 
   private renderMark(mark: Mark, named: boolean) {
     const { item } = mark
-    const event = item.event
     const wide = mark.x2 - mark.x1 > 12
     const classes = ['mark', item.status, item.date.shape, item.id === this.selected ? 'selected' : ''].join(' ')
     const cy = mark.y + rowHeight / 2 - 2
@@ -714,7 +703,7 @@ export class DiplomaticTimeline extends LitElement {
     if (mark) return this.choose(mark.getAttribute('data-event-id'))
     const plot = event.currentTarget as SVGSVGElement
     // Where lanes are drawn as density, a click zooms in on that spot.
-    if (this.dense && this.zoomBehavior) {
+    if (this.plotMemo?.model.dense && this.zoomBehavior) {
       const box = plot.getBoundingClientRect()
       this.userZoom = true
       select(plot).call(this.zoomBehavior.scaleBy, 4, [event.clientX - box.left, event.clientY - box.top])
@@ -1015,7 +1004,9 @@ export class DiplomaticTimeline extends LitElement {
     // Sorted by start: the first starts first.
     const extent: [number, number] | null = items.length ? [items[0]!.start, items.reduce((m, i) => Math.max(m, i.end), now?.ms ?? -Infinity)] : null
     const window = initialWindow(items, now?.ms)
-    return { state: 'ready', dataset, items, asOf: now, extent, window, span: overviewSpan(items, window, now?.ms) }
+    const actors = new Map(dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
+    const laneLabel = (key: string) => actors.get(key) ?? key
+    return { state: 'ready', dataset, items, asOf: now, extent, window, span: overviewSpan(items, window, now?.ms), laneLabel }
   }
 
   /** Shows prepared data, and returns it as shown. */
