@@ -2,6 +2,7 @@ import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatJson } from '../format/format.ts'
 import { validateDataset } from '../validate/index.ts'
+import { stripBom } from '../validate/bom.ts'
 import { excessDepth, LineIndex, maxDepth, scan } from '../validate/json-text.ts'
 
 export interface Io {
@@ -105,7 +106,7 @@ async function formatFiles(paths: string[], check: boolean, io: Io): Promise<num
       failed++
       continue
     }
-    const body = text.startsWith('\uFEFF') ? text.slice(1) : text
+    const body = stripBom(text)
     // A file that is not JSON is left exactly as it is: formatting would garble it.
     const lines = new LineIndex(body)
     // Nesting that deep is no dataset, and would overflow the formatter's recursion.
