@@ -26,7 +26,9 @@ window.benchWarmUp = async (round) => {
   stage.append(el)
   el.data = asFromJson(syntheticDataset(n, 2, 1990 - 10 * round))
   await el.updateComplete
-  await el.validation
+  const problems = await el.validation
+  // A warm-up on data the element refuses would warm up the error path instead.
+  if (problems.length > 0) throw new Error(`the warm-up dataset ${round} has ${problems.length} problems: ${problems[0]!.message}`)
   await nextFrame()
   await nextFrame()
   el.remove()

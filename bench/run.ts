@@ -124,14 +124,15 @@ async function buildPage() {
   })
 }
 
-async function openPage(browser: Browser, base: string, n: number): Promise<Page> {
+/** A fresh page at `path` (under bench/), once it can be timed; `label` names it in errors. */
+async function openPage(browser: Browser, base: string, path: string, label: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
   page.setDefaultTimeout(60_000)
-  page.on('pageerror', (error) => breakages.push(`page error at n=${n}: ${error.message}`))
+  page.on('pageerror', (error) => breakages.push(`page error ${label}: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error') console.error(`console error at n=${n}: ${message.text()}`)
+    if (message.type() === 'error') console.error(`console error ${label}: ${message.text()}`)
   })
-  await page.goto(`${base}bench/page.html?n=${n}`)
+  await page.goto(`${base}bench/${path}`)
   await page.waitForFunction(() => typeof window.benchFirstRender === 'function')
   return page
 }
@@ -172,7 +173,7 @@ async function renderRuns(browser: Browser, base: string, n: number, warmUps: nu
   let page: Page | undefined
   for (let run = 0; run < renderRunCount; run++) {
     await page?.close()
-    page = await openPage(browser, base, n)
+    page = await openPage(browser, base, `page.html?n=${n}`, `at n=${n}`)
     for (let round = 0; round < warmUps; round++) await page.evaluate((r) => window.benchWarmUp!(r), round)
     // A second passes between two renders, as between a reader's clicks: V8 finishes the
     // optimised code it compiles on another thread. Timed at once, the render races that work.
@@ -195,10 +196,7 @@ async function renderRuns(browser: Browser, base: string, n: number, warmUps: nu
 async function reference(browser: Browser, base: string) {
   const times: number[] = []
   for (let run = 0; run < renderRunCount; run++) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })
-    page.on('pageerror', (error) => breakages.push(`page error on the reference page: ${error.message}`))
-    await page.goto(`${base}bench/reference.html`)
-    await page.waitForFunction(() => typeof window.benchFirstRender === 'function')
+    const page = await openPage(browser, base, 'reference.html', 'on the reference page')
     times.push(await page.evaluate(() => window.benchFirstRender!()))
     await page.close()
   }
