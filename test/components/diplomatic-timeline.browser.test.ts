@@ -25,6 +25,10 @@ const alert = (el: DiplomaticTimeline) => el.shadowRoot!.querySelector('[role="a
 afterEach(() => document.body.replaceChildren())
 
 describe('<diplomatic-timeline>', () => {
+  it('runs in one of the two time zones the dates are checked in, not in UTC', () => {
+    expect(['America/Los_Angeles', 'Pacific/Kiritimati']).toContain(Intl.DateTimeFormat().resolvedOptions().timeZone)
+  })
+
   it('shows the events of a dataset given as a property', async () => {
     const el = await mount((e) => (e.data = sampleDataset()))
     expect(rows(el).sort()).toEqual(['convoy-attack', 'us-blames-russia'])
@@ -96,6 +100,7 @@ describe('<diplomatic-timeline>', () => {
       el.src = '/data/syria-truce-2016-09.json'
       await expect.poll(() => rows(el)).toContain('convoy-attack')
       await el.validation
+      await el.updateComplete
       expect(alert(el)).toBeUndefined()
     } finally {
       URL.revokeObjectURL(url)

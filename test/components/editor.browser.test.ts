@@ -184,6 +184,7 @@ describe('<diplomatic-timeline-editor> drafts, files and tabs', () => {
     const el = await mount()
     selectText(el, 'Aid convoy attacked, some 20 civilians killed')
     await userEvent.keyboard('Last words')
+    expect(el.text).toContain('"Last words"')
     window.dispatchEvent(new PageTransitionEvent('pagehide'))
     expect(JSON.parse(localStorage.getItem(key)!).text).toBe(el.text)
   })

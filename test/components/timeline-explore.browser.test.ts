@@ -79,6 +79,17 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(el.selected).toBe('convoy-attack')
   })
 
+  it('shows a focus ring on the plot when it is reached by keyboard', async () => {
+    const el = await mount()
+    const plot = root(el).querySelector<SVGSVGElement>('svg.plot')!
+    plot.focus()
+    await userEvent.keyboard('{Home}')
+    expect(plot.matches(':focus-visible')).toBe(true)
+    const ring = getComputedStyle(plot)
+    expect(ring.outlineStyle).toBe('solid')
+    expect(parseFloat(ring.outlineWidth)).toBeGreaterThanOrEqual(2)
+  })
+
   it('goes to the last event with End, pans with Page Up and Page Down, and zooms with = and -', async () => {
     const el = await mount()
     root(el).querySelector<SVGSVGElement>('svg.plot')!.focus()

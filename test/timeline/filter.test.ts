@@ -39,6 +39,8 @@ describe('filters', () => {
   it('search titles, summaries, date phrases and quotes, ignoring case and accents', () => {
     expect(ids(applyFilters(items, { ...noFilters, query: 'GAME CHANGER' }))).toEqual(['de-mistura-statement'])
     expect(ids(applyFilters(items, { ...noFilters, query: 'only show in town' }))).toEqual(['johnson-only-show'])
+    // Only in a quote, not in any title or summary.
+    expect(ids(applyFilters(items, { ...noFilters, query: 'forcing a serious discussion' }))).toEqual(['de-mistura-statement'])
     expect(applyFilters(items, { ...noFilters, query: 'Ayrault' }).length).toBeGreaterThan(0)
     expect(ids(applyFilters(items, { ...noFilters, query: 'ayráult' }))).toEqual(ids(applyFilters(items, { ...noFilters, query: 'ayrault' })))
     expect(applyFilters(items, { ...noFilters, query: 'convoy zzzz' })).toEqual([])
