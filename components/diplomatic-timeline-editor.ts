@@ -17,6 +17,7 @@ import type { Event as DatasetEvent, EventDataset } from '../src/model/index.ts'
 import { validateDataset, type Problem } from '../src/validate/index.ts'
 import './diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from './diplomatic-timeline.ts'
+import { palette } from './diplomatic-timeline.styles.ts'
 
 /** Files above this size are for the CLI: the editor would crawl. */
 const maxFileBytes = 20 * 1024 * 1024
@@ -70,22 +71,12 @@ const onPageBackground = EditorView.theme({
 @customElement('diplomatic-timeline-editor')
 export class DiplomaticTimelineEditor extends LitElement {
   static override styles = css`
+    ${palette}
     :host {
       display: block;
       font: 14px/1.4 var(--dt-font, system-ui, sans-serif);
-      color: var(--dt-fg, #1d1d1f);
+      color: var(--_fg);
       color-scheme: light dark;
-      --_muted: var(--dt-muted, #5f6368);
-      --_accent: var(--dt-accent, #1f5fbf);
-      --_error: var(--dt-error, #a4161a);
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        color: var(--dt-fg, #e8e8ea);
-        --_muted: var(--dt-muted, #a0a4ab);
-        --_accent: var(--dt-accent, #7fb0ff);
-        --_error: var(--dt-error, #ff8a80);
-      }
     }
     .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; margin-bottom: 0.5rem; }
     .toolbar .name { font-weight: 600; margin-right: auto; }
@@ -159,7 +150,7 @@ export class DiplomaticTimelineEditor extends LitElement {
     this.darkScheme.addEventListener('change', this.onSchemeChange)
     // Closing the tab does not disconnect the element: keep the last keystrokes before it goes.
     window.addEventListener('pagehide', this.flushDraft)
-    document.addEventListener('visibilitychange', this.flushDraft)
+    document.addEventListener('visibilitychange', this.onVisibility)
     if ('BroadcastChannel' in window) {
       this.channel = new BroadcastChannel(channelName)
       this.channel.onmessage = this.onChannel
@@ -172,7 +163,7 @@ export class DiplomaticTimelineEditor extends LitElement {
     window.removeEventListener('storage', this.onStorage)
     this.darkScheme.removeEventListener('change', this.onSchemeChange)
     window.removeEventListener('pagehide', this.flushDraft)
-    document.removeEventListener('visibilitychange', this.flushDraft)
+    document.removeEventListener('visibilitychange', this.onVisibility)
     this.channel?.close()
     clearTimeout(this.validateTimer)
     this.flushDraft()
@@ -466,6 +457,11 @@ export class DiplomaticTimelineEditor extends LitElement {
       return { from, to: Math.max(from, Math.min(tokenEnd(text, from), doc.length)), severity: 'error', message: p.message }
     })
     view.dispatch(setDiagnostics(view.state, diagnostics))
+  }
+
+  /** A tab put in the background may be closed without a pagehide: keep the draft then, not when it comes back. */
+  private onVisibility = () => {
+    if (document.visibilityState === 'hidden') this.flushDraft()
   }
 
   private flushDraft = () => {

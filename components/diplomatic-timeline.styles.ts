@@ -1,6 +1,7 @@
 import { css } from 'lit'
 
-export const styles = css`
+/** The colours, light and dark, from the page's --dt-* properties or their defaults; the editor takes them too. */
+export const palette = css`
   :host {
     --_fg: var(--dt-fg, #1d1d1f);
     --_muted: var(--dt-muted, #5f6368);
@@ -9,11 +10,6 @@ export const styles = css`
     --_planned: var(--dt-planned, #6f42a8);
     --_disputed: var(--dt-disputed, #b3261e);
     --_error: var(--dt-error, #a4161a);
-    display: block;
-    position: relative;
-    font: 13px/1.4 var(--dt-font, system-ui, sans-serif);
-    color: var(--_fg);
-    background: var(--_bg);
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -25,6 +21,17 @@ export const styles = css`
       --_disputed: var(--dt-disputed, #ff8a80);
       --_error: var(--dt-error, #ff8a80);
     }
+  }
+`
+
+export const styles = css`
+  ${palette}
+  :host {
+    display: block;
+    position: relative;
+    font: 13px/1.4 var(--dt-font, system-ui, sans-serif);
+    color: var(--_fg);
+    background: var(--_bg);
   }
   [part='error'] { color: var(--_error); border: 1px solid currentColor; padding: 0.5rem 1rem; }
   .toolbar, .filters { display: flex; gap: 0.25rem 0.4rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.35rem; }
