@@ -76,13 +76,27 @@ export function validateValue(value: unknown): ValidationResult {
   } catch {
     // A value JSON cannot hold (a Date, a cycle) is judged by its JSON text below.
   }
+  return locateValue(value)
+}
+
+/** A value that failed the quick check, written out as indented JSON and located in that text. */
+function locateValue(value: unknown): ValidationResult {
   let text: string | undefined
   try {
     text = JSON.stringify(value, null, 2)
   } catch (error) {
     return fail([{ path: '', line: 1, column: 1, message: `the data cannot be written as JSON: ${error instanceof Error ? error.message : String(error)}` }])
   }
-  return validateDataset(text ?? '')
+  return neverThrowing(() => locate(text ?? ''))
+}
+
+/** The result of a check, or one problem saying why it could not run. */
+function neverThrowing(check: () => ValidationResult): ValidationResult {
+  try {
+    return check()
+  } catch (error) {
+    return fail([{ path: '', line: 1, column: 1, message: `could not validate the dataset: ${error instanceof Error ? error.message : String(error)}` }])
+  }
 }
 
 /**
@@ -94,11 +108,7 @@ export function validateValue(value: unknown): ValidationResult {
  */
 export function validateDataset(text: string): ValidationResult {
   if (typeof text !== 'string') return fail([{ path: '', line: 1, column: 1, message: `expected the dataset as text, got ${typeof text}` }])
-  try {
-    return check(text)
-  } catch (error) {
-    return fail([{ path: '', line: 1, column: 1, message: `could not validate the dataset: ${error instanceof Error ? error.message : String(error)}` }])
-  }
+  return neverThrowing(() => check(text))
 }
 
 
@@ -142,8 +152,8 @@ async function validInSteps(value: unknown, step: () => Promise<void>): Promise<
  */
 export async function validateValueInSteps(value: unknown, pause: () => Promise<unknown>, budgetMs = 8): Promise<ValidationResult> {
   if (await validInSteps(value, stepper(pause, budgetMs))) return { ok: true, dataset: value as EventDataset, problems: [] }
-  // A problem found: the full check, once, finds every problem and its line.
-  return validateValue(value)
+  // A problem found: located once in the value's JSON text, without checking it again first.
+  return locateValue(value)
 }
 
 /**
@@ -158,7 +168,7 @@ export async function validateDatasetInSteps(text: string, pause: () => Promise<
     try {
       value = JSON.parse(clean)
     } catch {
-      return validateDataset(text)
+      return neverThrowing(() => locate(clean))
     }
   }
   const step = stepper(pause, budgetMs)
@@ -169,5 +179,6 @@ export async function validateDatasetInSteps(text: string, pause: () => Promise<
     found = suspect.next()
   }
   if (!found.value && (await validInSteps(value, step))) return { ok: true, dataset: value as EventDataset, problems: [] }
-  return validateDataset(text)
+  // A problem found: located once, without checking the text again first.
+  return neverThrowing(() => locate(clean))
 }
