@@ -10,7 +10,7 @@ import { DensityCounter, peakOf } from '../src/timeline/density.ts'
 import { binPaths, type BinPath } from '../src/timeline/draw.ts'
 import { resolveEdtf } from '../src/dates/edtf.ts'
 import { formatDate } from '../src/dates/format.ts'
-import { asOf, drawable, initialWindow, overviewSpan, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
+import { asOf, drawable, initialWindow, overviewSpan, reachOf, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { byLaneLabel, eachLane, GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
 import { safeHref } from '../src/timeline/links.ts'
@@ -1001,12 +1001,14 @@ export class DiplomaticTimeline extends LitElement {
     const items = toTimelineEventsIfLoaded(dataset)
     if (!items) return null
     const now = asOf(dataset)
+    // One pass over the events for the extent, the first window and the overview's span.
+    const reach = reachOf(items, now?.ms)
     // Sorted by start: the first starts first.
-    const extent: [number, number] | null = items.length ? [items[0]!.start, items.reduce((m, i) => Math.max(m, i.end), now?.ms ?? -Infinity)] : null
-    const window = initialWindow(items, now?.ms)
+    const extent: [number, number] | null = items.length ? [items[0]!.start, reach.lastEnd] : null
+    const window = initialWindow(items, now?.ms, reach)
     const actors = new Map(dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
     const laneLabel = (key: string) => actors.get(key) ?? key
-    return { state: 'ready', dataset, items, asOf: now, extent, window, span: overviewSpan(items, window, now?.ms), laneLabel }
+    return { state: 'ready', dataset, items, asOf: now, extent, window, span: overviewSpan(items, window, now?.ms, reach), laneLabel }
   }
 
   /** Shows prepared data, and returns it as shown. */

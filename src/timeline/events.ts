@@ -100,24 +100,43 @@ export function asOf(dataset: EventDataset, options: LabelOptions = {}): { ms: n
   return resolved?.ok ? { ms: resolved.date.earliest, label: formatDate(resolved.date, options) } : null
 }
 
+/** Longer than this, an event is a background period (a war, an occupation) rather than news. */
+const longPeriod = 366 * 86_400_000
+
+/** What the opening windows read from all the events, found in one pass: see `reachOf`. */
+export interface Reach {
+  /** The last end, or the "as of" day if later. */
+  lastEnd: number
+  /** Where events stop mattering: a background period at its start, anything else at its end; the "as of" day if later. */
+  lastReach: number
+  /** The first start of an event that is not a background period; Infinity when there is none. */
+  firstNewsStart: number
+}
+
+/** One pass over the events (sorted by start) for the extent, the first window and the overview's span. */
+export function reachOf(items: readonly TimelineEvent[], asOfMs?: number): Reach {
+  let [lastEnd, lastReach, firstNewsStart] = [asOfMs ?? -Infinity, asOfMs ?? -Infinity, Infinity]
+  for (const i of items) {
+    const long = i.end - i.start > longPeriod
+    if (!long && firstNewsStart === Infinity) firstNewsStart = i.start
+    lastEnd = Math.max(lastEnd, i.end)
+    lastReach = Math.max(lastReach, long ? i.start : i.end)
+  }
+  return { lastEnd, lastReach, firstNewsStart }
+}
+
 /**
  * The window to show first: from the first decile of starts to the last end, padded, so one
  * long background period does not squash the events the dataset is about. Items are sorted by
  * start, as `toTimelineEvents` gives them.
  */
-export function initialWindow(items: TimelineEvent[], asOfMs?: number): [number, number] | null {
+export function initialWindow(items: TimelineEvent[], asOfMs?: number, reach = reachOf(items, asOfMs)): [number, number] | null {
   if (items.length === 0) return null
   const start = items[Math.floor((items.length - 1) * 0.1)]!.start
-  let end = asOfMs ?? -Infinity
-  for (const i of items) end = Math.max(end, reach(i))
+  const end = reach.lastReach
   const margin = Math.max((end - start) * 0.06, 86_400_000)
   return [start - margin, end + margin]
 }
-
-/** Longer than this, an event is a background period (a war, an occupation) rather than news. */
-const longPeriod = 366 * 86_400_000
-/** Where an event stops mattering to a window: a background period at its start, anything else at its end. */
-const reach = (i: TimelineEvent) => (i.end - i.start > longPeriod ? i.start : i.end)
 
 /**
  * The span the overview strip covers: all events and the first window, except that when shorter
@@ -125,18 +144,10 @@ const reach = (i: TimelineEvent) => (i.end - i.start > longPeriod ? i.start : i.
  * to its end: a war begun in 2011 would squash a week of talks in 2016 into the strip's last
  * pixels. With nothing shorter, the periods span it whole. Items are sorted by start.
  */
-export function overviewSpan(items: TimelineEvent[], window: [number, number] | null, asOfMs?: number): [number, number] | null {
+export function overviewSpan(items: TimelineEvent[], window: [number, number] | null, asOfMs?: number, reach = reachOf(items, asOfMs)): [number, number] | null {
   if (items.length === 0) return null
-  let start = Infinity
-  let end = asOfMs ?? -Infinity
-  for (const i of items) {
-    if (start === Infinity && i.end - i.start <= longPeriod) start = i.start
-    end = Math.max(end, reach(i))
-  }
-  if (start === Infinity) {
-    start = items[0]!.start
-    for (const i of items) end = Math.max(end, i.end)
-  }
+  const news = reach.firstNewsStart !== Infinity
+  const [start, end] = news ? [reach.firstNewsStart, reach.lastReach] : [items[0]!.start, reach.lastEnd]
   return window ? [Math.min(start, window[0]), Math.max(end, window[1])] : [start, end]
 }
 
