@@ -8,8 +8,7 @@ import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } f
 import type { EventDataset } from '../src/model/index.ts'
 import { DensityCounter, peakOf } from '../src/timeline/density.ts'
 import { binPaths, type BinPath } from '../src/timeline/draw.ts'
-import { resolveEdtf } from '../src/dates/edtf.ts'
-import { formatDate } from '../src/dates/format.ts'
+import { formatDayRange } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, overviewSpan, reachOf, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { byLaneLabel, eachLane, GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
@@ -457,10 +456,8 @@ export class DiplomaticTimeline extends LitElement {
   /** " · 31 Aug – 25 Sep 2016": the window in words, since day ticks name no month or year. */
   private windowLabel() {
     if (this.width === 0 || this.listView) return nothing
-    const [start, end] = this.x.domain()
-    const day = (d: Date) => d.toISOString().slice(0, 10)
-    const span = resolveEdtf(`${day(start!)}/${day(new Date(end!.getTime() - 1))}`)
-    return span.ok ? html`<span class="window"> · ${formatDate(span.date)}</span>` : nothing
+    const [start, end] = this.x.domain().map(Number) as [number, number]
+    return html`<span class="window"> · ${formatDayRange(start, end)}</span>`
   }
 
   private renderOverview(load: Ready) {

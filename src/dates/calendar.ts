@@ -1,9 +1,6 @@
 // date-fns works in the local time zone unless given a UTCDate, whose getters and setters are UTC.
-// Every date-fns call in this project goes through these, so no local zone can shift a day.
+// Every date-fns call in this project starts from a day made here, so no local zone can shift a day.
 import { UTCDate } from '@date-fns/utc'
-
-/** The UTC instant `ms` as a Date whose fields (getFullYear, getDate, getHours…) are UTC. */
-export const utcCalendar = (ms: number): Date => new UTCDate(ms)
 
 /** A UTC calendar day from ISO "YYYY-MM-DD" (years may be signed or longer), or null if there is no such day. */
 export function utcCalendarDay(isoDate: string): Date | null {

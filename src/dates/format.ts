@@ -109,5 +109,18 @@ export function formatDate(date: ResolvedDate, options: LabelOptions = {}): stri
   return list(parts.map((p) => partLabel(p, locale)), 'and')
 }
 
+/**
+ * The UTC days from `start` up to (not including) `end`, both in ms, as one label, without
+ * writing and reading an EDTF interval: for a window that moves every frame.
+ * @example formatDayRange(Date.UTC(2016, 7, 31), Date.UTC(2016, 8, 26)) // "31 Aug – 25 Sep 2016"
+ */
+export function formatDayRange(start: number, end: number, options: LabelOptions = {}): string {
+  const day = (ms: number): DatePart => {
+    const earliest = Math.floor(ms / 86_400_000) * 86_400_000
+    return { earliest, latest: earliest + 86_399_999, precision: 'day', approximate: false, uncertain: false }
+  }
+  return between(day(start), day(Math.max(start, end - 1)), formatsOf(options.locale))
+}
+
 const list = (labels: string[], conjunction: string) =>
   labels.length > 1 ? `${labels.slice(0, -1).join(', ')} ${conjunction} ${labels.at(-1)}` : labels[0] ?? ''

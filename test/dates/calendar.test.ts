@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { utcCalendar, utcCalendarDay } from '../../src/dates/calendar.ts'
+import { utcCalendarDay } from '../../src/dates/calendar.ts'
 
 const fields = (d: Date) => [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()]
-
-describe('utcCalendar', () => {
-  it('shows the UTC calendar fields of an instant as local fields', () => {
-    expect(fields(utcCalendar(Date.UTC(2016, 8, 19)))).toEqual([2016, 9, 19, 0, 0, 0, 0])
-    expect(fields(utcCalendar(Date.UTC(2016, 8, 19, 23, 59, 59, 999)))).toEqual([2016, 9, 19, 23, 59, 59, 999])
-  })
-
-  it('keeps years below 100 as they are', () => {
-    const ms = new Date(0).setUTCFullYear(1, 0, 1)
-    expect(fields(utcCalendar(ms))).toEqual([1, 1, 1, 0, 0, 0, 0])
-  })
-
-  it('keeps the day on the DST-change days in Los Angeles', () => {
-    expect(fields(utcCalendar(Date.UTC(2016, 2, 13))).slice(0, 3)).toEqual([2016, 3, 13])
-    expect(fields(utcCalendar(Date.UTC(2016, 10, 6))).slice(0, 3)).toEqual([2016, 11, 6])
-  })
-
-  it('keeps a wall-clock time that the local zone skips at a DST change', () => {
-    expect(fields(utcCalendar(Date.UTC(2016, 2, 13, 2, 30)))).toEqual([2016, 3, 13, 2, 30, 0, 0])
-  })
-
-  it('keeps a calendar day that the local zone skipped', () => {
-    expect(fields(utcCalendar(Date.UTC(1994, 11, 31))).slice(0, 3)).toEqual([1994, 12, 31])
-  })
-})
 
 describe('utcCalendarDay', () => {
   it('reads an ISO day as the start of that UTC day', () => {

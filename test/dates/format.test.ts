@@ -2,6 +2,7 @@ import { timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format'
 import frFR from 'd3-time-format/locale/fr-FR' with { type: 'json' }
 import enUSdef from 'd3-time-format/locale/en-US' with { type: 'json' }
 import { describe, expect, it } from 'vitest'
+import { formatDayRange } from '../../src/dates/format.ts'
 import { label } from './helpers.ts'
 
 describe('formatDate: labels in British English by default', () => {
@@ -143,5 +144,28 @@ describe('formatDate: years at the edge of the calendar', () => {
 
   it('a negative year keeps its sign or its era', () => {
     expect(label('-0001')).toMatch(/^(-0*1|2 BCE?)$/)
+  })
+})
+
+describe('formatDayRange: the days a window covers', () => {
+  const day = (y: number, m: number, d: number, h = 0) => Date.UTC(y, m - 1, d, h)
+
+  it('writes the days up to, not including, the end, sharing the month and year', () => {
+    expect(formatDayRange(day(2016, 8, 31), day(2016, 9, 26))).toBe('31 Aug – 25 Sep 2016')
+    expect(formatDayRange(day(2016, 9, 17), day(2016, 9, 19))).toBe('17–18 Sep 2016')
+    expect(formatDayRange(day(2015, 12, 30), day(2016, 1, 2))).toBe('30 Dec 2015 – 1 Jan 2016')
+  })
+
+  it('gives one day for a window within it, at any hour', () => {
+    expect(formatDayRange(day(2016, 9, 19, 3), day(2016, 9, 19, 9))).toBe('19 Sep 2016')
+    expect(formatDayRange(day(2016, 9, 19, 22), day(2016, 9, 20))).toBe('19 Sep 2016')
+  })
+
+  it('writes years before the common era with their sign, as dates do', () => {
+    expect(formatDayRange(day(-44, 3, 15), day(-44, 3, 16))).toBe(label('-0044-03-15'))
+  })
+
+  it('takes month names from a locale', () => {
+    expect(formatDayRange(day(2016, 9, 17), day(2016, 10, 3), { locale: fr })).toBe('17 sept. – 2 oct. 2016')
   })
 })
