@@ -32,13 +32,8 @@ function textOf(item: TimelineEvent): string {
 const has = (item: TimelineEvent, facet: Facet, keep: ReadonlySet<string>) =>
   facet === 'actor' ? item.actors.some((a) => keep.has(a)) : keep.has(item[facet])
 
-/** Whether an event passes the filters, ignoring one facet (for that facet's own counts). */
-function passes(item: TimelineEvent, filters: Filters, words: string[], except?: Facet): boolean {
-  for (const facet of facets) {
-    const keep = filters[facet]
-    if (facet === except || keep.size === 0) continue
-    if (!has(item, facet, keep)) return false
-  }
+/** Whether an event's text holds every word. */
+const matches = (item: TimelineEvent, words: readonly string[]): boolean => {
   if (words.length === 0) return true
   const text = textOf(item)
   return words.every((w) => text.includes(w))
@@ -59,41 +54,38 @@ export function applyFilters(items: readonly TimelineEvent[], filters: Filters):
   // Nothing filtered: the same array, not a copy of thousands of events.
   if (!filtering(filters)) return items
   const words = wordsOf(filters.query)
-  return items.filter((item) => passes(item, filters, words))
+  const chosen = facets.filter((f) => filters[f].size > 0)
+  return items.filter((item) => chosen.every((f) => has(item, f, filters[f])) && matches(item, words))
 }
 
 /**
- * For each value of a facet, how many events would be shown if it were chosen: the other
- * filters apply, the facet's own choice does not (the usual faceted-search count).
- */
-export function facetCounts(items: readonly TimelineEvent[], filters: Filters, facet: Facet): Map<string, number> {
-  const words = wordsOf(filters.query)
-  const counts = new Map<string, number>()
-  const open = words.length === 0 && facets.every((f) => f === facet || filters[f].size === 0)
-  for (const item of items) {
-    if (!open && !passes(item, filters, words, facet)) continue
-    if (facet === 'actor') for (const actor of item.actors) counts.set(actor, (counts.get(actor) ?? 0) + 1)
-    else counts.set(item[facet], (counts.get(item[facet]) ?? 0) + 1)
-  }
-  return counts
-}
-
-/**
- * `facetCounts` for every facet at once. With no filter and no query, one pass over the events
- * counts them all, as when data is first shown.
+ * For each facet and each of its values, how many events would be shown if that value were
+ * chosen: the other filters and the query apply, the facet's own choice does not (the usual
+ * faceted-search count). One pass: an event that fails no facet counts in every facet, one that
+ * fails exactly one counts in that one only, and one that fails two or more counts nowhere.
  */
 export function allFacetCounts(items: readonly TimelineEvent[], filters: Filters): Map<Facet, Map<string, number>> {
-  if (filtering(filters)) {
-    return new Map(facets.map((f) => [f, facetCounts(items, filters, f)]))
-  }
+  const words = wordsOf(filters.query)
+  const chosen = facets.filter((f) => filters[f].size > 0)
   const [actor, category, status, certainty] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()]
+  const byFacet = { actor, category, status, certainty }
   const add = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1)
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!
-    for (let j = 0; j < item.actors.length; j++) add(actor, item.actors[j]!)
+    let failed: Facet | null = null
+    let fails = 0
+    for (const f of chosen) {
+      if (has(item, f, filters[f])) continue
+      failed = f
+      if (++fails > 1) break
+    }
+    if (fails > 1 || !matches(item, words)) continue
+    if (failed && failed !== 'actor') add(byFacet[failed], item[failed])
+    else for (let j = 0; j < item.actors.length; j++) add(actor, item.actors[j]!)
+    if (failed) continue
     add(category, item.category)
     add(status, item.status)
     add(certainty, item.certainty)
   }
-  return new Map([['actor', actor], ['category', category], ['status', status], ['certainty', certainty]])
+  return new Map(facets.map((f) => [f, byFacet[f]]))
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { DensityCounter, peakOf } from '../../src/timeline/density.ts'
 import { toTimelineEvents } from '../../src/timeline/events.ts'
-import { allFacetCounts, applyFilters, facetCounts, facets, filtering, noFilters, type Filters } from '../../src/timeline/filter.ts'
+import { allFacetCounts, applyFilters, facets, filtering, noFilters, type Facet, type Filters } from '../../src/timeline/filter.ts'
 import { validateDataset } from '../../src/validate/index.ts'
 
 const dataset = validateDataset(readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')).dataset!
@@ -48,20 +48,29 @@ describe('filters', () => {
 
   it('count each value as if it were chosen, under the other filters', () => {
     const humanitarian = { ...noFilters, category: new Set(['humanitarian']) }
-    const status = facetCounts(items, humanitarian, 'status')
-    expect(Object.fromEntries(status)).toEqual({ occurred: 2 })
-    const category = facetCounts(items, humanitarian, 'category')
-    expect(category.get('diplomacy')).toBe(items.filter((i) => i.event.category === 'diplomacy').length)
+    const counts = allFacetCounts(items, humanitarian)
+    expect(Object.fromEntries(counts.get('status')!)).toEqual({ occurred: 2 })
+    expect(counts.get('category')!.get('diplomacy')).toBe(items.filter((i) => i.event.category === 'diplomacy').length)
   })
+
+  // By the definition: the count of a value is the number of events shown with that value chosen
+  // in place of its facet's choice.
+  const chosenAlone = (filters: Filters, facet: Facet, value: string) => applyFilters(items, { ...filters, [facet]: new Set([value]) }).length
+  const values = (facet: Facet) => [...new Set(items.flatMap((i) => (facet === 'actor' ? i.actors : [i[facet]])))]
 
   it.each<[string, Filters]>([
     ['no filter', noFilters],
     ['a query of spaces', { ...noFilters, query: '   ' }],
     ['a status', { ...noFilters, status: new Set(['occurred']) }],
     ['an actor and a query', { ...noFilters, actor: new Set(['usa']), query: 'russia' }],
-  ])('count every facet at once as one facet at a time, with %s', (_, filters) => {
+    ['two facets', { ...noFilters, category: new Set(['diplomacy']), status: new Set(['occurred', 'planned']) }],
+    ['three facets and a query', { ...noFilters, actor: new Set(['russia', 'usa']), category: new Set(['diplomacy', 'military']), certainty: new Set(['confirmed']), query: 'truce' }],
+  ])('count every value of every facet as the events shown were it chosen, with %s', (_, filters) => {
     const all = allFacetCounts(items, filters)
-    for (const facet of facets) expect(Object.fromEntries(all.get(facet)!), facet).toEqual(Object.fromEntries(facetCounts(items, filters, facet)))
+    for (const facet of facets) {
+      const expected = Object.fromEntries(values(facet).map((v) => [v, chosenAlone(filters, facet, v)]).filter(([, n]) => n !== 0))
+      expect(Object.fromEntries(all.get(facet)!), facet).toEqual(expected)
+    }
   })
 })
 
