@@ -3,18 +3,7 @@ import '../../components/diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from '../../components/diplomatic-timeline.ts'
 import syria from '../../data/syria-truce-2016-09.json'
 import { sampleDataset } from '../fixtures/dataset.ts'
-
-async function mount(data: unknown, attributes: Record<string, string> = {}): Promise<DiplomaticTimeline> {
-  const el = document.createElement('diplomatic-timeline')
-  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v)
-  el.style.width = '1000px'
-  el.data = structuredClone(data)
-  document.body.append(el)
-  await expect.poll(() => el.shadowRoot?.querySelectorAll('.tick text').length ?? 0).toBeGreaterThan(2)
-  await el.validation
-  await el.updateComplete
-  return el
-}
+import { mountTimeline as mount } from './mount.ts'
 
 const root = (el: DiplomaticTimeline) => el.shadowRoot!
 const marks = (el: DiplomaticTimeline) => [...new Set([...root(el).querySelectorAll('svg.plot [data-event-id]')].map((m) => m.getAttribute('data-event-id')))]
