@@ -35,7 +35,8 @@ type Load =
   | { state: 'loading' }
   | Ready
   /** `previous` is the last valid data, still shown under the alert, so a bad edit loses nothing on screen. */
-  | { state: 'error'; title: string; problems: Problem[]; previous?: Ready }
+  /** `placeless`: the problem is with the whole load (a network failure), at no place in a text. */
+  | { state: 'error'; title: string; problems: Problem[]; placeless: boolean; previous?: Ready }
 
 export interface TimelineSelectDetail {
   id: string | null
@@ -392,7 +393,7 @@ export class DiplomaticTimeline extends LitElement {
     const load = this.load
     if (load.state === 'loading') return html`<p role="status">Loading timeline…</p>`
     const ready = this.ready
-    const alert = load.state === 'error' ? this.renderProblems(load.title, load.problems, ready !== undefined) : nothing
+    const alert = load.state === 'error' ? this.renderProblems(load, ready !== undefined) : nothing
     if (!ready) return alert
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
@@ -414,11 +415,11 @@ export class DiplomaticTimeline extends LitElement {
     </div>`
   }
 
-  private renderProblems(title: string, problems: Problem[], keptPrevious: boolean) {
+  private renderProblems({ title, problems, placeless }: Extract<Load, { state: 'error' }>, keptPrevious: boolean) {
     return html`<div part="error" role="alert">
       <strong>${title}</strong>${keptPrevious ? html` <span>Showing the last valid version.</span>` : nothing}
       <ul>
-        ${problems.slice(0, 5).map((p) => html`<li>line ${p.line}, column ${p.column}: ${p.message}</li>`)}
+        ${problems.slice(0, 5).map((p) => html`<li>${placeless ? '' : `line ${p.line}, column ${p.column}: `}${p.message}</li>`)}
       </ul>
       ${problems.length > 5 ? html`<p>…and ${problems.length - 5} more.</p>` : nothing}
     </div>`
@@ -921,7 +922,11 @@ export class DiplomaticTimeline extends LitElement {
       text = await response.text()
     } catch (error) {
       if (request !== this.request) return this.validation
-      return this.fail(`Could not load ${src}`, [atStart(error instanceof Error ? error.message : String(error))])
+      // fetch rejects with a TypeError when no answer can be read: no network, no server, or CORS.
+      const reason = error instanceof TypeError
+        ? `no answer could be read (${error.message}); is the address right, the server up, and does it let this page read the file (CORS)?`
+        : error instanceof Error ? error.message : String(error)
+      return this.fail(`Could not load ${src}`, [atStart(reason)], this.valid, true)
     }
     // Newer data came meanwhile: its validation is the one that counts.
     return request === this.request ? this.ingest({ text }, src) : this.validation
@@ -968,7 +973,7 @@ export class DiplomaticTimeline extends LitElement {
       if (request !== this.request) return this.validation
       const reason = error instanceof Error ? error.message : String(error)
       // Nothing can say whether the data shown is valid: it stays, rather than a blank box.
-      return this.fail(`Could not check the timeline data in ${origin}`, [atStart(`the validator did not load (${reason})`)], this.ready)
+      return this.fail(`Could not check the timeline data in ${origin}`, [atStart(`the validator did not load (${reason})`)], this.ready, true)
     }
     const current = request === this.request
     if (result.ok && request > this.validRequest) {
@@ -988,8 +993,8 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   /** Shows the problems over `previous`: by default the last data found valid. */
-  private fail(title: string, problems: Problem[], previous = this.valid): Problem[] {
-    this.load = { state: 'error', title, problems, previous }
+  private fail(title: string, problems: Problem[], previous = this.valid, placeless = false): Problem[] {
+    this.load = { state: 'error', title, problems, placeless, previous }
     return problems
   }
 

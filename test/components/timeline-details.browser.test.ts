@@ -424,6 +424,10 @@ describe('<diplomatic-timeline> load errors', () => {
     expect(reason(message)).not.toBe(reason(notFound))
     expect(message).not.toMatch(/404|server answered|web page/)
     expect(notFound).toMatch(/404|web page instead of JSON/)
+    // What went wrong and what to check, at no line of a file that never came.
+    expect(reason(message)).toMatch(/^no answer could be read \(.+\); is the address right, the server up, and does it let this page read the file \(CORS\)\?$/)
+    expect(message).not.toMatch(/line \d+, column/)
+    expect(notFound).not.toMatch(/line \d+, column/)
     expect(root(el).querySelector('svg.plot')).toBeNull()
 
     el.data = dataset()
