@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright'
 import { launchChromium } from '../test/chromium.ts'
 import { build as viteBuild, preview, type PreviewServer } from 'vite'
-import { aliases } from '../vite.config.ts'
+import { aliases, compileHints } from '../vite.config.ts'
 import { validateDataset } from '../src/validate/index.ts'
 import type { BenchStats } from './api.ts'
 import { syntheticDataset } from './synthetic.ts'
@@ -14,14 +14,24 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const outDir = resolve(root, 'node_modules/.bench-dist')
 const sizes = [1000, 10_000] as const
 const renderRunCount = 9
-/**
- * First renders are timed on a page where the element has drawn nothing yet (its code compiles
- * as it first runs, as on a reader's first visit), after one render of other data, and after
- * five: by then V8 has optimised the code, as in a long session or after data edits.
- * js-framework-benchmark likewise times its operations after five warm-up runs.
- */
-const warmUpRounds = [0, 1, 5] as const
+/** A second, as between a reader's clicks: V8 finishes the optimised code it compiles on another thread. */
 const idleBetweenRenders = 1000
+/**
+ * When first renders are timed. On a page where the element has drawn nothing yet, its code
+ * compiles as it first runs, as on a reader's first visit: at once after the page has loaded,
+ * while the new page's own start-up work (its renderer, its first frame, the collection of the
+ * dataset it made) still runs alongside, and once that page has settled for a second. Then after
+ * one render of other data, and after five: by then V8 has optimised the code, as in a long
+ * session or after data edits. js-framework-benchmark likewise times its operations after five
+ * warm-up runs.
+ */
+const renderConditions = [
+  { when: 'cold page, just loaded', warmUps: 0, idle: 0 },
+  { when: 'cold page, settled', warmUps: 0, idle: idleBetweenRenders },
+  { when: 'after 1 render', warmUps: 1, idle: idleBetweenRenders },
+  { when: 'after 5 renders', warmUps: 5, idle: idleBetweenRenders },
+] as const
+type RenderCondition = (typeof renderConditions)[number]
 const inputSteps = 40
 const benchFlags = [
   '--enable-precise-memory-info',
@@ -119,7 +129,7 @@ async function buildPage() {
       outDir,
       emptyOutDir: true,
       reportCompressedSize: false,
-      rolldownOptions: { input: [resolve(root, 'bench/page.html'), resolve(root, 'bench/reference.html')] },
+      rolldownOptions: { input: [resolve(root, 'bench/page.html'), resolve(root, 'bench/reference.html')], output: compileHints },
     },
   })
 }
@@ -167,17 +177,15 @@ interface RenderRuns {
   validations: number[]
 }
 
-/** First renders on fresh pages, each after drawing and validating other datasets there `warmUps` times. */
-async function renderRuns(browser: Browser, base: string, n: number, warmUps: number): Promise<{ runs: RenderRuns; page: Page }> {
+/** First renders on fresh pages, each after drawing and validating other datasets there `warmUps` times and waiting `idle` ms. */
+async function renderRuns(browser: Browser, base: string, n: number, { warmUps, idle }: RenderCondition): Promise<{ runs: RenderRuns; page: Page }> {
   const runs: RenderRuns = { times: [], updates: [], validations: [] }
   let page: Page | undefined
   for (let run = 0; run < renderRunCount; run++) {
     await page?.close()
     page = await openPage(browser, base, `page.html?n=${n}`, `at n=${n}`)
     for (let round = 0; round < warmUps; round++) await page.evaluate((r) => window.benchWarmUp!(r), round)
-    // A second passes between two renders, as between a reader's clicks: V8 finishes the
-    // optimised code it compiles on another thread. Timed at once, the render races that work.
-    if (warmUps > 0) await page.waitForTimeout(idleBetweenRenders)
+    if (idle > 0) await page.waitForTimeout(idle)
     runs.times.push(await page.evaluate(() => window.benchFirstRender!()))
     // How much of it is the element's update, before the browser draws. No helper functions inside:
     // tsx wraps them in a __name() call that does not exist in the page.
@@ -194,25 +202,28 @@ async function renderRuns(browser: Browser, base: string, n: number, warmUps: nu
 
 /** What a cold page costs before the timeline does any work: the first render of a minimal Lit element (bench/reference.ts). */
 async function reference(browser: Browser, base: string) {
-  const times: number[] = []
-  for (let run = 0; run < renderRunCount; run++) {
-    const page = await openPage(browser, base, 'reference.html', 'on the reference page')
-    times.push(await page.evaluate(() => window.benchFirstRender!()))
-    await page.close()
+  for (const { when, idle } of renderConditions.filter((c) => c.warmUps === 0)) {
+    const times: number[] = []
+    for (let run = 0; run < renderRunCount; run++) {
+      const page = await openPage(browser, base, 'reference.html', 'on the reference page')
+      if (idle > 0) await page.waitForTimeout(idle)
+      times.push(await page.evaluate(() => window.benchFirstRender!()))
+      await page.close()
+    }
+    rows.push({ figure: `reference: minimal element, ${when}`, value: median(times), unit: 'ms', note: `median of ${times.map((t) => t.toFixed(0)).join(', ')}; a title, two buttons and six labels: the floor under the timeline's figure` })
   }
-  rows.push({ figure: 'reference: minimal element, cold', value: median(times), unit: 'ms', note: `median of ${times.map((t) => t.toFixed(0)).join(', ')}; a title, two buttons and six labels: the floor under every cold figure` })
 }
 
 async function measure(browser: Browser, base: string, n: number) {
   const budget = n === 1000 ? 40 : 80
   const list = (values: number[]) => values.map((t) => t.toFixed(0)).join(', ')
   let page: Page | undefined
-  for (const warmUps of warmUpRounds) {
+  for (const condition of renderConditions) {
     await page?.close()
-    const measured = await renderRuns(browser, base, n, warmUps)
+    const measured = await renderRuns(browser, base, n, condition)
     page = measured.page
     const { times, updates, validations } = measured.runs
-    const when = warmUps === 0 ? 'cold page' : `after ${warmUps} render${warmUps === 1 ? '' : 's'}`
+    const { when } = condition
     rows.push({ figure: `first render, ${when}`, n, value: median(times), unit: 'ms', budget, note: `median of ${list(times)}; until updateComplete ${median(updates).toFixed(0)}` })
     rows.push({ figure: `validated, ${when}`, n, value: median(validations), unit: 'ms', note: `data set → validation settled, in steps after the first paint; ${list(validations)}` })
   }

@@ -114,6 +114,15 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.close()
   }, 30_000)
 
+  it('builds the element with V8\'s compile hint at the top of each file it loads first, not of the validation chunk', () => {
+    const first = (file: string) => readFileSync(join(dist, file), 'utf8').split('\n', 1)[0]
+    const element = readFileSync(join(dist, 'diplomatic-timeline.js'), 'utf8')
+    const imported = [...element.matchAll(/^import\s*\{[^}]*\}\s*from\s*"\.\/([^"]+)"/gm)].map((m) => m[1]!)
+    expect(imported.length).toBeGreaterThan(0)
+    for (const file of ['diplomatic-timeline.js', ...imported]) expect(first(file), file).toBe('//# allFunctionsCalledOnLoad')
+    expect(readFileSync(join(dist, 'diplomatic-timeline-validate.js'), 'utf8')).not.toContain('allFunctionsCalledOnLoad')
+  })
+
   it('draws the data and says why it cannot check it when the validation chunk is missing', async () => {
     missing.add('/diplomatic-timeline-validate.js')
     try {
