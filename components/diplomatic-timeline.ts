@@ -79,6 +79,9 @@ const chipFacets = ['category', 'status', 'certainty'] as const
 const loadValidator = () => import('../src/validate/index.ts')
 
 /** A problem with the whole file rather than a place in it. */
+/** What the zoom's limits follow: the data, the width and the window at zoom 1. */
+const zoomLimitInputs = ['load', 'width', 'start', 'end'] as const
+
 const atStart = (message: string): Problem => ({ path: '', line: 1, column: 1, message })
 
 /** After the next paint, or soon in a hidden page, which paints nothing. */
@@ -247,6 +250,9 @@ export class DiplomaticTimeline extends LitElement {
       const index = this.shown.findIndex((i) => i.id === this.selected)
       if (index >= 0 && (index < this.listStart || index >= this.listStart + listPage)) this.listStart = index - (index % listPage)
     }
+    // In this update: the window it moves to is drawn now, not in a second update after this one;
+    // after it (in updated) when the zoom's limits are about to change.
+    if (!zoomLimitInputs.some((p) => changed.has(p))) this.revealPending()
   }
 
   protected override updated(changed: PropertyValues) {
@@ -256,12 +262,17 @@ export class DiplomaticTimeline extends LitElement {
     this.attachZoom()
     this.attachBrush()
     // The limits follow the data, the width and the window at zoom 1 (the start and end attributes).
-    if (['load', 'width', 'start', 'end'].some((p) => changed.has(p)) && this.zoomBehavior) this.limitZoom(this.zoomBehavior)
-    if (this.pendingReveal && this.width > 0 && this.zoomBehavior) {
-      const byUser = this.pendingReveal === 'user'
-      this.pendingReveal = false
-      this.reveal(this.selected, byUser)
-    }
+    if (zoomLimitInputs.some((p) => changed.has(p)) && this.zoomBehavior) this.limitZoom(this.zoomBehavior)
+    // Before the zoom behaviour is attached (the first render), the reveal waits until now.
+    this.revealPending()
+  }
+
+  /** Brings a selected event into view, once the plot can zoom. */
+  private revealPending() {
+    if (!this.pendingReveal || this.width === 0 || !this.zoomBehavior) return
+    const byUser = this.pendingReveal === 'user'
+    this.pendingReveal = false
+    this.reveal(this.selected, byUser)
   }
 
   /** The labels' font, read from the computed style once, not on every frame (reading it forces a style pass). */

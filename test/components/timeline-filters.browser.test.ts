@@ -113,12 +113,17 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     }
   })
 
-  it('reveals an event outside the window when it is selected', async () => {
+  it('reveals an event outside the window when it is selected, in the same update', async () => {
     const el = await mount(syria, { start: '2016-09-18', end: '2016-09-21' })
     expect(marks(el)).not.toContain('friday-meeting')
     el.selected = 'friday-meeting'
-    await el.updateComplete
-    await expect.poll(() => marks(el)).toContain('friday-meeting')
+    // Lit's updateComplete is true when the update asked for no other.
+    expect(await el.updateComplete).toBe(true)
+    expect(marks(el)).toContain('friday-meeting')
+    // And by the keyboard: Home goes back to 2011.
+    root(el).querySelector('svg.plot')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }))
+    expect(await el.updateComplete).toBe(true)
+    expect(marks(el)).toContain('syrian-civil-war')
   })
 
   it('moves the window to a selection set by the page without firing timeline-range-change, and fires it for the user\'s', async () => {
