@@ -596,13 +596,15 @@ export class DiplomaticTimeline extends LitElement {
   private renderMark(mark: Mark, named: boolean) {
     const { item } = mark
     const wide = mark.x2 - mark.x1 > 12
+    const bar = wide && !mark.dot
     const classes = ['mark', item.status, item.date.shape, item.id === this.selected ? 'selected' : ''].join(' ')
     const cy = mark.y + rowHeight / 2 - 2
     return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${this.accessibleName(item)}>
-      ${wide
+      ${wide && mark.dot ? svg`<rect class="day" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
+      ${bar
         ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
-        : svg`<circle class="body" cx=${mark.x1 + 5} cy=${cy} r="5"></circle>`}
-      ${item.disputed ? svg`<g transform="translate(${mark.x2 - 2},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3" aria-hidden="true">!</text></g>` : nothing}
+        : svg`<circle class="body" cx=${mark.cx} cy=${cy} r="5"></circle>`}
+      ${item.disputed ? svg`<g transform="translate(${bar ? mark.x2 - 2 : mark.cx + 4},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3" aria-hidden="true">!</text></g>` : nothing}
       ${!mark.label
         ? nothing
         : mark.labelSide === 'left'
@@ -625,7 +627,7 @@ export class DiplomaticTimeline extends LitElement {
     return links.map((r) => {
       const [a, b] = [at.get(r.from), at.get(r.to)]
       if (!a || !b) return nothing
-      const [x1, y1, x2, y2] = [a.x1 + 5, a.y + rowHeight / 2 - 2, b.x1 + 5, b.y + rowHeight / 2 - 2]
+      const [x1, y1, x2, y2] = [a.cx, a.y + rowHeight / 2 - 2, b.cx, b.y + rowHeight / 2 - 2]
       const bend = Math.min(60, Math.abs(x2 - x1) / 2 + 20)
       return svg`<path class="relation" d="M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}"></path>`
     })

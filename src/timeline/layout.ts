@@ -17,8 +17,13 @@ export interface Mark {
   item: TimelineEvent
   lane: string
   row: number
+  /** Where the mark's time runs, in px: its day for a dot. */
   x1: number
   x2: number
+  /** A dot (see `drawnAsDot`) rather than a bar. */
+  dot: boolean
+  /** Where relations meet the mark: the middle of a dot, near the start of a bar. */
+  cx: number
   y: number
   /** The label to draw, already cut to the room it has; empty when there is none. */
   label: string
@@ -48,6 +53,12 @@ export interface Layout {
   marks: Mark[]
   height: number
 }
+
+/**
+ * An event at one day or less is a point in time: drawn as a dot in the middle of its day,
+ * where a span, a "one of" range, a month or a year, or something still going on, is a bar.
+ */
+export const drawnAsDot = (item: TimelineEvent): boolean => item.date.shape === 'point' && item.end - item.start < 86_400_000
 
 /** Space between a mark and its label, and between one label and the next mark in a row. */
 export const labelGap = 4
@@ -141,12 +152,15 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
         if (there.length > label.length) [label, labelSide] = [there, 'left']
       }
       drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + measure(label) : entry.x2
+      const dot = drawnAsDot(entry.item)
       marks.push({
         item: entry.item,
         lane: key,
         row: entry.row,
         x1: entry.x1,
         x2: entry.x2,
+        dot,
+        cx: dot ? (entry.x1 + entry.x2) / 2 : entry.x1 + minMarkWidth / 2,
         y: y + header + lanePadding + entry.row * rowHeight,
         label,
         labelSide,

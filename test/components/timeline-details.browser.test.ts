@@ -349,6 +349,34 @@ describe('<diplomatic-timeline> marks', () => {
     expect(root(el).querySelector('pattern#dt-hatch line.hatch-line')).not.toBeNull()
   })
 
+  it('draws a day wider than its dot as the dot in the middle of the day\'s band, with relations and the badge at the dot', async () => {
+    // The first window of the Syria dataset: about 38 px a day at 1000 px.
+    const el = await mount(dataset(), { selected: 'convoy-attack' })
+    const convoy = mark(el, 'convoy-attack')
+    const band = convoy.querySelector<SVGRectElement>('rect.day')!
+    const dot = convoy.querySelector<SVGCircleElement>('circle.body')!
+    const [x, width, cx] = [Number(band.getAttribute('x')), Number(band.getAttribute('width')), Number(dot.getAttribute('cx'))]
+    expect(width).toBeGreaterThan(20)
+    expect(cx).toBeCloseTo(x + width / 2, 6)
+    expect(Number(dot.getAttribute('cy'))).toBeCloseTo(Number(band.getAttribute('y')) + 6, 6)
+    // The disputed badge sits on the dot's shoulder, not at the end of the day.
+    const badge = convoy.querySelector('.badge')!.parentElement!.getAttribute('transform')!
+    expect(Number(/translate\(([-\d.]+),/.exec(badge)![1])).toBeCloseTo(cx + 4, 6)
+    // Each relation of the selected event ends at its dot.
+    const ends = [...root(el).querySelectorAll('path.relation')].map((p) => p.getAttribute('d')!).flatMap((d) => {
+      const numbers = d.match(/-?[\d.]+/g)!.map(Number)
+      return [numbers[0]!, numbers.at(-2)!]
+    })
+    expect(ends.length).toBeGreaterThan(0)
+    expect(ends.some((e) => Math.abs(e - cx) < 1e-6)).toBe(true)
+    // "Over the weekend", one of two days, stays a bar, with no day band.
+    const weekend = mark(el, 'coalition-air-strike')
+    expect(weekend.querySelector('.body')!.localName).toBe('rect')
+    expect(weekend.querySelector('rect.day')).toBeNull()
+    // The band is faint: the dot is what reads as the event.
+    expect(Number(getComputedStyle(band).fillOpacity)).toBeLessThan(0.3)
+  })
+
   it('draws a planned event hollow and dashed in the planned colour, and marks approximate and uncertain dates before the title', async () => {
     const el = await mount(forms(), { start: '2016-07-01', end: '2016-10-31', style: '--dt-bg: rgb(250, 250, 240); --dt-planned: rgb(120, 10, 200); --dt-accent: rgb(0, 90, 60)' })
     const style = (id: string) => getComputedStyle(mark(el, id).querySelector('.body')!)

@@ -93,7 +93,7 @@ describe('layout', () => {
 
   it('moves a label left only when the plot\'s edge cuts it, its mark is on the plot and more fits on the left', () => {
     // x is the identity here: an event's start and end are its pixels.
-    const at = (id: string, x: number, label: string) => ({ id, start: x, end: x, label, actors: [] }) as unknown as TimelineEvent
+    const at = (id: string, x: number, label: string) => ({ id, start: x, end: x, label, actors: [], date: { shape: 'point' } }) as unknown as TimelineEvent
     const place = (events: TimelineEvent[]) => layout(events, { ...options('none'), x: (ms) => ms, right: 600, minMarkWidth: 10 }).marks
     const [a, b] = place([at('a', 535, 'A'.repeat(30)), at('b', 815, 'B')])
     // The next mark in the row is past the edge (laid out for panning): the edge still cuts the label.
@@ -107,6 +107,23 @@ describe('layout', () => {
     // A mark past the edge is not on the plot: nothing of it is moved onto the plot.
     const [e] = place([at('e', 605, 'E'.repeat(10))])
     expect(e).toMatchObject({ labelSide: 'right', label: '' })
+  })
+
+  it('draws an event of one day or less as a dot in the middle of its day, and a span, a range, a year or an ongoing event as a bar', () => {
+    const { marks } = layout(items, options('none', 40))
+    const of = (id: string) => marks.find((m) => m.item.id === id)!
+    // "Monday": one day, 40 px wide here; the dot sits in its middle, where relations meet it.
+    const convoy = of('convoy-attack')
+    expect(convoy.x2 - convoy.x1).toBeCloseTo(40, 6)
+    expect(convoy).toMatchObject({ dot: true, cx: (convoy.x1 + convoy.x2) / 2 })
+    expect(of('friday-meeting').dot).toBe(true)
+    // "Over the weekend" (one of two days), the deal's "one day in" a range, a war since c. 2011 and still going on.
+    for (const id of ['coalition-air-strike', 'kerry-lavrov-deal', 'syrian-civil-war']) {
+      expect(of(id), id).toMatchObject({ dot: false, cx: of(id).x1 + 5 })
+    }
+    // A day narrower than a dot: the dot takes its smallest width, from the day's start.
+    const narrow = layout(items, options('none', 4)).marks.find((m) => m.item.id === 'convoy-attack')!
+    expect(narrow).toMatchObject({ dot: true, cx: narrow.x1 + 5, x2: narrow.x1 + 10 })
   })
 
   it('cuts labels at the right edge of the plot', () => {
