@@ -128,6 +128,9 @@ function part(date: ParsedDate & { timeZone?: string }): DatePart {
 const order = Object.values(Precision)
 const coarser = (a: Precision, b: Precision) => (order.indexOf(a) <= order.indexOf(b) ? a : b)
 
+/** An interval, or a range in a set, that ends before it starts: said the same by both paths. */
+const backwards = (text: string, what: string): DateResult => ({ ok: false, message: `invalid EDTF date "${text}": ${what} ends before it starts` })
+
 function combine(edtfText: string, shape: DateShape, parts: Array<DatePart | null>, openStart = false, openEnd = false): ResolvedDate {
   let earliest = Infinity
   let latest = -Infinity
@@ -240,7 +243,7 @@ function quick(text: string): DateResult | null {
       to === from || (to - from === 2 && text.charCodeAt(from) === 46 && text.charCodeAt(from + 1) === 46) ? null : (quickPart(text, from, to) ?? undefined)
     const [start, end] = [side(0, slash), side(slash + 1, n)]
     if (start === undefined || end === undefined || (!start && !end)) return null
-    if (start && end && end.latest < start.earliest) return { ok: false, message: `invalid EDTF date "${text}": the interval ends before it starts` }
+    if (start && end && end.latest < start.earliest) return backwards(text, 'the interval')
     return { ok: true, date: combine(text, DateShape.span, [start, end], !start, !end) }
   }
   if (text.charCodeAt(0) === 91 /* [ */) {
@@ -249,7 +252,7 @@ function quick(text: string): DateResult | null {
     const [from, to] = [quickPart(text, 1, dots), quickPart(text, dots + 2, n - 1)]
     // The grammar wants both ends of a range unqualified and of one precision.
     if (!from || !to || from.approximate || from.uncertain || to.approximate || to.uncertain || from.precision !== to.precision) return null
-    if (to.latest < from.earliest) return { ok: false, message: `invalid EDTF date "${text}": a range in the set ends before it starts` }
+    if (to.latest < from.earliest) return backwards(text, 'a range in the set')
     return { ok: true, date: combine(text, DateShape.oneOf, [{ ...from, latest: to.latest, range: true }], false, false) }
   }
   const only = quickPart(text, 0, n)
@@ -272,7 +275,7 @@ export function resolveInGeneral(text: string): DateResult {
       const [start, end] = parsed.values.map((v) => (v !== null && typeof v === 'object' ? part(v) : null)) as [DatePart | null, DatePart | null]
       if (!start && !end) return { ok: false, message: `invalid EDTF date "${text}": an interval needs at least one end` }
       if (start && end && end.latest < start.earliest) {
-        return { ok: false, message: `invalid EDTF date "${text}": the interval ends before it starts` }
+        return backwards(text, 'the interval')
       }
       return { ok: true, date: combine(text, DateShape.span, [start, end], !start, !end) }
     }
@@ -282,7 +285,7 @@ export function resolveInGeneral(text: string): DateResult {
         if (Array.isArray(member)) {
           const [from, to] = member.map(part) as [DatePart, DatePart]
           if (to.latest < from.earliest) {
-            return { ok: false, message: `invalid EDTF date "${text}": a range in the set ends before it starts` }
+            return backwards(text, 'a range in the set')
           }
           parts.push({ ...from, latest: to.latest, precision: coarser(from.precision, to.precision), range: true })
         } else parts.push(part(member))

@@ -154,15 +154,23 @@ export function overviewSpan(items: TimelineEvent[], window: [number, number] | 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** An optional list of objects, each with a string at `key` and, if given, at `optionalKey`. */
-function listWith(list: unknown, key: string, optionalKey?: string): boolean {
+/** Whether `list` is absent or an array of objects whose `required` keys hold strings, and whose `optional` keys hold strings if present. */
+function listOf(list: unknown, required: readonly string[], optional: readonly string[] = []): boolean {
   if (list === undefined) return true
   if (!Array.isArray(list)) return false
   for (const x of list) {
-    if (!isObject(x) || typeof x[key] !== 'string') return false
-    if (optionalKey !== undefined && x[optionalKey] !== undefined && typeof x[optionalKey] !== 'string') return false
+    if (!isObject(x)) return false
+    for (const key of required) if (typeof x[key] !== 'string') return false
+    for (const key of optional) if (x[key] !== undefined && typeof x[key] !== 'string') return false
   }
   return true
 }
+
+// The keys drawing reads, made once rather than for each event.
+const keys = {
+  actor: ['id', 'name'], actorOptional: ['shortName'], source: ['id', 'datePublished'], relation: ['from', 'to', 'type'],
+  participant: ['actor'], participantOptional: ['attribution'], evidence: ['quote'],
+} as const satisfies Record<string, readonly string[]>
 
 /**
  * Whether a value, not yet validated, has what drawing a timeline reads: the texts of the
@@ -171,9 +179,9 @@ function listWith(list: unknown, key: string, optionalKey?: string): boolean {
  */
 export function drawable(value: unknown): value is EventDataset {
   if (!isObject(value) || typeof value.title !== 'string') return false
-  if (!Array.isArray(value.actors) || !listWith(value.actors, 'id') || !listWith(value.actors, 'name', 'shortName')) return false
-  if (!Array.isArray(value.sources) || !listWith(value.sources, 'id') || !listWith(value.sources, 'datePublished')) return false
-  if (!listWith(value.relations, 'from') || !listWith(value.relations, 'to') || !listWith(value.relations, 'type')) return false
+  if (!Array.isArray(value.actors) || !listOf(value.actors, keys.actor, keys.actorOptional)) return false
+  if (!Array.isArray(value.sources) || !listOf(value.sources, keys.source)) return false
+  if (!listOf(value.relations, keys.relation)) return false
   if (!Array.isArray(value.events)) return false
   for (const e of value.events as unknown[]) {
     if (!isObject(e)) return false
@@ -183,7 +191,7 @@ export function drawable(value: unknown): value is EventDataset {
     if (e.tags !== undefined && !(Array.isArray(e.tags) && e.tags.every((t) => typeof t === 'string'))) return false
     const date = e.date
     if (!isObject(date) || typeof date.edtf !== 'string' || (date.text !== undefined && typeof date.text !== 'string')) return false
-    if (!listWith(e.participants, 'actor', 'attribution') || !listWith(e.evidence, 'quote')) return false
+    if (!listOf(e.participants, keys.participant, keys.participantOptional) || !listOf(e.evidence, keys.evidence)) return false
   }
   return true
 }

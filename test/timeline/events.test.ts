@@ -35,6 +35,9 @@ describe('drawable: what may be drawn before validation', () => {
     ['a short name that is not text', () => edited((d) => (d.actors[0].shortName = 1))],
     ['a source without a publication date', () => edited((d) => delete d.sources[0].datePublished)],
     ['relations that are not a list', () => edited((d) => (d.relations = 'none'))],
+    ['a relation without a type', () => edited((d) => (d.relations = [{ from: d.events[0].id, to: d.events[1].id }]))],
+    ['an actor without an id', () => edited((d) => delete d.actors[1].id)],
+    ['a source id that is not text', () => edited((d) => (d.sources[0].id = 7))],
   ])('refuses %s', (_, value) => {
     expect(drawable(value())).toBe(false)
   })
