@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { formatJson } from '../format/format.ts'
 import { validateDataset } from '../validate/index.ts'
 import { stripBom } from '../validate/bom.ts'
-import { excessDepth, LineIndex, maxDepth, scan } from '../validate/json-text.ts'
+import { LineIndex, scanJson } from '../validate/json-text.ts'
 
 export interface Io {
   readFile: (path: string) => Promise<string>
@@ -107,13 +107,9 @@ async function formatFiles(paths: string[], check: boolean, io: Io): Promise<num
       continue
     }
     const body = stripBom(text)
-    // A file that is not JSON is left exactly as it is: formatting would garble it.
-    const lines = new LineIndex(body)
-    // Nesting that deep is no dataset, and would overflow the formatter's recursion.
-    const deep = excessDepth(body)
-    const syntax = body.trim() === '' ? { path: '', line: 1, column: 1, message: 'the file is empty' }
-      : deep !== -1 ? { path: '', ...lines.position(deep), message: `nesting deeper than ${maxDepth} levels` }
-      : scan(body, lines).syntax
+    // A file that is not JSON is left exactly as it is: formatting would garble it, and nesting
+    // too deep would overflow the formatter's recursion.
+    const { syntax } = scanJson(body, new LineIndex(body))
     if (syntax) {
       io.out(`${file}:${syntax.line}:${syntax.column}: ${syntax.message} (not formatted)`)
       failed++

@@ -113,6 +113,20 @@ const syntaxMessages: Partial<Record<string, string>> = {
   InvalidCharacter: 'control character in a string (write it as an escape such as \\n)',
 }
 
+/**
+ * Why a text is not JSON a dataset can be read from, at its line and column: it is empty, it
+ * nests deeper than `maxDepth` (no dataset does, and a recursive reader would overflow), or its
+ * first syntax error; and, from the same scan, every key given twice.
+ */
+export function scanJson(text: string, lines: LineIndex): Scan {
+  if (text.trim() === '') return { syntax: { path: '', line: 1, column: 1, message: 'the file is empty: expected a JSON object' }, duplicates: [] }
+  const deep = excessDepth(text)
+  if (deep !== -1) {
+    return { syntax: { path: '', ...lines.position(deep), message: `nesting deeper than ${maxDepth} levels: this is not an event dataset` }, duplicates: [] }
+  }
+  return scan(text, lines)
+}
+
 export interface Scan {
   syntax?: Problem
   duplicates: PathProblem[]

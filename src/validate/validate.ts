@@ -2,7 +2,7 @@ import validateSchema from '../model/schema-validator.generated.js'
 import type { EventDataset } from '../model/index.ts'
 import { stripBom } from './bom.ts'
 import { eventsPerStep, integrityChecks, integrityProblems } from './integrity.ts'
-import { LineIndex, excessDepth, keyTwiceOrTooDeep, maxDepth, place, scan } from './json-text.ts'
+import { LineIndex, keyTwiceOrTooDeep, place, scanJson } from './json-text.ts'
 import type { PathProblem, Problem } from './problem.ts'
 import { schemaProblems } from './schema-messages.ts'
 
@@ -35,27 +35,21 @@ function check(input: string): ValidationResult {
   } catch {
     return locate(text)
   }
-  if (finish(keyTwiceOrTooDeep(text)) || !validateSchema(data) || integrityProblems(data).length > 0) return locate(text)
+  if (finish(keyTwiceOrTooDeep(text)) || !validateSchema(data) || integrityProblems(data).length > 0) return locate(text, { data })
   return { ok: true, dataset: data as EventDataset, problems: [] }
 }
 
-/** Every problem of a text with something wrong, each at its line and column. */
-function locate(text: string): ValidationResult {
+/** Every problem of a text with something wrong, each at its line and column; `parsed` holds its JSON.parse when that is already done. */
+function locate(text: string, parsed?: { data: unknown }): ValidationResult {
   const lines = new LineIndex(text)
-  if (text.trim() === '') return fail([{ path: '', line: 1, column: 1, message: 'the file is empty: expected a JSON object' }])
-
-  const deep = excessDepth(text)
-  if (deep !== -1) {
-    return fail([{ path: '', ...lines.position(deep), message: `nesting deeper than ${maxDepth} levels: this is not an event dataset` }])
-  }
-  const { syntax, duplicates } = scan(text, lines)
+  const { syntax, duplicates } = scanJson(text, lines)
+  if (syntax) return fail([syntax])
   let data: unknown
   try {
-    data = JSON.parse(text)
+    data = parsed ? parsed.data : JSON.parse(text)
   } catch (error) {
-    return fail([syntax ?? { path: '', line: 1, column: 1, message: `JSON syntax error: ${(error as Error).message}` }])
+    return fail([{ path: '', line: 1, column: 1, message: `JSON syntax error: ${(error as Error).message}` }])
   }
-  if (syntax) return fail([syntax])
 
   const pathProblems: PathProblem[] = [...duplicates]
   if (validateSchema(data)) pathProblems.push(...integrityProblems(data))
@@ -179,6 +173,6 @@ export async function validateDatasetInSteps(text: string, pause: () => Promise<
     found = suspect.next()
   }
   if (!found.value && (await validInSteps(value, step))) return { ok: true, dataset: value as EventDataset, problems: [] }
-  // A problem found: located once, without checking the text again first.
-  return neverThrowing(() => locate(clean))
+  // A problem found: located once, without checking or parsing the text again first.
+  return neverThrowing(() => locate(clean, { data: value }))
 }

@@ -114,13 +114,21 @@ describe('diplomatic-timeline format', { timeout: 30_000 }, () => {
     expect(await readFile(file('broken.json'), 'utf8')).toBe('{\n  "a": 1,\n}')
   })
 
+  it('leaves an empty file as it is and says so', async () => {
+    await writeFile(file('empty.json'), ' \n')
+    const result = await cli('format', file('empty.json'))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`${file('empty.json')}:1:1: the file is empty: expected a JSON object (not formatted)`)
+    expect(await readFile(file('empty.json'), 'utf8')).toBe(' \n')
+  })
+
   it('refuses a file nested too deep to be a dataset, and goes on with the next', async () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000)
     await writeFile(file('deep.json'), deep)
     await writeFile(file('after.json'), messy)
     const result = await cli('format', '--check', file('deep.json'), file('after.json'))
     expect(result.code).toBe(1)
-    expect(result.stdout).toBe(`${file('deep.json')}:1:257: nesting deeper than 256 levels (not formatted)\n${file('after.json')}: would be reformatted\n2 files checked: 1 would be reformatted, 1 not formatted\n`)
+    expect(result.stdout).toBe(`${file('deep.json')}:1:257: nesting deeper than 256 levels: this is not an event dataset (not formatted)\n${file('after.json')}: would be reformatted\n2 files checked: 1 would be reformatted, 1 not formatted\n`)
   })
 
   it('exits 2 on a usage error', async () => {
