@@ -408,7 +408,7 @@ export class DiplomaticTimeline extends LitElement {
     if (!ready) return alert
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
-    const selected = ready === this.valid ? ready.items.find((i) => i.id === this.selected) : undefined
+    const selected = ready === this.valid && this.selected !== null ? ready.items.find((i) => i.id === this.selected) : undefined
     return html`${alert}<div @keydown=${this.onHostKey}>
       <div class="toolbar" part="toolbar">
         <h2>${ready.dataset.title}</h2>
