@@ -135,6 +135,28 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(hours.some((t) => /^\d{2} (AM|PM)$/.test(t!))).toBe(true)
   })
 
+  it('puts each day tick and each day mark at the start of its UTC day, whatever the browser\'s zone', async () => {
+    const el = await mount({ start: '2016-09-10', end: '2016-09-25' })
+    const width = Number(root(el).querySelector('svg.plot')!.getAttribute('width'))
+    // The window runs from 10 Sep to the end of 25 Sep, UTC.
+    const [from, to] = [Date.UTC(2016, 8, 10), Date.UTC(2016, 8, 26)]
+    const xOf = (ms: number) => ((ms - from) / (to - from)) * width
+    const ticks = [...root(el).querySelectorAll('.tick')].map((t) => ({
+      label: t.querySelector('text')!.textContent!,
+      x: Number(/translate\(([-\d.]+),/.exec(t.getAttribute('transform')!)![1]),
+    }))
+    const tue20 = ticks.find((t) => t.label === 'Tue 20')
+    expect(tue20).toBeDefined()
+    expect(tue20!.x).toBeCloseTo(xOf(Date.UTC(2016, 8, 20)), 6)
+    for (const t of ticks.filter((t) => /^\w{3} \d{2}$/.test(t.label))) {
+      const day = Number(t.label.slice(4))
+      expect(t.x, t.label).toBeCloseTo(xOf(Date.UTC(2016, 8, day)), 6)
+    }
+    // The convoy attack, on 19 Sep: its day starts at 19 Sep 00:00 UTC.
+    const band = mark(el, 'convoy-attack').querySelector('rect.day, rect.body')!
+    expect(Number(band.getAttribute('x'))).toBeCloseTo(xOf(Date.UTC(2016, 8, 19)), 6)
+  })
+
   it('links each quote to its source when the source has a web address, opening it safely', async () => {
     const data = sampleDataset()
     data.sources[0]!.url = 'https://example.org/article'
