@@ -14,7 +14,10 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const outDir = resolve(root, 'node_modules/.bench-dist')
 const sizes = [1000, 10_000] as const
 const renderRunCount = 9
-/** A second, as between a reader's clicks: V8 finishes the optimised code it compiles on another thread. */
+/**
+ * A second before a render: as between a reader's clicks, V8 finishes the optimised code it
+ * compiles on another thread; on a fresh page, the page's own start-up work is done.
+ */
 const idleBetweenRenders = 1000
 /**
  * When first renders are timed. On a page where the element has drawn nothing yet, its code

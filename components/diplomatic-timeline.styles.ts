@@ -62,10 +62,10 @@ export const styles = css`
   .mark > text { paint-order: stroke; stroke: var(--_bg); stroke-width: 3px; stroke-linejoin: round; }
   .mark .body { fill: var(--_accent); stroke: var(--_accent); stroke-width: 1.5; }
   .mark.one-of .body { fill: url(#dt-hatch); }
-  /* The day a dot falls in, when a day is wider than the dot. */
-  .mark .day { fill: var(--_accent); fill-opacity: 0.14; }
-  .mark.planned .day, .mark.postponed .day { fill: var(--_planned); }
-  .mark.cancelled .day { fill: var(--_muted); }
+  /* The time a dot's date names (its day, or its hour or minute), once that is wider than the dot. */
+  .mark .extent { fill: var(--_accent); fill-opacity: 0.14; }
+  .mark.planned .extent, .mark.postponed .extent { fill: var(--_planned); }
+  .mark.cancelled .extent { fill: var(--_muted); }
   .mark.planned .body, .mark.postponed .body { fill: var(--_bg); stroke: var(--_planned); stroke-dasharray: 3 2; }
   .mark.cancelled .body { fill: var(--_bg); stroke: var(--_muted); stroke-dasharray: 1 2; }
   .mark.selected .body { stroke: var(--_fg); stroke-width: 2.5; }

@@ -11,7 +11,7 @@ import { binPaths, type BinPath } from '../src/timeline/draw.ts'
 import { formatDayRange } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, overviewSpan, reachOf, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
-import { byLaneLabel, eachLane, GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
+import { byLaneLabel, drawnAsDot, drawnAt, eachLane, GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
 import { safeHref } from '../src/timeline/links.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
@@ -34,8 +34,10 @@ type Load =
   | { state: 'empty' }
   | { state: 'loading' }
   | Ready
-  /** `previous` is the last valid data, still shown under the alert, so a bad edit loses nothing on screen. */
-  /** `placeless`: the problem is with the whole load (a network failure), at no place in a text. */
+  /**
+   * `previous` is the last valid data, still shown under the alert, so a bad edit loses nothing on
+   * screen. `placeless`: the problem is with the whole load (a network failure), at no place in a text.
+   */
   | { state: 'error'; title: string; problems: Problem[]; placeless: boolean; previous?: Ready }
 
 export interface TimelineSelectDetail {
@@ -78,10 +80,10 @@ const chipFacets = ['category', 'status', 'certainty'] as const
  */
 const loadValidator = () => import('../src/validate/index.ts')
 
-/** A problem with the whole file rather than a place in it. */
 /** What the zoom's limits follow: the data, the width and the window at zoom 1. */
 const zoomLimitInputs = ['load', 'width', 'start', 'end'] as const
 
+/** A problem with the whole file rather than a place in it. */
 const atStart = (message: string): Problem => ({ path: '', line: 1, column: 1, message })
 
 /** After the next paint, or soon in a hidden page, which paints nothing. */
@@ -160,7 +162,9 @@ export class DiplomaticTimeline extends LitElement {
 
   /**
    * Settles once the data last given (by `data` or `src`) has been validated, with its problems:
-   * none when it is valid. The timeline is drawn before that, as soon as the data can be.
+   * none when it is valid. The timeline is drawn before that, as soon as the data can be. A
+   * failure of the whole load (the file could not be fetched, the validator could not be loaded)
+   * is one problem at line 1, column 1, with no place in any text; the alert shows it without one.
    * @example const problems = await timeline.validation
    */
   validation: Promise<Problem[]> = Promise.resolve([])
@@ -600,7 +604,7 @@ export class DiplomaticTimeline extends LitElement {
     const classes = ['mark', item.status, item.date.shape, item.id === this.selected ? 'selected' : ''].join(' ')
     const cy = mark.y + rowHeight / 2 - 2
     return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${this.accessibleName(item)}>
-      ${wide && mark.dot ? svg`<rect class="day" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
+      ${wide && mark.dot ? svg`<rect class="extent" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
       ${bar
         ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
         : svg`<circle class="body" cx=${mark.cx} cy=${cy} r="5"></circle>`}
@@ -811,10 +815,13 @@ export class DiplomaticTimeline extends LitElement {
         this.userZoom = false
         if (!this.rangeChanged) return
         this.rangeChanged = false
-        const [start, end] = this.x.domain()
-        this.dispatchEvent(new CustomEvent<TimelineRangeChangeDetail>('timeline-range-change', {
-          detail: { start: start!.toISOString(), end: end!.toISOString() }, bubbles: true, composed: true,
-        }))
+        // Once the new window is drawn: a zoom can end inside an update (a selection brought into view).
+        void this.updateComplete.then(() => {
+          const [start, end] = this.x.domain()
+          this.dispatchEvent(new CustomEvent<TimelineRangeChangeDetail>('timeline-range-change', {
+            detail: { start: start!.toISOString(), end: end!.toISOString() }, bubbles: true, composed: true,
+          }))
+        })
       })
     this.limitZoom(this.zoomBehavior)
     select(plot).call(this.zoomBehavior).on('dblclick.zoom', null)
@@ -893,8 +900,10 @@ export class DiplomaticTimeline extends LitElement {
     const plot = this.plot
     if (!item || !plot || !this.zoomBehavior) return
     const [d0, d1] = this.x.domain().map(Number) as [number, number]
-    if (item.start >= d0 && item.start <= d1) return
-    const mid = item.start + Math.min(item.end - item.start, (d1 - d0) / 2) / 2
+    // Where its mark is drawn: a day's dot sits at midday, which a window of a few hours can miss.
+    const at = drawnAt(item)
+    if (at >= d0 && at <= d1) return
+    const mid = drawnAsDot(item) ? at : item.start + Math.min(item.end - item.start, (d1 - d0) / 2) / 2
     // A selection set by the page (the attribute, a deep link) moves the window without a range-change event.
     this.userZoom = byUser
     select(plot).call(this.zoomBehavior.translateTo, this.baseScale(mid), 0)

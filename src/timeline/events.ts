@@ -153,7 +153,6 @@ export function overviewSpan(items: TimelineEvent[], window: [number, number] | 
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** An optional list of objects, each with a string at `key` and, if given, at `optionalKey`. */
 /** Whether `list` is absent or an array of objects whose `required` keys hold strings, and whose `optional` keys hold strings if present. */
 function listOf(list: unknown, required: readonly string[], optional: readonly string[] = []): boolean {
   if (list === undefined) return true

@@ -55,10 +55,15 @@ export interface Layout {
 }
 
 /**
- * An event at one day or less is a point in time: drawn as a dot in the middle of its day,
- * where a span, a "one of" range, a month or a year, or something still going on, is a bar.
+ * An event at one day or less is a point in time: drawn as a dot in the middle of its day (or
+ * hour, or minute), where a span, a "one of" range, a month or a year, or something still going
+ * on, is a bar.
  */
-export const drawnAsDot = (item: TimelineEvent): boolean => item.date.shape === 'point' && item.end - item.start < 86_400_000
+export const drawnAsDot = (item: TimelineEvent): boolean =>
+  item.date.shape === 'point' && item.status !== 'ongoing' && item.end - item.start < 86_400_000
+
+/** The instant where an event is drawn: the middle of a dot, the start of a bar. */
+export const drawnAt = (item: TimelineEvent): number => (drawnAsDot(item) ? (item.start + item.end + 1) / 2 : item.start)
 
 /** Space between a mark and its label, and between one label and the next mark in a row. */
 export const labelGap = 4

@@ -136,7 +136,7 @@ export interface Scan {
  * One pass over the text: the first JSON syntax error (strict JSON: no comments, no trailing
  * commas) and every key that appears twice in one object, which JSON.parse would silently drop.
  */
-export function scan(text: string, lines: LineIndex): Scan {
+function scan(text: string, lines: LineIndex): Scan {
   const result: Scan = { duplicates: [] }
   const keys: Array<Set<string>> = []
   visit(

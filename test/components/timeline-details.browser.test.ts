@@ -353,7 +353,7 @@ describe('<diplomatic-timeline> marks', () => {
     // The first window of the Syria dataset: about 38 px a day at 1000 px.
     const el = await mount(dataset(), { selected: 'convoy-attack' })
     const convoy = mark(el, 'convoy-attack')
-    const band = convoy.querySelector<SVGRectElement>('rect.day')!
+    const band = convoy.querySelector<SVGRectElement>('rect.extent')!
     const dot = convoy.querySelector<SVGCircleElement>('circle.body')!
     const [x, width, cx] = [Number(band.getAttribute('x')), Number(band.getAttribute('width')), Number(dot.getAttribute('cx'))]
     expect(width).toBeGreaterThan(20)
@@ -362,19 +362,38 @@ describe('<diplomatic-timeline> marks', () => {
     // The disputed badge sits on the dot's shoulder, not at the end of the day.
     const badge = convoy.querySelector('.badge')!.parentElement!.getAttribute('transform')!
     expect(Number(/translate\(([-\d.]+),/.exec(badge)![1])).toBeCloseTo(cx + 4, 6)
-    // Each relation of the selected event ends at its dot.
-    const ends = [...root(el).querySelectorAll('path.relation')].map((p) => p.getAttribute('d')!).flatMap((d) => {
-      const numbers = d.match(/-?[\d.]+/g)!.map(Number)
+    // Each relation of the selected event runs from one event's dot to the other's.
+    const dotX = (id: string) => Number(mark(el, id).querySelector('circle.body')!.getAttribute('cx'))
+    const relations = dataset().relations!.filter((r) => r.from === 'convoy-attack' || r.to === 'convoy-attack')
+    const drawn = [...root(el).querySelectorAll('path.relation')].map((p) => {
+      const numbers = p.getAttribute('d')!.match(/-?[\d.]+/g)!.map(Number)
       return [numbers[0]!, numbers.at(-2)!]
     })
-    expect(ends.length).toBeGreaterThan(0)
-    expect(ends.some((e) => Math.abs(e - cx) < 1e-6)).toBe(true)
+    expect(drawn).toHaveLength(relations.length)
+    relations.forEach((r, i) => {
+      expect(drawn[i]![0]).toBeCloseTo(dotX(r.from), 6)
+      expect(drawn[i]![1]).toBeCloseTo(dotX(r.to), 6)
+    })
+    expect(relations.every((r) => r.to === 'convoy-attack')).toBe(true)
+    for (const [, to] of drawn) expect(to).toBeCloseTo(cx, 6)
     // "Over the weekend", one of two days, stays a bar, with no day band.
     const weekend = mark(el, 'coalition-air-strike')
     expect(weekend.querySelector('.body')!.localName).toBe('rect')
-    expect(weekend.querySelector('rect.day')).toBeNull()
+    expect(weekend.querySelector('rect.extent')).toBeNull()
     // The band is faint: the dot is what reads as the event.
     expect(Number(getComputedStyle(band).fillOpacity)).toBeLessThan(0.3)
+  })
+
+  it('brings a day\'s dot into a window of a day that ends where that day starts', async () => {
+    // The window is 19 Sep; the Kerry statement's day, 20 Sep, starts at its right edge, and its dot is at midday.
+    const el = await mount(dataset(), { start: '2016-09-19', end: '2016-09-19' })
+    el.selected = 'kerry-not-dead'
+    expect(await el.updateComplete).toBe(true)
+    const width = Number(root(el).querySelector('svg.plot')!.getAttribute('width'))
+    const cx = Number(mark(el, 'kerry-not-dead').querySelector('circle.body')!.getAttribute('cx'))
+    expect(cx).toBeGreaterThan(0)
+    expect(cx).toBeLessThan(width)
+    expect(text(root(el).querySelector('.window'))).toMatch(/20 Sep 2016/)
   })
 
   it('draws a planned event hollow and dashed in the planned colour, and marks approximate and uncertain dates before the title', async () => {

@@ -153,7 +153,7 @@ describe('<diplomatic-timeline> exploring', () => {
       expect(t.x, t.label).toBeCloseTo(xOf(Date.UTC(2016, 8, day)), 6)
     }
     // The convoy attack, on 19 Sep: its day starts at 19 Sep 00:00 UTC.
-    const band = mark(el, 'convoy-attack').querySelector('rect.day, rect.body')!
+    const band = mark(el, 'convoy-attack').querySelector('rect.extent, rect.body')!
     expect(Number(band.getAttribute('x'))).toBeCloseTo(xOf(Date.UTC(2016, 8, 19)), 6)
   })
 

@@ -129,7 +129,12 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
   it('moves the window to a selection set by the page without firing timeline-range-change, and fires it for the user\'s', async () => {
     const el = await mount(syria, { start: '2016-09-18', end: '2016-09-21' })
     const ranges: string[] = []
-    el.addEventListener('timeline-range-change', (e) => ranges.push((e as CustomEvent<{ start: string }>).detail.start))
+    // What a listener finds drawn when the event comes: the window it names.
+    const drawn: Array<string | undefined> = []
+    el.addEventListener('timeline-range-change', (e) => {
+      ranges.push((e as CustomEvent<{ start: string }>).detail.start)
+      drawn.push(root(el).querySelector('.window')?.textContent ?? undefined)
+    })
     el.selected = 'friday-meeting'
     await el.updateComplete
     await expect.poll(() => marks(el)).toContain('friday-meeting')
@@ -139,6 +144,7 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     await el.updateComplete
     await expect.poll(() => ranges.length).toBe(1)
     expect(Date.parse(ranges[0]!)).toBeLessThan(Date.UTC(2012, 0, 1))
+    expect(drawn[0]).toMatch(/2011/)
   })
 
   it('gives an event in several actor lanes a mark in each, all selected, with one id among them', async () => {

@@ -161,8 +161,16 @@ describe('formatDayRange: the days a window covers', () => {
     expect(formatDayRange(day(2016, 9, 19, 22), day(2016, 9, 20))).toBe('19 Sep 2016')
   })
 
-  it('writes years before the common era with their sign, as dates do', () => {
+  it('writes years before the common era with their sign, and year 0 as 0000, as dates do', () => {
     expect(formatDayRange(day(-44, 3, 15), day(-44, 3, 16))).toBe(label('-0044-03-15'))
+    expect(formatDayRange(day(-44, 3, 15), day(-44, 3, 18))).toBe('15–17 Mar -0044')
+    // Date.UTC reads years 0–99 as 1900–1999: year 0 is set on its own.
+    const year0 = (d: number) => new Date(0).setUTCFullYear(0, 0, d)
+    expect(formatDayRange(year0(1), year0(3))).toBe('1–2 Jan 0000')
+  })
+
+  it('counts a window across midnight as both days', () => {
+    expect(formatDayRange(day(2016, 9, 19, 22), day(2016, 9, 20, 2))).toBe('19–20 Sep 2016')
   })
 
   it('takes month names from a locale', () => {

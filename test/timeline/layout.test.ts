@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { asOf, initialWindow, overviewSpan, toTimelineEvents, type TimelineEvent } from '../../src/timeline/events.ts'
-import { elide, layout, type LayoutOptions } from '../../src/timeline/layout.ts'
+import { drawnAsDot, drawnAt, elide, layout, type LayoutOptions } from '../../src/timeline/layout.ts'
+import type { Event } from '../../src/model/index.ts'
+import { sampleDataset } from '../fixtures/dataset.ts'
 import { validateDataset } from '../../src/validate/index.ts'
 
 const dataset = validateDataset(readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')).dataset!
@@ -124,6 +126,22 @@ describe('layout', () => {
     // A day narrower than a dot: the dot takes its smallest width, from the day's start.
     const narrow = layout(items, options('none', 4)).marks.find((m) => m.item.id === 'convoy-attack')!
     expect(narrow).toMatchObject({ dot: true, cx: narrow.x1 + 5, x2: narrow.x1 + 10 })
+  })
+
+  it('draws a day still going on, or a month, as a bar, and a time as a dot; each is drawn at the middle of a dot or the start of a bar', () => {
+    const data = sampleDataset()
+    const [first] = data.events
+    const at = (id: string, edtf: string, status: Event['status'] = 'occurred'): Event => ({ ...structuredClone(first!), id, date: { edtf }, status })
+    // The sample's source is of 20 Sep 2016: an event still going on that began that day ends that day.
+    data.events = [at('ongoing-day', '2016-09-20', 'ongoing'), at('month', '2016-09'), at('time', '2016-09-19T14:30Z'), at('day', '2016-09-19')]
+    const byId = new Map(toTimelineEvents(data).map((i) => [i.id, i]))
+    expect(byId.get('ongoing-day')!.end - byId.get('ongoing-day')!.start).toBeLessThan(day)
+    expect(drawnAsDot(byId.get('ongoing-day')!)).toBe(false)
+    expect(drawnAsDot(byId.get('month')!)).toBe(false)
+    expect(drawnAsDot(byId.get('time')!)).toBe(true)
+    expect(drawnAt(byId.get('day')!)).toBe(Date.UTC(2016, 8, 19, 12))
+    expect(drawnAt(byId.get('month')!)).toBe(Date.UTC(2016, 8, 1))
+    expect(Math.abs(drawnAt(byId.get('time')!) - Date.UTC(2016, 8, 19, 14, 30))).toBeLessThan(60_000)
   })
 
   it('cuts labels at the right edge of the plot', () => {
