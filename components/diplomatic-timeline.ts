@@ -11,7 +11,7 @@ import { binPaths, type BinPath } from '../src/timeline/draw.ts'
 import { formatDayRange } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, overviewSpan, reachOf, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
-import { byLaneLabel, drawnAsDot, drawnAt, eachLane, GroupBy, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
+import { byLaneLabel, drawnAsDot, drawnAt, eachLane, GroupBy, insideLabelX, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
 import { safeHref } from '../src/timeline/links.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
@@ -613,6 +613,8 @@ export class DiplomaticTimeline extends LitElement {
         ? nothing
         : mark.labelSide === 'left'
           ? svg`<text x=${mark.x1 - labelGap} y=${cy + 4} text-anchor="end" aria-hidden="true">${mark.label}</text>`
+          : mark.labelSide === 'inside'
+          ? svg`<text class="inside" x=${insideLabelX(mark)} y=${cy + 4} aria-hidden="true">${mark.label}</text>`
           : svg`<text x=${mark.x2 + labelGap} y=${cy + 4} aria-hidden="true">${mark.label}</text>`}
     </g>`
   }

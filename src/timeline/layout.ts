@@ -27,8 +27,11 @@ export interface Mark {
   y: number
   /** The label to draw, already cut to the room it has; empty when there is none. */
   label: string
-  /** Right of the mark, or left of it when the plot's right edge would cut it shorter there. */
-  labelSide: 'right' | 'left'
+  /**
+   * Right of the mark; left of it when the plot's right edge would cut it shorter there; inside a
+   * bar, from where the bar enters the plot, when more of it fits there (see `insideLabelX`).
+   */
+  labelSide: 'right' | 'left' | 'inside'
 }
 
 export interface LayoutOptions {
@@ -64,6 +67,12 @@ export const drawnAsDot = (item: TimelineEvent): boolean =>
 
 /** The instant where an event is drawn: the middle of a dot, the start of a bar. */
 export const drawnAt = (item: TimelineEvent): number => (drawnAsDot(item) ? (item.start + item.end + 1) / 2 : item.start)
+
+/** Room between the ends of a bar and a label drawn inside it. */
+const insidePad = 6
+
+/** Where a label inside a bar starts: at the bar's start, or at the plot's left edge when the bar begins before it. */
+export const insideLabelX = (mark: Pick<Mark, 'x1'>): number => Math.max(mark.x1, 0) + insidePad
 
 /** Space between a mark and its label, and between one label and the next mark in a row. */
 export const labelGap = 4
@@ -156,8 +165,15 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
         const there = left > room ? elide(entry.item.label, left, measure) : ''
         if (there.length > label.length) [label, labelSide] = [there, 'left']
       }
-      drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + measure(label) : entry.x2
+      // A bar long enough to hold more of a cut label than either side does (a period under way
+      // for weeks, a "one of" range) holds it, over the bar's part on the plot.
       const dot = drawnAsDot(entry.item)
+      if (!dot && label !== entry.item.label) {
+        const inside = Math.min(entry.x2, options.right) - insideLabelX(entry) - insidePad
+        const there = inside > measure(label) ? elide(entry.item.label, inside, measure) : ''
+        if (there.length > label.length) [label, labelSide] = [there, 'inside']
+      }
+      drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + measure(label) : entry.x2
       marks.push({
         item: entry.item,
         lane: key,

@@ -384,6 +384,21 @@ describe('<diplomatic-timeline> marks', () => {
     expect(Number(getComputedStyle(band).fillOpacity)).toBeLessThan(0.3)
   })
 
+  it('writes a label the edge would cut inside its bar, within the bar, when more of it fits there', async () => {
+    // The deal, "one day in" 1–19 Sep, spans most of the first window; right of it is little room before the edge.
+    const data = dataset()
+    const el = await mount(data)
+    const deal = mark(el, 'kerry-lavrov-deal')
+    const label = deal.querySelector<SVGTextElement>(':scope > text')!
+    expect(label.classList.contains('inside')).toBe(true)
+    expect(label.textContent).toBe(data.events.find((e) => e.id === 'kerry-lavrov-deal')!.title)
+    const [bar, text] = [deal.querySelector('.body')!.getBoundingClientRect(), label.getBoundingClientRect()]
+    expect(text.left).toBeGreaterThan(bar.left)
+    expect(text.right).toBeLessThan(bar.right)
+    // A hatched bar keeps its label in the text colour, over a halo.
+    expect(getComputedStyle(label).stroke).not.toBe('none')
+  })
+
   it('brings a day\'s dot into a window of a day that ends where that day starts', async () => {
     // The window is 19 Sep; the Kerry statement's day, 20 Sep, starts at its right edge, and its dot is at midday.
     const el = await mount(dataset(), { start: '2016-09-19', end: '2016-09-19' })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { asOf, initialWindow, overviewSpan, toTimelineEvents, type TimelineEvent } from '../../src/timeline/events.ts'
-import { drawnAsDot, drawnAt, elide, layout, type LayoutOptions } from '../../src/timeline/layout.ts'
+import { drawnAsDot, drawnAt, elide, insideLabelX, layout, type LayoutOptions } from '../../src/timeline/layout.ts'
 import type { Event } from '../../src/model/index.ts'
 import { sampleDataset } from '../fixtures/dataset.ts'
 import { validateDataset } from '../../src/validate/index.ts'
@@ -144,11 +144,43 @@ describe('layout', () => {
     expect(Math.abs(drawnAt(byId.get('time')!) - Date.UTC(2016, 8, 19, 14, 30))).toBeLessThan(60_000)
   })
 
+  it('puts a cut label inside a bar when more of it fits there, from where the bar enters the plot', () => {
+    // x is the identity here: an event's start and end are its pixels.
+    const bar = (id: string, x1: number, x2: number, label: string, shape = 'span') =>
+      ({ id, start: x1, end: x2 - 1, label, actors: [], status: 'occurred', date: { shape } }) as unknown as TimelineEvent
+    const place = (events: TimelineEvent[]) => layout(events, { ...options('none'), x: (ms) => ms, right: 600, minMarkWidth: 10 }).marks
+    const long = 'L'.repeat(40) // 280 px
+    // Cut by the edge on the right, no room on the left: inside, whole, 6 px into the bar.
+    const [a] = place([bar('a', 100, 590, long)])
+    expect(a).toMatchObject({ labelSide: 'inside', label: long })
+    expect(insideLabelX(a!)).toBe(106)
+    // A bar that starts before the plot: its label starts at the plot's left edge.
+    const [b] = place([bar('b', -400, 590, long)])
+    expect(b).toMatchObject({ labelSide: 'inside', label: long })
+    expect(insideLabelX(b!)).toBe(6)
+    // A bar too short to hold more than the right side does: the label stays outside, whole.
+    const [c] = place([bar('c', 100, 130, 'Short')])
+    expect(c).toMatchObject({ labelSide: 'right', label: 'Short' })
+    // Cut inside as well when the bar is shorter than the label, but still more than outside.
+    const [d] = place([bar('d', 100, 590, 'Word '.repeat(20).trim())])
+    expect(d!.labelSide).toBe('inside')
+    expect(measure(d!.label)).toBeLessThanOrEqual(590 - 106 - 6)
+    expect(measure(d!.label)).toBeGreaterThan(590 - 106 - 6 - measure('Word '))
+    // Where more fits on the left than inside, it goes left.
+    const [f] = place([bar('f', 300, 590, 'Word '.repeat(12).trim())])
+    expect(f!.labelSide).toBe('left')
+    expect(d!.label).toMatch(/^(Word )+Word…$/)
+    // A dot's band is no bar: its label never goes inside.
+    const [e] = place([bar('e', 100, 590, long, 'point')].map((i) => ({ ...i, end: i.start + 1000 })) as TimelineEvent[])
+    expect(e!.labelSide).not.toBe('inside')
+  })
+
   it('cuts labels at the right edge of the plot', () => {
     const { marks } = layout(items, { ...options('none', 200), right: 600 })
     for (const m of marks) {
       if (m.label && m.labelSide === 'right') expect(m.x2 + 4 + measure(m.label)).toBeLessThanOrEqual(600 + 6)
       if (m.label && m.labelSide === 'left') expect(m.x1 - 4 - measure(m.label)).toBeGreaterThanOrEqual(0)
+      if (m.label && m.labelSide === 'inside') expect(insideLabelX(m) + measure(m.label)).toBeLessThanOrEqual(Math.min(m.x2, 600) - 6)
     }
   })
 
