@@ -1,4 +1,4 @@
-import { resolveEdtf, type ResolvedDate } from '../dates/edtf.ts'
+import { DateShape, quickBounds, resolveEdtf, type QuickBounds, type ResolvedDate } from '../dates/edtf.ts'
 import { formatDate, type LabelOptions } from '../dates/format.ts'
 import type { Event, EventDataset } from '../model/index.ts'
 
@@ -6,7 +6,10 @@ import type { Event, EventDataset } from '../model/index.ts'
 export interface TimelineEvent {
   id: string
   event: Event
-  date: ResolvedDate
+  /** The date resolved in full (its parts and precision); built on first use. */
+  readonly date: ResolvedDate
+  /** The date's shape, read without building `date`. */
+  shape: DateShape
   /** Inclusive UTC bounds in ms; a point day spans its whole day. */
   start: number
   end: number
@@ -26,6 +29,7 @@ export interface TimelineEvent {
 // A class, so the lazy label lives on the prototype and every item has the same shape.
 class Item implements TimelineEvent {
   readonly id: string
+  readonly shape: DateShape
   readonly start: number
   readonly end: number
   readonly label: string
@@ -36,9 +40,14 @@ class Item implements TimelineEvent {
   readonly disputed: boolean
   private formatted?: string
 
+  /**
+   * `date` holds the date's bounds, shape and qualifiers, and is kept when it is the full
+   * `resolved` date; from `quickBounds`, it is read here only, and the full date is built when asked for.
+   */
   constructor(
     readonly event: Event,
-    readonly date: ResolvedDate,
+    date: QuickBounds,
+    private resolved: ResolvedDate | undefined,
     now: number | undefined,
     private readonly options: LabelOptions,
   ) {
@@ -46,6 +55,7 @@ class Item implements TimelineEvent {
     this.category = event.category
     this.status = event.status
     this.certainty = event.certainty
+    this.shape = date.shape
     this.start = date.earliest
     // Something still going on as of the source lasts at least until the source's date.
     this.end = this.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest
@@ -54,6 +64,17 @@ class Item implements TimelineEvent {
     const participants = event.participants ?? []
     this.actors = participants.length < 2 ? participants.map((p) => p.actor) : [...new Set(participants.map((p) => p.actor))]
     this.disputed = this.certainty === 'disputed' || participants.some((p) => p.attribution === 'alleged')
+  }
+
+  // Most events are only counted and placed: their full dates are built for those read closely.
+  get date(): ResolvedDate {
+    if (!this.resolved) {
+      const result = resolveEdtf(this.event.date.edtf)
+      // The same text resolved when the item was made, and resolves the same way now.
+      if (!result.ok) throw new Error(`the date of event ${this.id} no longer resolves: ${result.message}`)
+      this.resolved = result.date
+    }
+    return this.resolved
   }
 
   // Formatting every label up front costs more than drawing the few events in view.
@@ -81,9 +102,17 @@ export function toTimelineEventsIfLoaded(dataset: EventDataset, options: LabelOp
 function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: boolean): TimelineEvent[] | null {
   const out: TimelineEvent[] = []
   const now = asOf(dataset, options)?.ms
+  // The common forms give their bounds with no objects made: thousands of dates cost little to
+  // read and nothing to collect. Any other form is resolved in full.
+  const bounds: QuickBounds = { earliest: 0, latest: 0, shape: DateShape.point, approximate: false, uncertain: false }
   for (const event of dataset.events) {
-    const resolved = resolveEdtf(event.date.edtf)
-    if (resolved.ok) out.push(new Item(event, resolved.date, now, options))
+    const text = event.date.edtf
+    if (typeof text === 'string' && quickBounds(text, bounds)) {
+      out.push(new Item(event, bounds, undefined, now, options))
+      continue
+    }
+    const resolved = resolveEdtf(text)
+    if (resolved.ok) out.push(new Item(event, resolved.date, resolved.date, now, options))
     else if (needAll && resolved.grammarNeeded) return null
   }
   // In place: no copy and no groups, so less for the garbage collector while the page draws.

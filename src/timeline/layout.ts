@@ -63,7 +63,7 @@ export interface Layout {
  * on, is a bar.
  */
 export const drawnAsDot = (item: TimelineEvent): boolean =>
-  item.date.shape === 'point' && item.status !== 'ongoing' && item.end - item.start < 86_400_000
+  item.shape === 'point' && item.status !== 'ongoing' && item.end - item.start < 86_400_000
 
 /** The instant where an event is drawn: the middle of a dot, the start of a bar. */
 export const drawnAt = (item: TimelineEvent): number => (drawnAsDot(item) ? (item.start + item.end + 1) / 2 : item.start)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { resolveEdtf } from '../../src/dates/edtf.ts'
 import { drawable, toTimelineEvents, toTimelineEventsIfLoaded } from '../../src/timeline/events.ts'
 import { sampleDataset } from '../fixtures/dataset.ts'
 
@@ -56,6 +57,29 @@ describe('toTimelineEventsIfLoaded', () => {
     data.events[0]!.date = { edtf: '2016-21' }
     expect(toTimelineEventsIfLoaded(data)).toBeNull()
     expect(toTimelineEvents(data).map((i) => i.id)).toEqual(['us-blames-russia'])
+  })
+})
+
+describe('toTimelineEvents dates', () => {
+  it('give each event the bounds, shape and full date its EDTF resolves to, the full date only when asked for', () => {
+    const data = sampleDataset()
+    const template = data.events[0]!
+    const dates = ['2016-09-19', '2016-09~', '2016-09-17/2016-09-19', '../2016-09-20', '2016-09-17/..', '[2016-09-17..2016-09-18]', '2011?', '2016-09-19%']
+    data.events = dates.map((edtf, i) => ({ ...template, id: `e${i}`, date: { edtf } }))
+    data.relations = []
+    const items = toTimelineEvents(data)
+    expect(items).toHaveLength(dates.length)
+    for (const item of items) {
+      const resolved = resolveEdtf(item.event.date.edtf)
+      if (!resolved.ok) throw new Error(resolved.message)
+      expect([item.start, item.end, item.shape], item.event.date.edtf).toEqual([resolved.date.earliest, resolved.date.latest, resolved.date.shape])
+      // Asked for twice, the same object: built once.
+      expect(item.date).toEqual(resolved.date)
+      expect(item.date).toBe(item.date)
+    }
+    expect(items.find((i) => i.event.date.edtf === '2016-09~')!.label).toBe(`~ ${template.title}`)
+    expect(items.find((i) => i.event.date.edtf === '2016-09-19%')!.label).toBe(`~? ${template.title}`)
+    expect(items.find((i) => i.event.date.edtf === '2016-09~')!.dateLabel).toBe('c. Sep 2016')
   })
 })
 

@@ -95,7 +95,7 @@ describe('layout', () => {
 
   it('moves a label left only when the plot\'s edge cuts it, its mark is on the plot and more fits on the left', () => {
     // x is the identity here: an event's start and end are its pixels.
-    const at = (id: string, x: number, label: string) => ({ id, start: x, end: x, label, actors: [], date: { shape: 'point' } }) as unknown as TimelineEvent
+    const at = (id: string, x: number, label: string) => ({ id, start: x, end: x, label, actors: [], shape: 'point' }) as unknown as TimelineEvent
     const place = (events: TimelineEvent[]) => layout(events, { ...options('none'), x: (ms) => ms, right: 600, minMarkWidth: 10 }).marks
     const [a, b] = place([at('a', 535, 'A'.repeat(30)), at('b', 815, 'B')])
     // The next mark in the row is past the edge (laid out for panning): the edge still cuts the label.
@@ -147,7 +147,7 @@ describe('layout', () => {
   it('puts a cut label inside a bar when more of it fits there, from where the bar enters the plot', () => {
     // x is the identity here: an event's start and end are its pixels.
     const bar = (id: string, x1: number, x2: number, label: string, shape = 'span') =>
-      ({ id, start: x1, end: x2 - 1, label, actors: [], status: 'occurred', date: { shape } }) as unknown as TimelineEvent
+      ({ id, start: x1, end: x2 - 1, label, actors: [], status: 'occurred', shape }) as unknown as TimelineEvent
     const place = (events: TimelineEvent[]) => layout(events, { ...options('none'), x: (ms) => ms, right: 600, minMarkWidth: 10 }).marks
     const long = 'L'.repeat(40) // 280 px
     // Cut by the edge on the right, no room on the left: inside, whole, 6 px into the bar.
