@@ -61,9 +61,15 @@ class Item implements TimelineEvent {
     this.end = this.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest
     const qualifier = `${date.approximate ? '~' : ''}${date.uncertain ? '?' : ''}`
     this.label = qualifier ? `${qualifier} ${event.title}` : event.title
-    const participants = event.participants ?? []
-    this.actors = participants.length < 2 ? participants.map((p) => p.actor) : [...new Set(participants.map((p) => p.actor))]
-    this.disputed = this.certainty === 'disputed' || participants.some((p) => p.attribution === 'alleged')
+    // One pass, no sets: an event has a handful of participants.
+    const actors: string[] = []
+    let alleged = false
+    for (const p of event.participants ?? []) {
+      if (!actors.includes(p.actor)) actors.push(p.actor)
+      if (p.attribution === 'alleged') alleged = true
+    }
+    this.actors = actors
+    this.disputed = this.certainty === 'disputed' || alleged
   }
 
   // Most events are only counted and placed: their full dates are built for those read closely.
