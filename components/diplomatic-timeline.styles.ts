@@ -62,8 +62,8 @@ export const styles = css`
   .mark > text { paint-order: stroke; stroke: var(--_bg); stroke-width: 3px; stroke-linejoin: round; }
   /* Inside a bar: on a solid one, in the background's colour; on a hatched or hollow one, with a
      wider halo that keeps the hatching from the letters. */
-  .mark > text.inside { stroke-width: 6px; font-size: 11px; }
-  .mark.span:not(.planned, .postponed, .cancelled) > text.inside, .mark.point:not(.planned, .postponed, .cancelled) > text.inside { fill: var(--_bg); stroke: none; }
+  .mark > text.inside { stroke-width: 6px; font-size: 0.85em; }
+  .mark:not(.one-of, .planned, .postponed, .cancelled) > text.inside { fill: var(--_bg); stroke: none; }
   .mark .body { fill: var(--_accent); stroke: var(--_accent); stroke-width: 1.5; }
   .mark.one-of .body { fill: url(#dt-hatch); }
   /* The time a dot's date names (its day, or its hour or minute), once that is wider than the dot. */

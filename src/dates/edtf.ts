@@ -345,8 +345,8 @@ function readQuick(text: string, out: QuickBounds): 'ok' | 'backwards' | null {
 
 /**
  * The bounds, shape and qualifiers of a date in one of the common forms, into `out`; false for any
- * other form and for a date that ends before it starts (`resolveEdtf` says what is wrong). For
- * thousands of dates at once: nothing is allocated.
+ * other form and for a date that ends before it starts (`resolveEdtf` says what is wrong), and
+ * then `out` holds nothing to read. For thousands of dates at once: nothing is allocated.
  * @example quickBounds('2016-09-19', out) // true; out.earliest === Date.UTC(2016, 8, 19)
  */
 export const quickBounds = (text: string, out: QuickBounds): boolean => readQuick(text, out) === 'ok'

@@ -39,6 +39,8 @@ class Item implements TimelineEvent {
   readonly certainty: Event['certainty']
   readonly disputed: boolean
   private formatted?: string
+  /** The text the bounds were read from: the date is built from it, whatever happens to the event later. */
+  private readonly edtf: string
 
   /**
    * `date` holds the date's bounds, shape and qualifiers, and is kept when it is the full
@@ -52,6 +54,7 @@ class Item implements TimelineEvent {
     private readonly options: LabelOptions,
   ) {
     this.id = event.id
+    this.edtf = event.date.edtf
     this.category = event.category
     this.status = event.status
     this.certainty = event.certainty
@@ -75,8 +78,8 @@ class Item implements TimelineEvent {
   // Most events are only counted and placed: their full dates are built for those read closely.
   get date(): ResolvedDate {
     if (!this.resolved) {
-      const result = resolveEdtf(this.event.date.edtf)
-      // The same text resolved when the item was made, and resolves the same way now.
+      const result = resolveEdtf(this.edtf)
+      // The text was read as a common form when the item was made, and a string cannot change.
       if (!result.ok) throw new Error(`the date of event ${this.id} no longer resolves: ${result.message}`)
       this.resolved = result.date
     }

@@ -68,8 +68,12 @@ export const drawnAsDot = (item: TimelineEvent): boolean =>
 /** The instant where an event is drawn: the middle of a dot, the start of a bar. */
 export const drawnAt = (item: TimelineEvent): number => (drawnAsDot(item) ? (item.start + item.end + 1) / 2 : item.start)
 
-/** Room between the ends of a bar and a label drawn inside it. */
+/** Room between the ends of a bar and a label drawn inside it; at the end, room for a disputed badge too. */
 const insidePad = 6
+const badgePad = 12
+
+/** A label inside a bar is drawn this much smaller than the others (`.mark > text.inside`), so as to fit the bar's height. */
+export const insideFontScale = 0.85
 
 /** Where a label inside a bar starts: at the bar's start, or at the plot's left edge when the bar begins before it. */
 export const insideLabelX = (mark: Pick<Mark, 'x1'>): number => Math.max(mark.x1, 0) + insidePad
@@ -107,9 +111,10 @@ export function elide(text: string, room: number, measure: (t: string) => number
 }
 
 /**
- * Places events in lanes and packs them into rows so marks never overlap, with each label cut to
- * the room before the next mark in its row; a label the plot's right edge cuts goes left of its
- * mark when more of it fits there. Events must be sorted by start (toTimelineEvents does).
+ * Places events in lanes and packs them into rows so marks never overlap, each with room for its
+ * whole label before the next mark in its row. A label the plot's right edge cuts goes left of its
+ * mark, or inside its bar, wherever more of it fits, and is cut at a word to that room. Events
+ * must be sorted by start (toTimelineEvents does).
  */
 export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
   const { x, rowHeight, lanePadding, measure, minMarkWidth } = options
@@ -169,7 +174,9 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
       // for weeks, a "one of" range) holds it, over the bar's part on the plot.
       const dot = drawnAsDot(entry.item)
       if (!dot && label !== entry.item.label) {
-        const inside = Math.min(entry.x2, options.right) - insideLabelX(entry) - insidePad
+        const end = Math.min(entry.x2, options.right) - (entry.item.disputed ? badgePad : insidePad)
+        // Measured in the labels' size, so the room is scaled up to the smaller text's.
+        const inside = (end - insideLabelX(entry)) / insideFontScale
         const there = inside > measure(label) ? elide(entry.item.label, inside, measure) : ''
         if (there.length > label.length) [label, labelSide] = [there, 'inside']
       }

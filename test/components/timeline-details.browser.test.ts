@@ -399,6 +399,17 @@ describe('<diplomatic-timeline> marks', () => {
     expect(getComputedStyle(label).stroke).not.toBe('none')
   })
 
+  it('writes a label inside a solid bar in the background\'s colour', async () => {
+    const data = sampleDataset()
+    data.events.push({ ...structuredClone(data.events[0]!), id: 'siege', title: 'A siege that lasts most of the month shown', date: { edtf: '2016-09-02/2016-09-24' }, participants: [] })
+    const el = await mount(data, { start: '2016-09-01', end: '2016-09-25', style: '--dt-bg: rgb(250, 250, 240)' })
+    const label = mark(el, 'siege').querySelector<SVGTextElement>(':scope > text')!
+    expect(label.classList.contains('inside')).toBe(true)
+    expect(label.textContent).toBe('A siege that lasts most of the month shown')
+    expect(getComputedStyle(label).fill).toBe('rgb(250, 250, 240)')
+    expect(getComputedStyle(label).stroke).toBe('none')
+  })
+
   it('brings a day\'s dot into a window of a day that ends where that day starts', async () => {
     // The window is 19 Sep; the Kerry statement's day, 20 Sep, starts at its right edge, and its dot is at midday.
     const el = await mount(dataset(), { start: '2016-09-19', end: '2016-09-19' })

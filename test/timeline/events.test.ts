@@ -61,7 +61,7 @@ describe('toTimelineEventsIfLoaded', () => {
 })
 
 describe('toTimelineEvents dates', () => {
-  it('give each event the bounds, shape and full date its EDTF resolves to, the full date only when asked for', () => {
+  it('give each event the bounds and shape its EDTF resolves to, and the full date, built once', () => {
     const data = sampleDataset()
     const template = data.events[0]!
     const dates = ['2016-09-19', '2016-09~', '2016-09-17/2016-09-19', '../2016-09-20', '2016-09-17/..', '[2016-09-17..2016-09-18]', '2011?', '2016-09-19%']
@@ -80,6 +80,14 @@ describe('toTimelineEvents dates', () => {
     expect(items.find((i) => i.event.date.edtf === '2016-09~')!.label).toBe(`~ ${template.title}`)
     expect(items.find((i) => i.event.date.edtf === '2016-09-19%')!.label).toBe(`~? ${template.title}`)
     expect(items.find((i) => i.event.date.edtf === '2016-09~')!.dateLabel).toBe('c. Sep 2016')
+  })
+
+  it('keep the date they were placed by when the page edits the event afterwards', () => {
+    const data = sampleDataset()
+    const [item] = toTimelineEvents(data).filter((i) => i.id === 'convoy-attack')
+    data.events.find((e) => e.id === 'convoy-attack')!.date.edtf = 'not a date'
+    expect(item!.date.earliest).toBe(item!.start)
+    expect(item!.dateLabel).toBe('19 Sep 2016')
   })
 })
 

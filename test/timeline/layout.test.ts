@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { asOf, initialWindow, overviewSpan, toTimelineEvents, type TimelineEvent } from '../../src/timeline/events.ts'
-import { drawnAsDot, drawnAt, elide, insideLabelX, layout, type LayoutOptions } from '../../src/timeline/layout.ts'
+import { drawnAsDot, drawnAt, elide, insideFontScale, insideLabelX, layout, type LayoutOptions } from '../../src/timeline/layout.ts'
 import type { Event } from '../../src/model/index.ts'
 import { sampleDataset } from '../fixtures/dataset.ts'
 import { validateDataset } from '../../src/validate/index.ts'
@@ -146,8 +146,10 @@ describe('layout', () => {
 
   it('puts a cut label inside a bar when more of it fits there, from where the bar enters the plot', () => {
     // x is the identity here: an event's start and end are its pixels.
-    const bar = (id: string, x1: number, x2: number, label: string, shape = 'span') =>
-      ({ id, start: x1, end: x2 - 1, label, actors: [], status: 'occurred', shape }) as unknown as TimelineEvent
+    const bar = (id: string, x1: number, x2: number, label: string, shape = 'span', disputed = false) =>
+      ({ id, start: x1, end: x2 - 1, label, actors: [], status: 'occurred', shape, disputed }) as unknown as TimelineEvent
+    // Inside labels are drawn smaller: a label of w px at the labels' size takes w × scale inside.
+    const insideWidth = (label: string) => measure(label) * insideFontScale
     const place = (events: TimelineEvent[]) => layout(events, { ...options('none'), x: (ms) => ms, right: 600, minMarkWidth: 10 }).marks
     const long = 'L'.repeat(40) // 280 px
     // Cut by the edge on the right, no room on the left: inside, whole, 6 px into the bar.
@@ -162,14 +164,23 @@ describe('layout', () => {
     const [c] = place([bar('c', 100, 130, 'Short')])
     expect(c).toMatchObject({ labelSide: 'right', label: 'Short' })
     // Cut inside as well when the bar is shorter than the label, but still more than outside.
-    const [d] = place([bar('d', 100, 590, 'Word '.repeat(20).trim())])
+    const [d] = place([bar('d', 100, 590, 'Word '.repeat(30).trim())])
     expect(d!.labelSide).toBe('inside')
-    expect(measure(d!.label)).toBeLessThanOrEqual(590 - 106 - 6)
-    expect(measure(d!.label)).toBeGreaterThan(590 - 106 - 6 - measure('Word '))
-    // Where more fits on the left than inside, it goes left.
-    const [f] = place([bar('f', 300, 590, 'Word '.repeat(12).trim())])
-    expect(f!.labelSide).toBe('left')
     expect(d!.label).toMatch(/^(Word )+Word…$/)
+    expect(insideWidth(d!.label)).toBeLessThanOrEqual(590 - 106 - 6)
+    expect(insideWidth(d!.label)).toBeGreaterThan(590 - 106 - 6 - insideWidth('Word '))
+    // Where more fits on the left than inside, it goes left.
+    const [f] = place([bar('f', 400, 590, 'Word '.repeat(12).trim())])
+    expect(f!.labelSide).toBe('left')
+    expect(f!.label).toMatch(/^(Word )+Word…$/)
+    // A bar past the edge: its label stops short of the edge, not of the bar's end.
+    const [g] = place([bar('g', 100, 900, 'Word '.repeat(30).trim())])
+    expect(g!.labelSide).toBe('inside')
+    expect(insideLabelX(g!) + insideWidth(g!.label)).toBeLessThanOrEqual(600 - 6)
+    expect(insideLabelX(g!) + insideWidth(g!.label)).toBeGreaterThan(600 - 6 - insideWidth('Word '))
+    // A disputed bar keeps its badge's corner clear.
+    const [h] = place([bar('h', 100, 590, 'Word '.repeat(30).trim(), 'span', true)])
+    expect(insideLabelX(h!) + insideWidth(h!.label)).toBeLessThanOrEqual(590 - 12)
     // A dot's band is no bar: its label never goes inside.
     const [e] = place([bar('e', 100, 590, long, 'point')].map((i) => ({ ...i, end: i.start + 1000 })) as TimelineEvent[])
     expect(e!.labelSide).not.toBe('inside')
@@ -177,10 +188,13 @@ describe('layout', () => {
 
   it('cuts labels at the right edge of the plot', () => {
     const { marks } = layout(items, { ...options('none', 200), right: 600 })
+    // The labels moved left and inside are met here, so their checks below run.
+    const sides = new Set(marks.filter((m) => m.label).map((m) => m.labelSide))
+    expect(sides.has('left') && sides.has('inside')).toBe(true)
     for (const m of marks) {
       if (m.label && m.labelSide === 'right') expect(m.x2 + 4 + measure(m.label)).toBeLessThanOrEqual(600 + 6)
       if (m.label && m.labelSide === 'left') expect(m.x1 - 4 - measure(m.label)).toBeGreaterThanOrEqual(0)
-      if (m.label && m.labelSide === 'inside') expect(insideLabelX(m) + measure(m.label)).toBeLessThanOrEqual(Math.min(m.x2, 600) - 6)
+      if (m.label && m.labelSide === 'inside') expect(insideLabelX(m) + measure(m.label) * insideFontScale).toBeLessThanOrEqual(Math.min(m.x2, 600) - 6)
     }
   })
 
