@@ -37,7 +37,10 @@ export const styles = css`
   .toolbar, .filters { display: flex; gap: 0.25rem 0.4rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.35rem; }
   .toolbar h2 { font-size: 1rem; margin: 0 auto 0 0; }
   input[type='search'], select { font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_muted); border-radius: 4px; padding: 0.15rem 0.4rem; min-height: 1.75rem; box-sizing: border-box; }
-  input[type='search'] { width: 12rem; max-width: 100%; }
+  /* The search box and the buttons keep to one line: the box narrows first. */
+  .controls { display: flex; gap: 0.4rem; align-items: center; flex: 0 1 auto; min-width: 0; }
+  .controls button { flex: none; }
+  input[type='search'] { width: 12rem; flex: 0 1 12rem; min-width: 5rem; }
   button { font: inherit; color: var(--_fg); background: transparent; border: 1px solid var(--_muted); border-radius: 4px; padding: 0.1rem 0.5rem; min-width: 2rem; min-height: 1.75rem; cursor: pointer; }
   button[aria-pressed='true'] { background: var(--_accent); border-color: var(--_accent); color: var(--_bg); }
   button:focus-visible, input:focus-visible, select:focus-visible, .plot:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }

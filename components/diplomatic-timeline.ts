@@ -416,12 +416,14 @@ export class DiplomaticTimeline extends LitElement {
     return html`${alert}<div @keydown=${this.onHostKey}>
       <div class="toolbar" part="toolbar">
         <h2>${ready.dataset.title}</h2>
-        <input type="search" placeholder="Search events" aria-label="Search events and quotes"
-          .value=${this.filters.query} @input=${this.onSearch} />
-        <button @click=${() => this.zoomBy(1.5)} aria-label="Zoom in" title="Zoom in (+)">+</button>
-        <button @click=${() => this.zoomBy(1 / 1.5)} aria-label="Zoom out" title="Zoom out (−)">−</button>
-        <button @click=${this.fit} aria-label="Fit all events" title="Fit (0)">Fit</button>
-        <button @click=${() => (this.listView = !this.listView)} aria-pressed=${this.listView ? 'true' : 'false'}>List</button>
+        <span class="controls">
+          <input type="search" placeholder="Search events" aria-label="Search events and quotes"
+            .value=${this.filters.query} @input=${this.onSearch} />
+          <button @click=${() => this.zoomBy(1.5)} aria-label="Zoom in" title="Zoom in (+)">+</button>
+          <button @click=${() => this.zoomBy(1 / 1.5)} aria-label="Zoom out" title="Zoom out (−)">−</button>
+          <button @click=${this.fit} aria-label="Fit all events" title="Fit (0)">Fit</button>
+          <button @click=${() => (this.listView = !this.listView)} aria-pressed=${this.listView ? 'true' : 'false'}>List</button>
+        </span>
       </div>
       ${this.renderFilters(ready)}
       ${this.listView ? this.renderList(this.shown) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}

@@ -74,18 +74,34 @@ describe('<diplomatic-timeline>', () => {
     expect(el.shadowRoot!.querySelector('[part="details"]')?.textContent).toContain('1.234')
   })
 
-  it('fits a 320 px wide container without overflowing it', async () => {
+  it.each([320, 288])('fits a %i px wide container without overflowing it (288: a 320 px screen less a page\'s margins)', async (width) => {
     const holder = document.createElement('div')
-    holder.style.width = '320px'
+    holder.style.width = `${width}px`
     document.body.append(holder)
     const el = document.createElement('diplomatic-timeline')
     el.data = sampleDataset()
     holder.append(el)
     await expect.poll(() => el.shadowRoot?.querySelectorAll('.tick text').length ?? 0).toBeGreaterThan(0)
     await el.updateComplete
-    expect(el.getBoundingClientRect().width).toBe(320)
-    expect(el.scrollWidth).toBeLessThanOrEqual(320)
-    expect(el.shadowRoot!.querySelector('svg.plot')!.getBoundingClientRect().width).toBeLessThanOrEqual(320)
+    expect(el.getBoundingClientRect().width).toBe(width)
+    expect(el.scrollWidth).toBeLessThanOrEqual(width)
+    expect(el.shadowRoot!.querySelector('svg.plot')!.getBoundingClientRect().width).toBeLessThanOrEqual(width)
+    // Every control is inside the box, and holds its own text: none is squeezed narrower than it.
+    const box = el.getBoundingClientRect()
+    const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.toolbar input, .toolbar button, .filters select, .filters button')]
+    expect(controls.length).toBeGreaterThan(6)
+    for (const c of controls) {
+      const r = c.getBoundingClientRect()
+      expect(r.left, c.outerHTML).toBeGreaterThanOrEqual(box.left)
+      expect(r.right, c.outerHTML).toBeLessThanOrEqual(box.right + 0.5)
+      if (c.localName !== 'button') continue
+      const text = document.createRange()
+      text.selectNodeContents(c)
+      // The text fits between the button's paddings: the button is not squeezed into it.
+      const style = getComputedStyle(c)
+      const inner = c.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+      expect(text.getBoundingClientRect().width, c.outerHTML).toBeLessThanOrEqual(inner + 0.5)
+    }
   })
 
   it('says where a file named by src stops being JSON, then recovers when src names a valid one', async () => {
