@@ -100,7 +100,7 @@ const afterPaint = () => new Promise<void>((resolve) => {
  * ```
  *
  * @fires timeline-select - the user selected an event or cleared the selection; detail `{ id }`
- * @fires timeline-range-change - the user zoomed or panned; detail `{ start, end }` as ISO instants
+ * @fires timeline-range-change - the user zoomed or panned; detail `{ start, end }` as ISO instants, once the new window is drawn
  * @csspart error - the message shown when the data cannot be loaded
  * @csspart toolbar - title, search and zoom buttons
  * @csspart filters - the filter chips and the count of events shown
