@@ -6,8 +6,11 @@ import { chromiumFlags, chromiumPath } from './test/chromium.ts'
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 
-/** The same module graph in the app, the element build, the tests and the bench (see components/no-transitions.ts). */
-export const aliases = { 'd3-transition': fileURLToPath(new URL('components/no-transitions.ts', import.meta.url)) }
+/** The same module graph in the app, the element build, the tests and the bench (see components/no-transitions.ts and no-colors.ts). */
+export const aliases = {
+  'd3-transition': fileURLToPath(new URL('components/no-transitions.ts', import.meta.url)),
+  'd3-color': fileURLToPath(new URL('components/no-colors.ts', import.meta.url)),
+}
 
 /**
  * Output option for the element's builds: V8 (Chrome 136 and later) compiles every function of a

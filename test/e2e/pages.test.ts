@@ -114,7 +114,7 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.close()
   }, 30_000)
 
-  it('builds the element with V8\'s compile hint at the top of each file it loads first, not of the validation chunk', () => {
+  it('builds the element with V8\'s compile hint at the top of each file it loads first, not of the validation chunk, and without colour parsing', () => {
     const read = (file: string) => readFileSync(join(dist, file), 'utf8')
     // The element and every file it imports, statically and so on: what loads before the first paint.
     const loaded = new Set(['diplomatic-timeline.js'])
@@ -125,6 +125,10 @@ describe.runIf(once)('the built element on real pages', () => {
     expect(loaded.has('diplomatic-timeline-validate.js')).toBe(false)
     for (const file of loaded) expect(read(file).split('\n', 1)[0], file).toBe('//# allFunctionsCalledOnLoad')
     expect(readFileSync(join(dist, 'diplomatic-timeline-validate.js'), 'utf8')).not.toContain('allFunctionsCalledOnLoad')
+    // Nor does what loads first carry code the element never runs: d3-color's names of colours.
+    const code = [...loaded].map(read).join('\n')
+    expect(code).toContain('timeline-range-change')
+    expect(code).not.toContain('aliceblue')
   })
 
   it('draws the data and says why it cannot check it when the validation chunk is missing', async () => {
