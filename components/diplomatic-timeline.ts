@@ -488,7 +488,8 @@ export class DiplomaticTimeline extends LitElement {
       const [e0, e1] = scale.domain().map(Number) as [number, number]
       const k = width / Math.max(1, e1 - e0)
       const counter = new DensityCounter(width, 3)
-      for (const item of this.shown) counter.add((item.start - e0) * k, (item.start - e0) * k)
+      const shown = this.shown
+      for (let i = 0; i < shown.length; i++) counter.add((shown[i]!.start - e0) * k, (shown[i]!.start - e0) * k)
       const bins = counter.bins()
       this.overviewBars = { scale, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins, peak: peakOf(bins) }], 'height') }
     }
@@ -577,7 +578,8 @@ export class DiplomaticTimeline extends LitElement {
       if (!lane) lanes.set(key, (lane = new DensityCounter(width, 4)))
       lane.add(x1, x2)
     }
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!
       x1 = (item.start - d0) * k
       x2 = (item.end + 1 - d0) * k
       eachLane(item, this.groupBy, count)

@@ -67,7 +67,9 @@ class Item implements TimelineEvent {
     // One pass, no sets: an event has a handful of participants.
     const actors: string[] = []
     let alleged = false
-    for (const p of event.participants ?? []) {
+    const participants = event.participants ?? []
+    for (let i = 0; i < participants.length; i++) {
+      const p = participants[i]!
       if (!actors.includes(p.actor)) actors.push(p.actor)
       if (p.attribution === 'alleged') alleged = true
     }
@@ -114,7 +116,10 @@ function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: bo
   // The common forms give their bounds with no objects made: thousands of dates cost little to
   // read and nothing to collect. Any other form is resolved in full.
   const bounds: QuickBounds = { earliest: 0, latest: 0, shape: DateShape.point, approximate: false, uncertain: false }
-  for (const event of dataset.events) {
+  // Indexed loops over the events here and below: on a page's first render this code has not been
+  // optimised yet, and for…of then costs an iterator and a result object per step.
+  for (let i = 0; i < dataset.events.length; i++) {
+    const event = dataset.events[i]!
     const text = event.date.edtf
     if (typeof text === 'string' && quickBounds(text, bounds)) {
       out.push(new Item(event, bounds, undefined, now, options))
@@ -154,7 +159,8 @@ export interface Reach {
 /** One pass over the events (sorted by start) for the extent, the first window and the overview's span. */
 export function reachOf(items: readonly TimelineEvent[], asOfMs?: number): Reach {
   let [lastEnd, lastReach, firstNewsStart] = [asOfMs ?? -Infinity, asOfMs ?? -Infinity, Infinity]
-  for (const i of items) {
+  for (let n = 0; n < items.length; n++) {
+    const i = items[n]!
     const long = i.end - i.start > longPeriod
     if (!long && firstNewsStart === Infinity) firstNewsStart = i.start
     lastEnd = Math.max(lastEnd, i.end)
@@ -195,10 +201,16 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function listOf(list: unknown, required: readonly string[], optional: readonly string[] = []): boolean {
   if (list === undefined) return true
   if (!Array.isArray(list)) return false
-  for (const x of list) {
+  // Indexed loops: on a page's first render this runs before V8 has optimised it, and for…of
+  // then costs an iterator per list.
+  for (let i = 0; i < list.length; i++) {
+    const x: unknown = list[i]
     if (!isObject(x)) return false
-    for (const key of required) if (typeof x[key] !== 'string') return false
-    for (const key of optional) if (x[key] !== undefined && typeof x[key] !== 'string') return false
+    for (let k = 0; k < required.length; k++) if (typeof x[required[k]!] !== 'string') return false
+    for (let k = 0; k < optional.length; k++) {
+      const value = x[optional[k]!]
+      if (value !== undefined && typeof value !== 'string') return false
+    }
   }
   return true
 }
@@ -220,7 +232,9 @@ export function drawable(value: unknown): value is EventDataset {
   if (!Array.isArray(value.sources) || !listOf(value.sources, keys.source)) return false
   if (!listOf(value.relations, keys.relation)) return false
   if (!Array.isArray(value.events)) return false
-  for (const e of value.events as unknown[]) {
+  const events: unknown[] = value.events
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]
     if (!isObject(e)) return false
     if (typeof e.id !== 'string' || typeof e.title !== 'string' || typeof e.status !== 'string') return false
     if (typeof e.certainty !== 'string' || typeof e.category !== 'string') return false

@@ -86,7 +86,7 @@ const gap = 6
 export function eachLane(item: TimelineEvent, groupBy: GroupBy, visit: (key: string) => void): void {
   if (groupBy !== 'actor') return visit(groupBy === 'category' ? item.category : 'all')
   if (item.actors.length === 0) return visit('(no actor)')
-  for (const actor of item.actors) visit(actor)
+  for (let i = 0; i < item.actors.length; i++) visit(item.actors[i]!)
 }
 
 /** Lanes in the order they are drawn: by their labels, as a reader looks one up. */
