@@ -215,6 +215,13 @@ function listOf(list: unknown, required: readonly string[], optional: readonly s
   return true
 }
 
+/** Whether a value is an array of strings. */
+function stringList(list: unknown): boolean {
+  if (!Array.isArray(list)) return false
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') return false
+  return true
+}
+
 // The keys drawing reads, made once rather than for each event.
 const keys = {
   actor: ['id', 'name'], actorOptional: ['shortName'], source: ['id', 'datePublished'], relation: ['from', 'to', 'type'],
@@ -239,7 +246,7 @@ export function drawable(value: unknown): value is EventDataset {
     if (typeof e.id !== 'string' || typeof e.title !== 'string' || typeof e.status !== 'string') return false
     if (typeof e.certainty !== 'string' || typeof e.category !== 'string') return false
     if (e.summary !== undefined && typeof e.summary !== 'string') return false
-    if (e.tags !== undefined && !(Array.isArray(e.tags) && e.tags.every((t) => typeof t === 'string'))) return false
+    if (e.tags !== undefined && !stringList(e.tags)) return false
     const date = e.date
     if (!isObject(date) || typeof date.edtf !== 'string' || (date.text !== undefined && typeof date.text !== 'string')) return false
     if (!listOf(e.participants, keys.participant, keys.participantOptional) || !listOf(e.evidence, keys.evidence)) return false

@@ -75,7 +75,9 @@ export function allFacetCounts(items: readonly TimelineEvent[], filters: Filters
     const item = items[i]!
     let failed: Facet | null = null
     let fails = 0
-    for (const f of chosen) {
+    // Indexed: run for every event, even with no facet chosen, before V8 has optimised it.
+    for (let c = 0; c < chosen.length; c++) {
+      const f = chosen[c]!
       if (has(item, f, filters[f])) continue
       failed = f
       if (++fails > 1) break
