@@ -21,6 +21,8 @@ type Ready = {
   state: 'ready'
   dataset: EventDataset
   items: TimelineEvent[]
+  /** Each event by its id: selection, hover, details and reveal look events up here, not through the list. */
+  byId: ReadonlyMap<string, TimelineEvent>
   asOf: { ms: number; label: string } | null
   window: [number, number] | null
   /** From the first start to the last end: how far the window can pan. */
@@ -412,7 +414,7 @@ export class DiplomaticTimeline extends LitElement {
     if (!ready) return alert
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
-    const selected = ready === this.valid && this.selected !== null ? ready.items.find((i) => i.id === this.selected) : undefined
+    const selected = ready === this.valid && this.selected !== null ? ready.byId.get(this.selected) : undefined
     return html`${alert}<div @keydown=${this.onHostKey}>
       <div class="toolbar" part="toolbar">
         <h2>${ready.dataset.title}</h2>
@@ -428,7 +430,7 @@ export class DiplomaticTimeline extends LitElement {
       ${this.renderFilters(ready)}
       ${this.listView ? this.renderList(this.shown) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
       ${this.renderTooltip(ready)}
-      ${selected ? guard([selected, ready, this.locale], () => this.renderDetails(selected, ready.dataset, ready.items)) : nothing}
+      ${selected ? guard([selected, ready, this.locale], () => this.renderDetails(selected, ready)) : nothing}
     </div>`
   }
 
@@ -645,7 +647,7 @@ export class DiplomaticTimeline extends LitElement {
 
   private renderTooltip(load: Ready) {
     const hover = this.hover
-    const item = hover && load.items.find((i) => i.id === hover.id)
+    const item = hover && load.byId.get(hover.id)
     if (!hover || !item) return nothing
     // 18rem wide at most: keep it inside the element, whatever its width.
     const left = Math.max(0, Math.min(hover.x + 12, this.width - 290))
@@ -655,11 +657,10 @@ export class DiplomaticTimeline extends LitElement {
     </div>`
   }
 
-  private renderDetails(item: TimelineEvent, dataset: EventDataset, items: TimelineEvent[]) {
+  private renderDetails(item: TimelineEvent, { dataset, byId }: Ready) {
     const e = item.event
     const actors = new Map(dataset.actors.map((a) => [a.id, a]))
     const sources = new Map(dataset.sources.map((s) => [s.id, s]))
-    const titles = new Map(items.map((i) => [i.id, i.event.title]))
     const relations = (dataset.relations ?? []).filter((r) => r.from === e.id || r.to === e.id)
     const numbers = new Intl.NumberFormat(this.locale)
     return html`<section part="details" aria-label="Event details">
@@ -682,7 +683,7 @@ export class DiplomaticTimeline extends LitElement {
         const outgoing = r.from === e.id
         const other = outgoing ? r.to : r.from
         return html`<li>${(outgoing ? relationVerbs : relationVerbsPassive)[r.type]}
-          <button class="linklike" data-related-id=${other} @click=${() => this.choose(other)}>${titles.get(other) ?? other}</button></li>`
+          <button class="linklike" data-related-id=${other} @click=${() => this.choose(other)}>${byId.get(other)?.event.title ?? other}</button></li>`
       })}</ul>` : nothing}
     </section>`
   }
@@ -902,7 +903,7 @@ export class DiplomaticTimeline extends LitElement {
 
   /** Brings an event into view when it is outside the window, keeping the zoom. */
   private reveal(id: string | null, byUser: boolean) {
-    const item = this.ready?.items.find((i) => i.id === id)
+    const item = id === null ? undefined : this.ready?.byId.get(id)
     const plot = this.plot
     if (!item || !plot || !this.zoomBehavior) return
     const [d0, d1] = this.x.domain().map(Number) as [number, number]
@@ -1038,7 +1039,10 @@ export class DiplomaticTimeline extends LitElement {
     const window = initialWindow(items, now?.ms, reach)
     const actors = new Map(dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
     const laneLabel = (key: string) => actors.get(key) ?? key
-    return { state: 'ready', dataset, items, asOf: now, extent, window, span: overviewSpan(items, window, now?.ms, reach), laneLabel }
+    // The first event of an id, as a search would find it, should unvalidated data repeat one.
+    const byId = new Map<string, TimelineEvent>()
+    for (let i = 0; i < items.length; i++) if (!byId.has(items[i]!.id)) byId.set(items[i]!.id, items[i]!)
+    return { state: 'ready', dataset, items, byId, asOf: now, extent, window, span: overviewSpan(items, window, now?.ms, reach), laneLabel }
   }
 
   /** Shows prepared data, and returns it as shown. */
