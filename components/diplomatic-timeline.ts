@@ -15,6 +15,7 @@ import { byLaneLabel, drawnAsDot, drawnAt, eachLane, GroupBy, insideLabelX, labe
 import { safeHref } from '../src/timeline/links.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
+import { atStart } from '../src/validate/problem.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 
 type Ready = {
@@ -84,9 +85,6 @@ const loadValidator = () => import('../src/validate/index.ts')
 
 /** What the zoom's limits follow: the data, the width and the window at zoom 1. */
 const zoomLimitInputs = ['load', 'width', 'start', 'end'] as const
-
-/** A problem with the whole file rather than a place in it. */
-const atStart = (message: string): Problem => ({ path: '', line: 1, column: 1, message })
 
 /** After the next paint, or soon in a hidden page, which paints nothing. */
 const afterPaint = () => new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser'
-import { pointer, segments, type PathProblem, type Problem } from './problem.ts'
+import { atStart, pointer, segments, type PathProblem, type Problem } from './problem.ts'
 
 /** Deeper than any dataset needs; guards every recursive step after it. */
 export const maxDepth = 256
@@ -119,7 +119,7 @@ const syntaxMessages: Partial<Record<string, string>> = {
  * first syntax error; and, from the same scan, every key given twice.
  */
 export function scanJson(text: string, lines: LineIndex): Scan {
-  if (text.trim() === '') return { syntax: { path: '', line: 1, column: 1, message: 'the file is empty: expected a JSON object' }, duplicates: [] }
+  if (text.trim() === '') return { syntax: atStart('the file is empty: expected a JSON object'), duplicates: [] }
   const deep = excessDepth(text)
   if (deep !== -1) {
     return { syntax: { path: '', ...lines.position(deep), message: `nesting deeper than ${maxDepth} levels: this is not an event dataset` }, duplicates: [] }

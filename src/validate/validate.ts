@@ -3,7 +3,7 @@ import type { EventDataset } from '../model/index.ts'
 import { stripBom } from './bom.ts'
 import { eventsPerStep, integrityChecks, integrityProblems } from './integrity.ts'
 import { LineIndex, keyTwiceOrTooDeep, place, scanJson } from './json-text.ts'
-import type { PathProblem, Problem } from './problem.ts'
+import { atStart, type PathProblem, type Problem } from './problem.ts'
 import { schemaProblems } from './schema-messages.ts'
 
 export type ValidationResult =
@@ -48,7 +48,7 @@ function locate(text: string, parsed?: { data: unknown }): ValidationResult {
   try {
     data = parsed ? parsed.data : JSON.parse(text)
   } catch (error) {
-    return fail([{ path: '', line: 1, column: 1, message: `JSON syntax error: ${(error as Error).message}` }])
+    return fail([atStart(`JSON syntax error: ${(error as Error).message}`)])
   }
 
   const pathProblems: PathProblem[] = [...duplicates]
@@ -79,7 +79,7 @@ function locateValue(value: unknown): ValidationResult {
   try {
     text = JSON.stringify(value, null, 2)
   } catch (error) {
-    return fail([{ path: '', line: 1, column: 1, message: `the data cannot be written as JSON: ${error instanceof Error ? error.message : String(error)}` }])
+    return fail([atStart(`the data cannot be written as JSON: ${error instanceof Error ? error.message : String(error)}`)])
   }
   return neverThrowing(() => locate(text ?? ''))
 }
@@ -89,7 +89,7 @@ function neverThrowing(check: () => ValidationResult): ValidationResult {
   try {
     return check()
   } catch (error) {
-    return fail([{ path: '', line: 1, column: 1, message: `could not validate the dataset: ${error instanceof Error ? error.message : String(error)}` }])
+    return fail([atStart(`could not validate the dataset: ${error instanceof Error ? error.message : String(error)}`)])
   }
 }
 
@@ -101,7 +101,7 @@ function neverThrowing(check: () => ValidationResult): ValidationResult {
  * if (!result.ok) for (const p of result.problems) console.log(`${p.line}:${p.column}: ${p.message}`)
  */
 export function validateDataset(text: string): ValidationResult {
-  if (typeof text !== 'string') return fail([{ path: '', line: 1, column: 1, message: `expected the dataset as text, got ${typeof text}` }])
+  if (typeof text !== 'string') return fail([atStart(`expected the dataset as text, got ${typeof text}`)])
   return neverThrowing(() => check(text))
 }
 
