@@ -52,10 +52,10 @@ export const filtering = (filters: Filters): boolean =>
  * @example applyFilters(items, { ...noFilters, status: new Set(['planned']) })
  */
 export function applyFilters(items: readonly TimelineEvent[], filters: Filters): readonly TimelineEvent[] {
-  // Nothing filtered: the same array, not a copy of thousands of events.
-  if (!filtering(filters)) return items
   const words = wordsOf(filters.query)
   const chosen = facets.filter((f) => filters[f].size > 0)
+  // Nothing filtered: the same array, not a copy of thousands of events.
+  if (words.length === 0 && chosen.length === 0) return items
   return items.filter((item) => chosen.every((f) => has(item, f, filters[f])) && matches(item, words))
 }
 

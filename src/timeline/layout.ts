@@ -94,10 +94,11 @@ export const byLaneLabel = (laneLabel: (key: string) => string) => (a: string, b
 
 /**
  * Cuts a label to fit `room` px at a word boundary, ending it with an ellipsis; '' when not even
- * one word fits. Whole words keep what is shown a part of each mark's accessible name.
+ * one word fits. Whole words keep what is shown a part of each mark's accessible name. `width`,
+ * when known, is the whole text's.
  */
-export function elide(text: string, room: number, measure: (t: string) => number): string {
-  if (measure(text) <= room) return text
+export function elide(text: string, room: number, measure: (t: string) => number, width = measure(text)): string {
+  if (width <= room) return text
   let [low, high] = [0, text.length]
   while (low < high) {
     const mid = (low + high + 1) >> 1
@@ -118,14 +119,16 @@ export function elide(text: string, room: number, measure: (t: string) => number
  */
 export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
   const { x, rowHeight, lanePadding, measure, minMarkWidth } = options
-  const byLane = new Map<string, Array<{ item: TimelineEvent; x1: number; x2: number; row: number }>>()
+  // Each label is measured once, here, for every lane its event is in and every side tried.
+  const byLane = new Map<string, Array<{ item: TimelineEvent; x1: number; x2: number; labelWidth: number; row: number }>>()
   for (const item of items) {
     const x1 = x(item.start)
     const x2 = Math.max(x(item.end + 1), x1 + minMarkWidth)
+    const labelWidth = measure(item.label)
     eachLane(item, options.groupBy, (key) => {
       let lane = byLane.get(key)
       if (!lane) byLane.set(key, (lane = []))
-      lane.push({ item, x1, x2, row: 0 })
+      lane.push({ item, x1, x2, labelWidth, row: 0 })
     })
   }
   const keys = [...byLane.keys()].sort(byLaneLabel(options.laneLabel))
@@ -137,7 +140,7 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
     // Greedy interval packing: each mark, with its wanted label, goes into the first row free at its start.
     const rowEnds: number[] = []
     for (const entry of entries) {
-      const wanted = entry.x2 + labelGap + measure(entry.item.label)
+      const wanted = entry.x2 + labelGap + entry.labelWidth
       let row = rowEnds.findIndex((end) => end + gap <= entry.x1)
       if (row === -1) row = rowEnds.length
       rowEnds[row] = wanted
@@ -159,28 +162,31 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
     const drawnTo: number[] = []
     for (const entry of entries) {
       const next = nextInRow.get(entry)
+      const full = entry.item.label
       const room = Math.min(next ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
-      let label = elide(entry.item.label, room, measure)
+      let label = elide(full, room, measure, entry.labelWidth)
+      let labelWidth = label === full ? entry.labelWidth : measure(label)
       let labelSide: Mark['labelSide'] = 'right'
+      // The label moves to another side when more of it fits there (`there` px, at the labels' size).
+      const tryOn = (side: Mark['labelSide'], there: number) => {
+        const cut = there > labelWidth ? elide(full, there, measure, entry.labelWidth) : ''
+        if (cut.length <= label.length) return
+        ;[label, labelSide] = [cut, side]
+        labelWidth = cut === full ? entry.labelWidth : measure(cut)
+      }
       // A mark on the plot whose label the right edge cuts, not the next mark (where the newest
       // events are): its label goes left into the row's free room when more of it fits there.
       const cutByEdge = (next ?? Infinity) >= options.right + gap && entry.x1 < options.right
-      if (cutByEdge && label !== entry.item.label) {
-        const left = entry.x1 - labelGap - Math.max(0, (drawnTo[entry.row] ?? -Infinity) + gap)
-        const there = left > room ? elide(entry.item.label, left, measure) : ''
-        if (there.length > label.length) [label, labelSide] = [there, 'left']
-      }
+      if (cutByEdge && label !== full) tryOn('left', entry.x1 - labelGap - Math.max(0, (drawnTo[entry.row] ?? -Infinity) + gap))
       // A bar long enough to hold more of a cut label than either side does (a period under way
-      // for weeks, a "one of" range) holds it, over the bar's part on the plot.
+      // for weeks, a "one of" range) holds it, over the bar's part on the plot. Drawn smaller, so
+      // the room is scaled up to the labels' size.
       const dot = drawnAsDot(entry.item)
-      if (!dot && label !== entry.item.label) {
+      if (!dot && label !== full) {
         const end = Math.min(entry.x2, options.right) - (entry.item.disputed ? badgePad : insidePad)
-        // Measured in the labels' size, so the room is scaled up to the smaller text's.
-        const inside = (end - insideLabelX(entry)) / insideFontScale
-        const there = inside > measure(label) ? elide(entry.item.label, inside, measure) : ''
-        if (there.length > label.length) [label, labelSide] = [there, 'inside']
+        tryOn('inside', (end - insideLabelX(entry)) / insideFontScale)
       }
-      drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + measure(label) : entry.x2
+      drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + labelWidth : entry.x2
       marks.push({
         item: entry.item,
         lane: key,
