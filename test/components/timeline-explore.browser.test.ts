@@ -130,6 +130,7 @@ describe('<diplomatic-timeline> exploring', () => {
     const months = await labels('2016-03-01', '2016-10-31')
     expect(months).toEqual(expect.arrayContaining(['May', 'August']))
     const days = await labels('2016-09-10', '2016-09-25')
+    expect(days).toContain('Tue 20')
     for (const t of days) expect(t).toMatch(/^(\w{3} \d{2}|September)$/)
     const hours = await labels('2016-09-19', '2016-09-19')
     expect(hours.some((t) => /^\d{2} (AM|PM)$/.test(t!))).toBe(true)
@@ -166,6 +167,19 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(link.textContent).toBe('Headline')
     expect(link.rel).toBe('noopener noreferrer')
     expect(link.target).toBe('_blank')
+  })
+
+  it('links no address but http, https or mailto, even one the page writes into the data after it was checked', async () => {
+    const data = sampleDataset()
+    data.sources[0]!.url = 'https://example.org/article'
+    const el = await mount({}, data)
+    // The element draws the very object it was given: changed in place, it is not checked again.
+    data.sources[0]!.url = 'javascript:alert(1)'
+    el.selected = 'convoy-attack'
+    await el.updateComplete
+    const quote = root(el).querySelector('[part="details"] blockquote')!
+    expect(quote.querySelector('a')).toBeNull()
+    expect(quote.querySelector('small')!.textContent).toContain('Headline')
   })
 
   it('refuses, by the schema, a source address that is not http, https or mailto, and shows no details', async () => {
