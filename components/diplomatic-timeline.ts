@@ -186,6 +186,8 @@ export class DiplomaticTimeline extends LitElement {
    * click or a key), so that moving the window is their action too; 'page' when the page set it.
    */
   private pendingReveal: false | 'user' | 'page' = false
+  /** Widths of characters measured so far: the first 128 in an array, the rest in a map. */
+  private asciiWidths = new Float64Array(128).fill(NaN)
   private widths = new Map<string, number>()
   private measureContext?: CanvasRenderingContext2D | null
 
@@ -289,6 +291,7 @@ export class DiplomaticTimeline extends LitElement {
   private onFontsLoaded = () => {
     this.fontCache = undefined
     this.widths.clear()
+    this.asciiWidths.fill(NaN)
     this.plotMemo = undefined
     this.requestUpdate()
   }
@@ -391,17 +394,30 @@ export class DiplomaticTimeline extends LitElement {
   // elision tries many prefixes per frame, and measuring each with the canvas would cost far more.
   private measure = (text: string) => {
     let width = 0
-    for (const char of text) {
-      let w = this.widths.get(char)
-      if (w === undefined) {
-        this.measureContext ??= document.createElement('canvas').getContext('2d')
-        if (this.measureContext) this.measureContext.font = this.font
-        w = this.measureContext ? this.measureContext.measureText(char).width : 7
-        this.widths.set(char, w)
+    // By code unit, not for…of: this runs for every label cut on every zoom frame.
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code < 128) {
+        const w = this.asciiWidths[code]!
+        width += Number.isNaN(w) ? (this.asciiWidths[code] = this.charWidth(text[i]!)) : w
+        continue
       }
+      // A character beyond the first 65,536 is two code units, measured together.
+      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length
+      const char = pair ? text.slice(i, i + 2) : text[i]!
+      if (pair) i++
+      let w = this.widths.get(char)
+      if (w === undefined) this.widths.set(char, (w = this.charWidth(char)))
       width += w
     }
     return width
+  }
+
+  private charWidth(char: string): number {
+    this.measureContext ??= document.createElement('canvas').getContext('2d')
+    if (!this.measureContext) return 7
+    this.measureContext.font = this.font
+    return this.measureContext.measureText(char).width
   }
 
   override render() {
