@@ -15,7 +15,7 @@ import { byLaneLabel, drawnAsDot, drawnAt, eachLane, GroupBy, insideLabelX, labe
 import { safeHref } from '../src/timeline/links.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
-import { atStart } from '../src/validate/problem.ts'
+import { atStart } from '../src/validate/at-start.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 
 type Ready = {

@@ -1,5 +1,6 @@
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser'
-import { atStart, pointer, segments, type PathProblem, type Problem } from './problem.ts'
+import { atStart } from './at-start.ts'
+import { pointer, segments, type PathProblem, type Problem } from './problem.ts'
 
 /** Deeper than any dataset needs; guards every recursive step after it. */
 export const maxDepth = 256

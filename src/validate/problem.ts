@@ -7,9 +7,6 @@ export interface Problem {
   message: string
 }
 
-/** A problem with the whole file or load rather than a place in it, given at its start. */
-export const atStart = (message: string): Problem => ({ path: '', line: 1, column: 1, message })
-
 /** A problem before it has a position in the text. */
 export interface PathProblem {
   path: string

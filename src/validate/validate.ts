@@ -3,7 +3,8 @@ import type { EventDataset } from '../model/index.ts'
 import { stripBom } from './bom.ts'
 import { eventsPerStep, integrityChecks, integrityProblems } from './integrity.ts'
 import { LineIndex, keyTwiceOrTooDeep, place, scanJson } from './json-text.ts'
-import { atStart, type PathProblem, type Problem } from './problem.ts'
+import { atStart } from './at-start.ts'
+import type { PathProblem, Problem } from './problem.ts'
 import { schemaProblems } from './schema-messages.ts'
 
 export type ValidationResult =
