@@ -7,6 +7,7 @@ import { launchChromium } from '../test/chromium.ts'
 import { build as viteBuild, preview, type PreviewServer } from 'vite'
 import { aliases, compileHints } from '../vite.config.ts'
 import { validateDataset } from '../src/validate/index.ts'
+import { messageOf } from '../src/message-of.ts'
 import type { BenchStats } from './api.ts'
 import { syntheticDataset } from './synthetic.ts'
 
@@ -309,7 +310,7 @@ async function main() {
       try {
         await measure(browser, base, n)
       } catch (error) {
-        breakages.push(error instanceof Error ? error.message : String(error))
+        breakages.push(messageOf(error))
       }
     }
   } catch (error) {

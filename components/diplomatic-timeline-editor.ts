@@ -18,6 +18,7 @@ import { validateDataset, type Problem } from '../src/validate/index.ts'
 import './diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from './diplomatic-timeline.ts'
 import { palette } from './diplomatic-timeline.styles.ts'
+import { messageOf } from '../src/message-of.ts'
 
 /** Files above this size are for the CLI: the editor would crawl. */
 const maxFileBytes = 20 * 1024 * 1024
@@ -185,7 +186,7 @@ export class DiplomaticTimelineEditor extends LitElement {
         if (!response.ok) throw new Error(`the server answered ${response.status}`)
         this.original = await response.text()
       } catch (error) {
-        this.notice = { kind: 'warn', text: `Could not open ${this.src}: ${error instanceof Error ? error.message : String(error)}` }
+        this.notice = { kind: 'warn', text: `Could not open ${this.src}: ${messageOf(error)}` }
       }
     }
     const draft = loadDraft(localStorage, this.storageKey)
@@ -599,7 +600,7 @@ export class DiplomaticTimelineEditor extends LitElement {
     try {
       text = await file.text()
     } catch (error) {
-      this.notice = { kind: 'warn', text: `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.` }
+      this.notice = { kind: 'warn', text: `Could not read ${file.name}: ${messageOf(error)}. Nothing was changed.` }
       return
     }
     if (!/^\uFEFF?\s*[{[]/.test(text)) {
@@ -630,7 +631,7 @@ export class DiplomaticTimelineEditor extends LitElement {
       this.notice = { kind: 'info', text: `Saved ${this.fileName}${this.problems.length ? `, with ${this.problems.length} problem${this.problems.length === 1 ? '' : 's'} still in it` : ''}.` }
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return
-      this.notice = { kind: 'warn', text: `Could not save ${this.fileName}: ${error instanceof Error ? error.message : String(error)}. Your draft is kept in this browser.` }
+      this.notice = { kind: 'warn', text: `Could not save ${this.fileName}: ${messageOf(error)}. Your draft is kept in this browser.` }
     }
   }
 

@@ -4,6 +4,7 @@ import { formatJson } from '../format/format.ts'
 import { validateDataset } from '../validate/index.ts'
 import { stripBom } from '../validate/bom.ts'
 import { LineIndex, scanJson } from '../validate/json-text.ts'
+import { messageOf } from '../message-of.ts'
 
 export interface Io {
   readFile: (path: string) => Promise<string>
@@ -45,7 +46,7 @@ function reason(error: unknown): string {
   if (code === 'ENOENT') return 'no such file'
   if (code === 'EISDIR') return 'is a directory, not a file'
   if (code === 'EACCES') return 'permission denied'
-  return error instanceof Error ? error.message : String(error)
+  return messageOf(error)
 }
 
 /** Expands folders to the datasets (and, when asked, the schemas) they hold. */
@@ -152,7 +153,7 @@ export async function main(args: string[], io: Io = nodeIo): Promise<number> {
     try {
       return await formatFiles(files, check, io)
     } catch (error) {
-      io.err(`diplomatic-timeline: ${error instanceof Error ? error.message : String(error)}`)
+      io.err(`diplomatic-timeline: ${messageOf(error)}`)
       return 1
     }
   }
@@ -172,7 +173,7 @@ export async function main(args: string[], io: Io = nodeIo): Promise<number> {
   try {
     return await validate(rest, io)
   } catch (error) {
-    io.err(`diplomatic-timeline: ${error instanceof Error ? error.message : String(error)}`)
+    io.err(`diplomatic-timeline: ${messageOf(error)}`)
     return 1
   }
 }

@@ -1,4 +1,5 @@
 import type { Parsed, ParsedDate } from 'edtf'
+import { messageOf } from '../message-of.ts'
 
 /**
  * The general EDTF grammar (the edtf package): parses any form, and bounds dates the shortcut
@@ -154,7 +155,7 @@ function combine(edtfText: string, shape: DateShape, parts: Array<DatePart | nul
 }
 
 function syntaxMessage(text: string, error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error)
+  const raw = messageOf(error)
   const at = /col (\d+)/.exec(raw)
   if (at) {
     const column = Number(at[1])
@@ -403,6 +404,6 @@ export function resolveInGeneral(text: string): DateResult {
     }
     return { ok: true, date: combine(text, DateShape.point, [part(parsed as ParsedDate)]) }
   } catch (error) {
-    return { ok: false, message: `invalid EDTF date "${text}": ${error instanceof Error ? error.message : String(error)}` }
+    return { ok: false, message: `invalid EDTF date "${text}": ${messageOf(error)}` }
   }
 }

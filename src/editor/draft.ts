@@ -1,3 +1,5 @@
+import { messageOf } from '../message-of.ts'
+
 /** An unsaved draft kept in the browser, so a reload or a crash loses nothing. */
 export interface Draft {
   text: string
@@ -27,7 +29,7 @@ export function saveDraft(store: Store, key: string, draft: Draft): string | nul
     store.setItem(key, JSON.stringify(draft))
     return null
   } catch (error) {
-    return error instanceof Error ? error.message : String(error)
+    return messageOf(error)
   }
 }
 

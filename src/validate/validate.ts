@@ -6,6 +6,7 @@ import { LineIndex, keyTwiceOrTooDeep, place, scanJson } from './json-text.ts'
 import { atStart } from './at-start.ts'
 import type { PathProblem, Problem } from './problem.ts'
 import { schemaProblems } from './schema-messages.ts'
+import { messageOf } from '../message-of.ts'
 
 export type ValidationResult =
   | { ok: true; dataset: EventDataset; problems: [] }
@@ -80,7 +81,7 @@ function locateValue(value: unknown): ValidationResult {
   try {
     text = JSON.stringify(value, null, 2)
   } catch (error) {
-    return fail([atStart(`the data cannot be written as JSON: ${error instanceof Error ? error.message : String(error)}`)])
+    return fail([atStart(`the data cannot be written as JSON: ${messageOf(error)}`)])
   }
   return neverThrowing(() => locate(text ?? ''))
 }
@@ -90,7 +91,7 @@ function neverThrowing(check: () => ValidationResult): ValidationResult {
   try {
     return check()
   } catch (error) {
-    return fail([atStart(`could not validate the dataset: ${error instanceof Error ? error.message : String(error)}`)])
+    return fail([atStart(`could not validate the dataset: ${messageOf(error)}`)])
   }
 }
 
