@@ -2,6 +2,7 @@ import '../components/diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from '../components/diplomatic-timeline.ts'
 import type { BenchStats } from './api.ts'
 import { syntheticDataset } from './synthetic.ts'
+import { nextFrame, timeFirstRender } from './timing.ts'
 
 const n = Number(new URLSearchParams(location.search).get('n') ?? '1000')
 /**
@@ -14,8 +15,6 @@ const asFromJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 const dataset = asFromJson(syntheticDataset(n))
 const stage = document.querySelector<HTMLElement>('#stage')!
 let element: DiplomaticTimeline | undefined
-
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
 
 /** When the element's data validation settled, timed as it happens rather than when asked. */
 let validated: Promise<{ ms: number; problems: number }> | undefined
@@ -36,21 +35,11 @@ window.benchWarmUp = async (round) => {
 
 window.benchFirstRender = async () => {
   element?.remove()
-  performance.mark('bench:start')
-  const start = performance.now()
-  const el = document.createElement('diplomatic-timeline')
-  element = el
-  stage.append(el)
-  el.data = dataset
-  validated = el.validation.then((problems) => ({ ms: performance.now() - start, problems: problems.length }))
-  await el.updateComplete
-  performance.mark('bench:update-complete')
-  // The first frame lets the ResizeObserver report the width and the element redraw at it; the second shows that drawing.
-  await nextFrame()
-  performance.mark('bench:first-frame')
-  await nextFrame()
-  performance.mark('bench:drawn')
-  return performance.now() - start
+  return timeFirstRender(stage, () => document.createElement('diplomatic-timeline'), (el, start) => {
+    element = el
+    el.data = dataset
+    validated = el.validation.then((problems) => ({ ms: performance.now() - start, problems: problems.length }))
+  })
 }
 
 window.benchValidation = () => validated!

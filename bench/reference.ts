@@ -1,4 +1,5 @@
 import { LitElement, css, html, svg } from 'lit'
+import { timeFirstRender } from './timing.ts'
 
 /**
  * The least a timeline could draw: a Lit element with a title, two buttons, a line of text and
@@ -19,14 +20,4 @@ class ReferenceElement extends LitElement {
 }
 customElements.define('bench-reference', ReferenceElement)
 
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
-
-window.benchFirstRender = async () => {
-  const start = performance.now()
-  const el = document.createElement('bench-reference') as ReferenceElement
-  document.body.append(el)
-  await el.updateComplete
-  await nextFrame()
-  await nextFrame()
-  return performance.now() - start
-}
+window.benchFirstRender = () => timeFirstRender(document.body, () => document.createElement('bench-reference') as ReferenceElement)

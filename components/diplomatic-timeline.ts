@@ -17,6 +17,7 @@ import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { atStart } from '../src/validate/at-start.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
+import { messageOf } from '../src/message-of.ts'
 
 type Ready = {
   state: 'ready'
@@ -703,7 +704,8 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   private renderList(items: readonly TimelineEvent[]) {
-    const start = Math.min(this.listStart, Math.max(0, items.length - 1))
+    // A page that holds an event: it goes back to the first whenever the events shown change.
+    const start = this.listStart
     const end = Math.min(items.length, start + listPage)
     const rows = items.slice(start, end)
     return html`<table part="list">
@@ -968,7 +970,7 @@ export class DiplomaticTimeline extends LitElement {
       // fetch rejects with a TypeError when no answer can be read: no network, no server, or CORS.
       const reason = error instanceof TypeError
         ? `no answer could be read (${error.message}); is the address right, the server up, and does it let this page read the file (CORS)?`
-        : error instanceof Error ? error.message : String(error)
+        : messageOf(error)
       return this.fail(`Could not load ${src}`, [atStart(reason)], this.valid, true)
     }
     // Newer data came meanwhile: its validation is the one that counts.
@@ -1014,7 +1016,7 @@ export class DiplomaticTimeline extends LitElement {
         : await validateValueInSteps(input.value, pause)
     } catch (error) {
       if (request !== this.request) return this.validation
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = messageOf(error)
       // Nothing can say whether the data shown is valid: it stays, rather than a blank box.
       return this.fail(`Could not check the timeline data in ${origin}`, [atStart(`the validator did not load (${reason})`)], this.ready, true)
     }
@@ -1043,20 +1045,20 @@ export class DiplomaticTimeline extends LitElement {
 
   /** What drawing a dataset needs: its events resolved and sorted, the "as of" day and the windows; null while a date needs the full EDTF grammar. */
   private prepare(dataset: EventDataset): Ready | null {
-    const items = toTimelineEventsIfLoaded(dataset)
-    if (!items) return null
     const now = asOf(dataset)
+    const items = toTimelineEventsIfLoaded(dataset, {}, now)
+    if (!items) return null
     // One pass over the events for the extent, the first window and the overview's span.
     const reach = reachOf(items, now?.ms)
     // Sorted by start: the first starts first.
     const extent: [number, number] | null = items.length ? [items[0]!.start, reach.lastEnd] : null
-    const window = initialWindow(items, now?.ms, reach)
+    const window = initialWindow(items, reach)
     const actors = new Map(dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
     const laneLabel = (key: string) => actors.get(key) ?? key
     // The first event of an id, as a search would find it, should unvalidated data repeat one.
     const byId = new Map<string, TimelineEvent>()
     for (let i = 0; i < items.length; i++) if (!byId.has(items[i]!.id)) byId.set(items[i]!.id, items[i]!)
-    return { state: 'ready', dataset, items, byId, asOf: now, extent, window, span: overviewSpan(items, window, now?.ms, reach), laneLabel }
+    return { state: 'ready', dataset, items, byId, asOf: now, extent, window, span: overviewSpan(items, window, reach), laneLabel }
   }
 
   /** Shows prepared data, and returns it as shown. */

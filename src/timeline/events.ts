@@ -99,20 +99,20 @@ class Item implements TimelineEvent {
  * @example toTimelineEvents(dataset)[0].dateLabel // "c. 2011"
  */
 export function toTimelineEvents(dataset: EventDataset, options: LabelOptions = {}): TimelineEvent[] {
-  return resolveEvents(dataset, options, false)!
+  return resolveEvents(dataset, options, false, asOf(dataset, options)?.ms)!
 }
 
 /**
  * As `toTimelineEvents`, or null when some date needs the general EDTF grammar and it is not
- * loaded (see dates/edtf-grammar.ts), rather than leaving that event out.
+ * loaded (see dates/edtf-grammar.ts), rather than leaving that event out. `now` is the dataset's
+ * "as of" day, for a caller that has it already.
  */
-export function toTimelineEventsIfLoaded(dataset: EventDataset, options: LabelOptions = {}): TimelineEvent[] | null {
-  return resolveEvents(dataset, options, true)
+export function toTimelineEventsIfLoaded(dataset: EventDataset, options: LabelOptions = {}, now = asOf(dataset, options)): TimelineEvent[] | null {
+  return resolveEvents(dataset, options, true, now?.ms)
 }
 
-function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: boolean): TimelineEvent[] | null {
+function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: boolean, now: number | undefined): TimelineEvent[] | null {
   const out: TimelineEvent[] = []
-  const now = asOf(dataset, options)?.ms
   // The common forms give their bounds with no objects made: thousands of dates cost little to
   // read and nothing to collect. Any other form is resolved in full.
   const bounds: QuickBounds = { earliest: 0, latest: 0, shape: DateShape.point, approximate: false, uncertain: false }
@@ -174,7 +174,7 @@ export function reachOf(items: readonly TimelineEvent[], asOfMs?: number): Reach
  * long background period does not squash the events the dataset is about. Items are sorted by
  * start, as `toTimelineEvents` gives them.
  */
-export function initialWindow(items: TimelineEvent[], asOfMs?: number, reach = reachOf(items, asOfMs)): [number, number] | null {
+export function initialWindow(items: TimelineEvent[], reach: Reach): [number, number] | null {
   if (items.length === 0) return null
   const start = items[Math.floor((items.length - 1) * 0.1)]!.start
   const end = reach.lastReach
@@ -188,7 +188,7 @@ export function initialWindow(items: TimelineEvent[], asOfMs?: number, reach = r
  * to its end: a war begun in 2011 would squash a week of talks in 2016 into the strip's last
  * pixels. With nothing shorter, the periods span it whole. Items are sorted by start.
  */
-export function overviewSpan(items: TimelineEvent[], window: [number, number] | null, asOfMs?: number, reach = reachOf(items, asOfMs)): [number, number] | null {
+export function overviewSpan(items: TimelineEvent[], window: [number, number] | null, reach: Reach): [number, number] | null {
   if (items.length === 0) return null
   const news = reach.firstNewsStart !== Infinity
   const [start, end] = news ? [reach.firstNewsStart, reach.lastReach] : [items[0]!.start, reach.lastEnd]

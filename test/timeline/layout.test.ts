@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { asOf, initialWindow, overviewSpan, toTimelineEvents, type TimelineEvent } from '../../src/timeline/events.ts'
+import { asOf, initialWindow, overviewSpan, reachOf, toTimelineEvents, type TimelineEvent } from '../../src/timeline/events.ts'
 import { drawnAsDot, drawnAt, elide, insideFontScale, insideLabelX, layout, type LayoutOptions } from '../../src/timeline/layout.ts'
 import type { Event } from '../../src/model/index.ts'
 import { sampleDataset } from '../fixtures/dataset.ts'
@@ -12,7 +12,7 @@ const measure = (text: string) => text.length * 7
 const day = 86_400_000
 
 function options(groupBy: LayoutOptions['groupBy'], pxPerDay = 40): LayoutOptions {
-  const [start] = initialWindow(items, asOf(dataset)?.ms)!
+  const [start] = initialWindow(items, reachOf(items, asOf(dataset)?.ms))!
   return { groupBy, x: (ms) => ((ms - start) / day) * pxPerDay, rowHeight: 20, lanePadding: 4, measure, laneLabel: (k) => k, minMarkWidth: 10, right: 1200 }
 }
 
@@ -29,14 +29,14 @@ describe('timeline events', () => {
   })
 
   it('opens on the events the dataset is about, not on its longest background period', () => {
-    const [start, end] = initialWindow(items, asOf(dataset)?.ms)!
+    const [start, end] = initialWindow(items, reachOf(items, asOf(dataset)?.ms))!
     expect(start).toBeGreaterThan(Date.UTC(2016, 7, 25))
     expect(end).toBeGreaterThan(Date.UTC(2016, 8, 23))
   })
 
   it('spans the overview over the events and the first window, not over a background period\'s years', () => {
-    const window = initialWindow(items, asOf(dataset)?.ms)!
-    const [start, end] = overviewSpan(items, window, asOf(dataset)?.ms)!
+    const window = initialWindow(items, reachOf(items, asOf(dataset)?.ms))!
+    const [start, end] = overviewSpan(items, window, reachOf(items, asOf(dataset)?.ms))!
     // The civil war began in 2011; the overview starts with the truce's weeks, and holds the first window.
     expect(items[0]!.id).toBe('syrian-civil-war')
     expect(start).toBeGreaterThan(Date.UTC(2016, 7, 1))
@@ -47,10 +47,10 @@ describe('timeline events', () => {
   it('spans the overview over every event when none is a long period, and over the first start when all are', () => {
     const at = (start: string, end: string) => ({ start: Date.parse(start), end: Date.parse(end) }) as TimelineEvent
     const news = [at('1948-05-14', '1948-05-14'), at('2016-09-19', '2016-09-19')]
-    expect(overviewSpan(news, null)).toEqual([Date.parse('1948-05-14'), Date.parse('2016-09-19')])
+    expect(overviewSpan(news, null, reachOf(news))).toEqual([Date.parse('1948-05-14'), Date.parse('2016-09-19')])
     const periods = [at('2011-03-15', '2016-09-20'), at('2014-06-01', '2016-09-21')]
-    expect(overviewSpan(periods, null)).toEqual([Date.parse('2011-03-15'), Date.parse('2016-09-21')])
-    expect(overviewSpan([], null)).toBeNull()
+    expect(overviewSpan(periods, null, reachOf(periods))).toEqual([Date.parse('2011-03-15'), Date.parse('2016-09-21')])
+    expect(overviewSpan([], null, reachOf([]))).toBeNull()
   })
 })
 
