@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyDeclaration, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
+import { repeat } from 'lit/directives/repeat.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import { pointer, select } from 'd3-selection'
 import { brushX, type BrushBehavior } from 'd3-brush'
@@ -608,10 +609,17 @@ export class DiplomaticTimeline extends LitElement {
     })
   }
 
-  /** An event in several lanes has a mark in each; only the first carries the id that aria-activedescendant names. */
+  /**
+   * An event in several lanes has a mark in each; only the first carries the id that
+   * aria-activedescendant names. Keyed by lane and event: as a zoom or pan moves marks in and out
+   * of view, the others keep their elements and only move, rather than each taking on its
+   * neighbour's text, label and classes.
+   */
   private renderMarks(marks: Mark[]) {
     const named = new Set<string>()
-    return marks.map((mark) => {
+    // An id repeated within a lane (in data not yet checked) repeats a key: repeat still draws
+    // each, reusing an element once per key and making the other afresh.
+    return repeat(marks, (mark) => `${mark.lane}\n${mark.item.id}`, (mark) => {
       const first = !named.has(mark.item.id)
       named.add(mark.item.id)
       return this.renderMark(mark, first)

@@ -441,6 +441,46 @@ describe('<diplomatic-timeline> marks', () => {
     expect(mark(el, 'both').getAttribute('aria-label')).toBe('c. 22 Sep 2016? — Event both — occurred')
     expect(mark(el, 'planned').getAttribute('aria-label')).toBe('25 Sep 2016 — Event planned — planned')
   })
+
+  it('keeps each mark\'s element while a pan moves others out of view, rather than giving it a neighbour\'s event', async () => {
+    const el = await mount(forms(), { 'group-by': 'none', start: '2016-09-01', end: '2016-09-30' })
+    const nodes = () => new Map([...root(el).querySelectorAll<SVGGElement>('svg.plot [data-event-id]')].map((m) => [m.dataset.eventId!, m]))
+    const before = nodes()
+    const order = [...before.keys()]
+    plot(el).focus()
+    // Later, a step at a time, until the earliest marks have left and later ones remain.
+    let after = nodes()
+    for (let step = 0; step < 12 && after.size >= before.size; step++) {
+      await userEvent.keyboard('{Shift>}{ArrowRight}{/Shift}')
+      await el.updateComplete
+      after = nodes()
+    }
+    const left = order.filter((id) => !after.has(id))
+    const stayed = order.filter((id) => after.has(id))
+    // Some mark drawn after one that left is still shown: drawn by position, it would now hold another event.
+    expect(left.length).toBeGreaterThan(0)
+    expect(stayed.some((id) => order.indexOf(id) > order.indexOf(left[0]!))).toBe(true)
+    for (const id of stayed) expect(after.get(id), id).toBe(before.get(id))
+  })
+
+  it('draws events that repeat an id, in data not yet checked, each with its own mark until the check refuses them', async () => {
+    const data = forms()
+    data.events.push({ ...structuredClone(data.events[0]!), title: 'Event day again', date: { edtf: '2016-09-16' } })
+    const el = document.createElement('diplomatic-timeline')
+    el.style.width = '1000px'
+    el.setAttribute('group-by', 'none')
+    el.data = data
+    document.body.append(el)
+    await el.updateComplete
+    // Drawn before the check, in one lane: two marks for the id, each with its own label.
+    const twins = () => [...root(el).querySelectorAll('svg.plot [data-event-id="day"] > text')].map((t) => t.textContent)
+    expect(twins().sort()).toEqual(['Event day', 'Event day again'])
+    // Drawn again, each keeps its own mark.
+    el.selected = 'day'
+    await el.updateComplete
+    expect(twins().sort()).toEqual(['Event day', 'Event day again'])
+    expect((await el.validation).map((p) => p.message).join()).toMatch(/day/)
+  })
 })
 
 describe('<diplomatic-timeline> theming', () => {
