@@ -7,7 +7,7 @@ import { pointer, select } from 'd3-selection'
 import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
-import { DensityCounter, peakOf } from '../src/timeline/density.ts'
+import { DensityCounter } from '../src/timeline/density.ts'
 import { binPaths, type BinPath } from '../src/timeline/draw.ts'
 import { formatDayRange } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, overviewSpan, reachOf, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
@@ -342,7 +342,7 @@ export class DiplomaticTimeline extends LitElement {
     const lanesDense = dense ? this.densityLanes(inView, x, width, laneLabel) : []
     const plotHeight = dense ? lanesDense.length * densityLaneHeight : laid.height
     // Thousands of bins drawn as a few paths, one per shade, not an element each.
-    const densityPaths = binPaths(lanesDense.map((lane, i) => ({ y: i * densityLaneHeight + 15, height: 12, bins: lane.bins, peak: lane.peak })), 'opacity')
+    const densityPaths = binPaths(lanesDense.map((lane, i) => ({ y: i * densityLaneHeight + 15, height: 12, bins: lane.bins })), 'opacity')
     return { dense, laid, lanesDense, densityPaths, plotHeight }
   }
 
@@ -509,7 +509,7 @@ export class DiplomaticTimeline extends LitElement {
       const shown = this.shown
       for (let i = 0; i < shown.length; i++) counter.add((shown[i]!.start - e0) * k, (shown[i]!.start - e0) * k)
       const bins = counter.bins()
-      this.overviewBars = { scale, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins, peak: peakOf(bins) }], 'height') }
+      this.overviewBars = { scale, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins }], 'height') }
     }
     return html`<svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
       <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
@@ -604,8 +604,7 @@ export class DiplomaticTimeline extends LitElement {
     }
     return [...lanes.keys()].sort(byLaneLabel(laneLabel)).map((key) => {
       const lane = lanes.get(key)!
-      const bins = lane.bins()
-      return { key, label: laneLabel(key), count: lane.added, bins, peak: peakOf(bins) }
+      return { key, label: laneLabel(key), count: lane.added, bins: lane.bins() }
     })
   }
 

@@ -1,12 +1,10 @@
-import type { Bin } from './density.ts'
+import { peakOf, type Bin } from './density.ts'
 
 /** A row of density bins to draw, in CSS px. */
 export interface BinRow {
   y: number
   height: number
   bins: Bin[]
-  /** The largest count in the row, which draws at full strength. */
-  peak: number
 }
 
 /** Some bins drawn as one SVG path of rectangles, at one opacity. */
@@ -23,14 +21,15 @@ const tenth = (v: number) => Math.round(v * 10) / 10
 /**
  * Density rows as a few SVG paths of rectangles, each bin one px narrower than its slot so that
  * neighbours read as separate. `opacity`: a full-height bar per bin, shaded by its share of the
- * row's peak in `densityLevels` steps (lanes); `height`: bars standing on the row's bottom, as
+ * row's peak (its largest count, drawn at full strength) in `densityLevels` steps (lanes); `height`: bars standing on the row's bottom, as
  * tall as their share (the overview). Thousands of bins make a handful of elements, not one each.
  */
 export function binPaths(rows: readonly BinRow[], style: 'opacity' | 'height'): BinPath[] {
   const levels: string[][] = style === 'opacity' ? Array.from({ length: densityLevels }, () => []) : [[]]
   for (const row of rows) {
+    const peak = peakOf(row.bins)
     for (const bin of row.bins) {
-      const share = Math.min(1, bin.count / row.peak)
+      const share = Math.min(1, bin.count / peak)
       const w = tenth(Math.max(1, bin.width - 1))
       if (style === 'opacity') {
         const level = Math.max(1, Math.ceil(share * densityLevels)) - 1

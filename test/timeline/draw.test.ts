@@ -10,7 +10,7 @@ const rects = (d: string) =>
   })
 
 describe('binPaths', () => {
-  const rows = [{ y: 2, height: 4, peak: 4, bins: [{ x: 0, width: 4, count: 4 }, { x: 8, width: 4, count: 1 }, { x: 12, width: 4, count: 2 }] }]
+  const rows = [{ y: 2, height: 4, bins: [{ x: 0, width: 4, count: 4 }, { x: 8, width: 4, count: 1 }, { x: 12, width: 4, count: 2 }] }]
 
   it('shades lane bins by their share of the busiest bin, one path per shade, one px apart', () => {
     const paths = binPaths(rows, 'opacity')
@@ -23,7 +23,6 @@ describe('binPaths', () => {
     const many = Array.from({ length: 40 }, (_, lane) => ({
       y: lane * 30,
       height: 12,
-      peak: 100,
       bins: Array.from({ length: 300 }, (_, i) => ({ x: i * 4, width: 4, count: 1 + ((i * 7 + lane) % 100) })),
     }))
     const paths = binPaths(many, 'opacity')
@@ -44,8 +43,8 @@ describe('binPaths', () => {
 
   it('gives no path for no bins, and keeps a narrow bin at least a px wide', () => {
     expect(binPaths([], 'opacity')).toEqual([])
-    expect(binPaths([{ y: 0, height: 4, peak: 1, bins: [] }], 'height')).toEqual([])
-    const [narrow] = binPaths([{ y: 0, height: 4, peak: 1, bins: [{ x: 1.25, width: 0.5, count: 1 }] }], 'opacity')
+    expect(binPaths([{ y: 0, height: 4, bins: [] }], 'height')).toEqual([])
+    const [narrow] = binPaths([{ y: 0, height: 4, bins: [{ x: 1.25, width: 0.5, count: 1 }] }], 'opacity')
     expect(rects(narrow!.d)).toEqual([[1.3, 0, 1, 4]])
   })
 })
