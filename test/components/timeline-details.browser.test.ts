@@ -479,7 +479,11 @@ describe('<diplomatic-timeline> marks', () => {
     el.selected = 'day'
     await el.updateComplete
     expect(twins().sort()).toEqual(['Event day', 'Event day again'])
-    expect((await el.validation).map((p) => p.message).join()).toMatch(/day/)
+    expect((await el.validation).map((p) => p.message)).toContain('duplicate event id "day" (already used by events[0])')
+    await el.updateComplete
+    expect(alert(el)).toContain('duplicate event id "day"')
+    // With no earlier valid data to keep, the alert stands alone.
+    expect(root(el).querySelectorAll('svg.plot [data-event-id]')).toHaveLength(0)
   })
 })
 
