@@ -64,14 +64,21 @@ class Item implements TimelineEvent {
     this.end = this.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest
     const qualifier = `${date.approximate ? '~' : ''}${date.uncertain ? '?' : ''}`
     this.label = qualifier ? `${qualifier} ${event.title}` : event.title
-    // One pass, no sets: an event has a handful of participants.
-    const actors: string[] = []
-    let alleged = false
+    // One pass, no sets: an event has a handful of participants. Most have one, whose array is
+    // made at its size: a growing array reserves room for sixteen, for each of thousands of events.
     const participants = event.participants ?? []
-    for (let i = 0; i < participants.length; i++) {
-      const p = participants[i]!
-      if (!actors.includes(p.actor)) actors.push(p.actor)
-      if (p.attribution === 'alleged') alleged = true
+    let alleged = false
+    let actors: string[]
+    if (participants.length === 1) {
+      actors = [participants[0]!.actor]
+      alleged = participants[0]!.attribution === 'alleged'
+    } else {
+      actors = []
+      for (let i = 0; i < participants.length; i++) {
+        const p = participants[i]!
+        if (!actors.includes(p.actor)) actors.push(p.actor)
+        if (p.attribution === 'alleged') alleged = true
+      }
     }
     this.actors = actors
     this.disputed = this.certainty === 'disputed' || alleged
@@ -133,8 +140,12 @@ function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: bo
   return out.sort(byTime)
 }
 
-/** By start, then end, then id. */
-const byTime = (a: TimelineEvent, b: TimelineEvent) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+/**
+ * By start, then end, then id. Compared rather than subtracted: times in ms are beyond V8's small
+ * integers, so before the sort is optimised each difference would be a number allocated.
+ */
+const byTime = (a: TimelineEvent, b: TimelineEvent) =>
+  a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 
 /** The publication day of the dataset's newest source, for the "as of" line; null without sources. */
 export function asOf(dataset: EventDataset, options: LabelOptions = {}): { ms: number; label: string } | null {
