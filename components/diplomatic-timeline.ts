@@ -24,8 +24,8 @@ type Ready = {
   state: 'ready'
   dataset: EventDataset
   items: TimelineEvent[]
-  /** Each event by its id: selection, hover, details and reveal look events up here, not through the list. */
-  byId: ReadonlyMap<string, TimelineEvent>
+  /** An event by its id: selection, hover, details and reveal look events up here, not through the list. */
+  byId: (id: string) => TimelineEvent | undefined
   asOf: { ms: number; label: string } | null
   window: [number, number] | null
   /** From the first start to the last end: how far the window can pan. */
@@ -430,7 +430,7 @@ export class DiplomaticTimeline extends LitElement {
     if (!ready) return alert
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
-    const selected = ready === this.valid && this.selected !== null ? ready.byId.get(this.selected) : undefined
+    const selected = ready === this.valid && this.selected !== null ? ready.byId(this.selected) : undefined
     return html`${alert}<div @keydown=${this.onHostKey}>
       <div class="toolbar" part="toolbar">
         <h2>${ready.dataset.title}</h2>
@@ -590,16 +590,18 @@ export class DiplomaticTimeline extends LitElement {
     // A UTC time scale is linear in ms: map with one multiply-add instead of a scale call per end.
     const [d0, d1] = x.domain().map(Number) as [number, number]
     const k = width / (d1 - d0)
-    let [x1, x2] = [0, 0]
+    // The ends, for the lane visitor, in a typed array: a fractional number held in a variable
+    // that a closure shares is allocated at every write, twice per event.
+    const ends = new Float64Array(2)
     const count = (key: string) => {
       let lane = lanes.get(key)
       if (!lane) lanes.set(key, (lane = new DensityCounter(width, 4)))
-      lane.add(x1, x2)
+      lane.add(ends[0]!, ends[1]!)
     }
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!
-      x1 = (item.start - d0) * k
-      x2 = (item.end + 1 - d0) * k
+      ends[0] = (item.start - d0) * k
+      ends[1] = (item.end + 1 - d0) * k
       eachLane(item, this.groupBy, count)
     }
     return [...lanes.keys()].sort(byLaneLabel(laneLabel)).map((key) => {
@@ -669,7 +671,7 @@ export class DiplomaticTimeline extends LitElement {
 
   private renderTooltip(load: Ready) {
     const hover = this.hover
-    const item = hover && load.byId.get(hover.id)
+    const item = hover && load.byId(hover.id)
     if (!hover || !item) return nothing
     // 18rem wide at most: keep it inside the element, whatever its width.
     const left = Math.max(0, Math.min(hover.x + 12, this.width - 290))
@@ -705,7 +707,7 @@ export class DiplomaticTimeline extends LitElement {
         const outgoing = r.from === e.id
         const other = outgoing ? r.to : r.from
         return html`<li>${(outgoing ? relationVerbs : relationVerbsPassive)[r.type]}
-          <button class="linklike" data-related-id=${other} @click=${() => this.choose(other)}>${byId.get(other)?.event.title ?? other}</button></li>`
+          <button class="linklike" data-related-id=${other} @click=${() => this.choose(other)}>${byId(other)?.event.title ?? other}</button></li>`
       })}</ul>` : nothing}
     </section>`
   }
@@ -926,7 +928,7 @@ export class DiplomaticTimeline extends LitElement {
 
   /** Brings an event into view when it is outside the window, keeping the zoom. */
   private reveal(id: string | null, byUser: boolean) {
-    const item = id === null ? undefined : this.ready?.byId.get(id)
+    const item = id === null ? undefined : this.ready?.byId(id)
     const plot = this.plot
     if (!item || !plot || !this.zoomBehavior) return
     const [d0, d1] = this.x.domain().map(Number) as [number, number]
@@ -1062,9 +1064,17 @@ export class DiplomaticTimeline extends LitElement {
     const window = initialWindow(items, reach)
     const actors = new Map(dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
     const laneLabel = (key: string) => actors.get(key) ?? key
-    // The first event of an id, as a search would find it, should unvalidated data repeat one.
-    const byId = new Map<string, TimelineEvent>()
-    for (let i = 0; i < items.length; i++) if (!byId.has(items[i]!.id)) byId.set(items[i]!.id, items[i]!)
+    // Indexed when first asked: a first render with nothing selected or hovered looks nothing up,
+    // and an index of thousands of ids is a sizeable allocation.
+    let index: Map<string, TimelineEvent> | undefined
+    const byId = (id: string) => {
+      if (!index) {
+        index = new Map()
+        // The first event of an id, as a search would find it, should unvalidated data repeat one.
+        for (let i = 0; i < items.length; i++) if (!index.has(items[i]!.id)) index.set(items[i]!.id, items[i]!)
+      }
+      return index.get(id)
+    }
     return { state: 'ready', dataset, items, byId, asOf: now, extent, window, span: overviewSpan(items, window, reach), laneLabel }
   }
 
