@@ -208,8 +208,11 @@ export function overviewSpan(items: TimelineEvent[], window: [number, number] | 
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
+// A default made once: a `= []` default is a new array at every call, and this runs for each event's lists.
+const none: readonly string[] = []
+
 /** Whether `list` is absent or an array of objects whose `required` keys hold strings, and whose `optional` keys hold strings if present. */
-function listOf(list: unknown, required: readonly string[], optional: readonly string[] = []): boolean {
+function listOf(list: unknown, required: readonly string[], optional: readonly string[] = none): boolean {
   if (list === undefined) return true
   if (!Array.isArray(list)) return false
   // Indexed loops: on a page's first render this runs before V8 has optimised it, and for…of
