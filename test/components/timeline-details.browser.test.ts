@@ -30,6 +30,12 @@ const fields = (el: DiplomaticTimeline) => {
   for (const dt of panel(el)?.querySelectorAll('dt') ?? []) out[text(dt)!] = text(dt.nextElementSibling)
   return out
 }
+/** Selects an event, and gives its details panel's fields once it is drawn. */
+const fieldsOf = async (el: DiplomaticTimeline, id: string) => {
+  el.selected = id
+  await el.updateComplete
+  return fields(el)
+}
 /** Each quote in the details panel as [the quote, the line naming its source]. */
 const quotes = (el: DiplomaticTimeline) =>
   [...(panel(el)?.querySelectorAll('blockquote') ?? [])].map((q) => {
@@ -225,9 +231,7 @@ describe('<diplomatic-timeline> details panel', () => {
     expect(quotes(el)).toEqual(syria.events.find((e) => e.id === 'convoy-attack')!.evidence.map((q) => [`“${q.quote}”`, `— ${apLine}`]))
 
     // "The weekend": one of two days, a toll that is not approximate, an acknowledged perpetrator.
-    el.selected = 'coalition-air-strike'
-    await el.updateComplete
-    expect(fields(el)).toEqual({
+    expect(await fieldsOf(el, 'coalition-air-strike')).toEqual({
       Date: '“weekend” → 17 or 18 Sep 2016 (day precision, one day in the range)',
       Status: 'occurred',
       Certainty: 'confirmed',
@@ -239,9 +243,7 @@ describe('<diplomatic-timeline> details panel', () => {
     expect(quotes(el)).toEqual(air.evidence.map((q) => [`“${q.quote}”`, `— ${apLine}`]))
 
     // "Five-year-old": an approximate year, still going on, its toll in the locale's digits.
-    el.selected = 'syrian-civil-war'
-    await el.updateComplete
-    expect(fields(el)).toEqual({
+    expect(await fieldsOf(el, 'syrian-civil-war')).toEqual({
       Date: '“five-year-old” → c. 2011 (year precision, approximate)',
       Status: 'ongoing',
       Certainty: 'confirmed',
@@ -251,9 +253,7 @@ describe('<diplomatic-timeline> details panel', () => {
     })
 
     // A planned event with neither place nor toll: no row for them.
-    el.selected = 'friday-meeting'
-    await el.updateComplete
-    expect(fields(el)).toEqual({
+    expect(await fieldsOf(el, 'friday-meeting')).toEqual({
       Date: '“Friday” → 23 Sep 2016 (day precision)',
       Status: 'planned',
       Certainty: 'reported',
@@ -267,9 +267,7 @@ describe('<diplomatic-timeline> details panel', () => {
     data.events[1]!.date = { edtf: '2016-09-20%', text: 'around Tuesday, perhaps' }
     const el = await mount(data, { selected: 'convoy-attack' })
     expect(fields(el).Date).toBe('19 Sep 2016? (day precision, uncertain)')
-    el.selected = 'us-blames-russia'
-    await el.updateComplete
-    expect(fields(el).Date).toBe('“around Tuesday, perhaps” → c. 20 Sep 2016? (day precision, approximate, uncertain)')
+    expect((await fieldsOf(el, 'us-blames-russia')).Date).toBe('“around Tuesday, perhaps” → c. 20 Sep 2016? (day precision, approximate, uncertain)')
   })
 
   it('shows every quote of an event, each with its own source\'s headline, publisher and date, linking a mailto: address and only that', async () => {
