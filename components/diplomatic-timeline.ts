@@ -618,9 +618,15 @@ export class DiplomaticTimeline extends LitElement {
    */
   private renderMarks(marks: Mark[]) {
     const named = new Set<string>()
-    // An id repeated within a lane (in data not yet checked) repeats a key: repeat still draws
-    // each, reusing an element once per key and making the other afresh.
-    return repeat(marks, (mark) => `${mark.lane}\n${mark.item.id}`, (mark) => {
+    // repeat's keys must be unique, and data not yet checked may repeat an id within a lane.
+    const keys = new Set<string>()
+    const keyOf = (mark: Mark) => {
+      let key = `${mark.lane}\n${mark.item.id}`
+      for (let n = 2; keys.has(key); n++) key = `${mark.lane}\n${mark.item.id}\n${n}`
+      keys.add(key)
+      return key
+    }
+    return repeat(marks, keyOf, (mark) => {
       const first = !named.has(mark.item.id)
       named.add(mark.item.id)
       return this.renderMark(mark, first)
