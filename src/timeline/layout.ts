@@ -78,6 +78,16 @@ export const insideFontScale = 0.85
 /** Where a label inside a bar starts: at the bar's start, or at the plot's left edge when the bar begins before it. */
 export const insideLabelX = (mark: Pick<Mark, 'x1'>): number => Math.max(mark.x1, 0) + insidePad
 
+/**
+ * `full` (`fullWidth` px) cut to `room` px, when that shows more of it than `label` (`width` px)
+ * does; else null. A plain function, not a closure over the label: layout runs on every zoom frame.
+ */
+function longerCut(full: string, fullWidth: number, label: string, width: number, room: number, measure: (t: string) => number): string | null {
+  if (room <= width) return null
+  const cut = elide(full, room, measure, fullWidth)
+  return cut.length > label.length ? cut : null
+}
+
 /** Space between a mark and its label, and between one label and the next mark in a row. */
 export const labelGap = 4
 const gap = 6
@@ -164,28 +174,27 @@ export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
       const next = nextInRow.get(entry)
       const full = entry.item.label
       const room = Math.min(next ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
-      let label = elide(full, room, measure, entry.labelWidth)
-      let labelWidth = label === full ? entry.labelWidth : measure(label)
+      const fullWidth = entry.labelWidth
+      let label = elide(full, room, measure, fullWidth)
+      let labelWidth = label === full ? fullWidth : measure(label)
       let labelSide: Mark['labelSide'] = 'right'
-      // The label moves to another side when more of it fits there (`there` px, at the labels' size).
-      const tryOn = (side: Mark['labelSide'], there: number) => {
-        const cut = there > labelWidth ? elide(full, there, measure, entry.labelWidth) : ''
-        if (cut.length <= label.length) return
-        ;[label, labelSide] = [cut, side]
-        labelWidth = cut === full ? entry.labelWidth : measure(cut)
-      }
       // A mark on the plot whose label the right edge cuts, not the next mark (where the newest
       // events are): its label goes left into the row's free room when more of it fits there.
       const cutByEdge = (next ?? Infinity) >= options.right + gap && entry.x1 < options.right
-      if (cutByEdge && label !== full) tryOn('left', entry.x1 - labelGap - Math.max(0, (drawnTo[entry.row] ?? -Infinity) + gap))
+      const left = cutByEdge && label !== full
+        ? longerCut(full, fullWidth, label, labelWidth, entry.x1 - labelGap - Math.max(0, (drawnTo[entry.row] ?? -Infinity) + gap), measure)
+        : null
+      if (left !== null) {
+        ;[label, labelSide] = [left, 'left']
+        labelWidth = left === full ? fullWidth : measure(left)
+      }
       // A bar long enough to hold more of a cut label than either side does (a period under way
       // for weeks, a "one of" range) holds it, over the bar's part on the plot. Drawn smaller, so
       // the room is scaled up to the labels' size.
       const dot = drawnAsDot(entry.item)
-      if (!dot && label !== full) {
-        const end = Math.min(entry.x2, options.right) - (entry.item.disputed ? badgePad : insidePad)
-        tryOn('inside', (end - insideLabelX(entry)) / insideFontScale)
-      }
+      const end = Math.min(entry.x2, options.right) - (entry.item.disputed ? badgePad : insidePad)
+      const inside = !dot && label !== full ? longerCut(full, fullWidth, label, labelWidth, (end - insideLabelX(entry)) / insideFontScale, measure) : null
+      if (inside !== null) [label, labelSide] = [inside, 'inside']
       drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + labelWidth : entry.x2
       marks.push({
         item: entry.item,
