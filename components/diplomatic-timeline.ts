@@ -258,8 +258,9 @@ export class DiplomaticTimeline extends LitElement {
       const index = this.shown.findIndex((i) => i.id === this.selected)
       if (index >= 0 && (index < this.listStart || index >= this.listStart + listPage)) this.listStart = index - (index % listPage)
     }
-    // In this update: the window it moves to is drawn now, not in a second update after this one;
-    // after it (in updated) when the zoom's limits are about to change.
+    // In this update: the window it moves to is drawn now, not in a second update after this one.
+    // After it (in updated) when the zoom is about to be set up again there: its limits follow
+    // these inputs, and after new data resets the transform, d3's copy on the plot is set to it there.
     if (!zoomLimitInputs.some((p) => changed.has(p))) this.revealPending()
   }
 
