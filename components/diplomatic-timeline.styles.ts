@@ -52,11 +52,13 @@ export const styles = css`
   button:disabled { opacity: 0.45; cursor: default; }
   .overview { display: block; width: 100%; margin-bottom: 0.25rem; }
   .overview .bars { fill: var(--_muted); shape-rendering: crispEdges; }
-  .density { fill: var(--_accent); shape-rendering: crispEdges; pointer-events: none; }
   .overview .selection { fill: var(--_accent); fill-opacity: 0.15; stroke: var(--_accent); }
   .overview .frame { fill: none; stroke: var(--_muted); stroke-opacity: 0.4; }
   .plot:focus:not(:focus-visible) { outline: none; }
-  .plot { display: block; width: 100%; touch-action: none; cursor: grab; user-select: none; }
+  .plot { display: block; position: relative; width: 100%; touch-action: none; cursor: grab; user-select: none; }
+  /* Under the SVG (which comes after it), over the lanes: its CSS colours are what it draws in. */
+  .plot-area { position: relative; }
+  .plot-canvas { position: absolute; left: 0; top: 0; pointer-events: none; color: var(--_accent); border: 0 solid var(--_planned); outline: 0 none var(--_muted); }
   .plot text { fill: var(--_fg); }
   .tick line, .lane-rule { stroke: var(--_muted); stroke-opacity: 0.3; }
   .tick text, .lane-label { fill: var(--_muted); font-size: 11px; }

@@ -7,12 +7,16 @@ import { pointer, select } from 'd3-selection'
 import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
-import { DensityCounter } from '../src/timeline/density.ts'
+import { DensityCache } from '../src/timeline/density.ts'
 import { binPaths, type BinPath } from '../src/timeline/draw.ts'
+import { drawFrame, type CanvasColors } from '../src/timeline/draw-canvas.ts'
+import { hitTest, LaneMode, plotFrame, type Hit, type PlotFrame } from '../src/timeline/frame.ts'
+import { atOrAfter } from '../src/timeline/query.ts'
+import { eventTable, laneIndex, type EventTable, type LaneIndex } from '../src/timeline/table.ts'
 import { formatDayRange } from '../src/dates/format.ts'
 import { asOf, drawable, initialWindow, overviewSpan, reachOf, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
-import { allFacetCounts, applyFilters, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
-import { byLaneLabel, drawnAsDot, drawnAt, eachLane, GroupBy, insideLabelX, labelGap, layout, type Layout, type Mark } from '../src/timeline/layout.ts'
+import { allFacetCounts, filterRows, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
+import { drawnAsDot, drawnAt, GroupBy, insideLabelX, labelGap, type Mark } from '../src/timeline/layout.ts'
 import { safeHref } from '../src/timeline/links.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
@@ -24,6 +28,8 @@ type Ready = {
   state: 'ready'
   dataset: EventDataset
   items: TimelineEvent[]
+  /** The events as typed columns, row i being items[i]: what zooming, density and hit-testing read. */
+  table: EventTable
   /** An event by its id: selection, hover, details and reveal look events up here, not through the list. */
   byId: (id: string) => TimelineEvent | undefined
   asOf: { ms: number; label: string } | null
@@ -59,8 +65,11 @@ const laneHeader = 16
 const axisHeight = 28
 const overviewHeight = 28
 const densityLaneHeight = 30
-/** Above this many events in view, lanes are drawn as density rather than one mark each. */
+/** Labelled marks in view at most: past this, the lanes with the most events are drawn on canvas, unlabelled or as density. */
 const maxMarks = 150
+/** A lane with more events in view than one per this many px is drawn as density rather than as unlabelled marks. */
+const tickSpacing = 6
+const tickHeight = 8
 /** Rows on a page of the list view. */
 const listPage = 200
 const hour = 3_600_000
@@ -87,6 +96,9 @@ const loadValidator = () => import('../src/validate/index.ts')
 
 /** What the zoom's limits follow: the data, the width and the window at zoom 1. */
 const zoomLimitInputs = ['load', 'width', 'start', 'end'] as const
+
+/** The lanes' height: at least two rows, so that an empty plot still shows its axis and "as of" line. */
+const lanesHeightOf = (frame: PlotFrame) => Math.max(frame.height, rowHeight * 2)
 
 /** After the next paint, or soon in a hidden page, which paints nothing. */
 const afterPaint = () => new Promise<void>((resolve) => {
@@ -132,7 +144,8 @@ export class DiplomaticTimeline extends LitElement {
   /** The first event the list view shows: it shows a page of them, as thousands of rows would take seconds to build. */
   @state() private listStart = 0
   @state() private filters: Filters = noFilters
-  @state() private hover: { id: string; x: number; y: number } | null = null
+  /** What the pointer is over: an event, or a bucket of a density lane. */
+  @state() private hover: ({ id: string } | { bucket: Extract<Hit, { count: number }> }) & { x: number; y: number } | null = null
   /** The data last found valid. Data on screen that is not this one is still being checked. */
   private valid?: Ready
   /** The request whose data `valid` is: an older check that ends later does not replace it. */
@@ -173,6 +186,13 @@ export class DiplomaticTimeline extends LitElement {
 
   private request = 0
   private shown: readonly TimelineEvent[] = []
+  /** The table rows shown, in time order; null when no filter applies, for all of them. */
+  private rows: Uint32Array | null = null
+  /** The lanes of the events shown, indexed for every frame's queries. */
+  private lanes: LaneIndex[] = []
+  /** The starts of the events shown, sorted: the overview counts them by binary search. */
+  private shownStarts: Float64Array = new Float64Array(0)
+  private densityCache = new DensityCache()
   private counts = new Map<Facet, Map<string, number>>()
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
@@ -222,6 +242,8 @@ export class DiplomaticTimeline extends LitElement {
     this.resizeObserver.observe(this)
     // A web font that arrives after the first render changes every label's width.
     document.fonts?.addEventListener('loadingdone', this.onFontsLoaded)
+    this.darkScheme = window.matchMedia('(prefers-color-scheme: dark)')
+    this.darkScheme.addEventListener('change', this.onSchemeChange)
     if (this.syncUrl) {
       window.addEventListener('hashchange', this.onHashChange)
       this.onHashChange()
@@ -232,6 +254,7 @@ export class DiplomaticTimeline extends LitElement {
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
     document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded)
+    this.darkScheme?.removeEventListener('change', this.onSchemeChange)
     window.removeEventListener('hashchange', this.onHashChange)
   }
 
@@ -242,8 +265,11 @@ export class DiplomaticTimeline extends LitElement {
     else if (changed.has('src') && this.src) this.validation = this.fetchSource(this.src)
     if (changed.has('selected')) this.pendingReveal = this.selected === null ? false : this.pendingReveal || 'page'
     if (changed.has('load') || changed.has('filters')) {
-      const items = this.ready?.items ?? []
-      this.shown = applyFilters(items, this.filters)
+      const ready = this.ready
+      const items = ready?.items ?? []
+      const rows = (this.rows = filterRows(items, this.filters))
+      this.shown = rows ? Array.from(rows, (r) => items[r]!) : items
+      this.shownStarts = !ready ? new Float64Array(0) : rows ? Float64Array.from(rows, (r) => ready.table.start[r]!) : ready.table.start
       this.counts = allFacetCounts(items, this.filters)
       if (changed.has('load')) {
         // Every value in the data, filtered or not: a chip stays (at 0) when other filters empty it.
@@ -253,9 +279,13 @@ export class DiplomaticTimeline extends LitElement {
       this.overviewBars = undefined
       this.listStart = 0
     }
+    if (changed.has('load') || changed.has('filters') || changed.has('groupBy')) {
+      const ready = this.ready
+      this.lanes = ready ? laneIndex(ready.table, this.rows, this.groupBy, ready.laneLabel) : []
+    }
     // The list's page holds the selected event.
     if (['selected', 'load', 'filters'].some((p) => changed.has(p)) && this.selected !== null) {
-      const index = this.shown.findIndex((i) => i.id === this.selected)
+      const index = this.shownIndexOf(this.selected)
       if (index >= 0 && (index < this.listStart || index >= this.listStart + listPage)) this.listStart = index - (index % listPage)
     }
     // In this update: the window it moves to is drawn now, not in a second update after this one.
@@ -268,6 +298,7 @@ export class DiplomaticTimeline extends LitElement {
     // Positioned through the CSSOM: a strict style-src blocks style attributes, not style properties.
     const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip')
     if (tip) tip.style.translate = `${tip.dataset.left}px ${tip.dataset.top}px`
+    this.drawCanvas()
     this.attachZoom()
     this.attachBrush()
     // The limits follow the data, the width and the window at zoom 1 (the start and end attributes).
@@ -319,32 +350,46 @@ export class DiplomaticTimeline extends LitElement {
     return this.ready?.window ?? null
   }
 
-  /** The plot's lanes and marks, kept while the events shown, the window, the width and the grouping stay: hovering and selecting reuse them. */
-  private plotMemo?: { key: readonly unknown[]; model: ReturnType<DiplomaticTimeline['layOutPlot']> }
+  /** The plot's frame, kept while the lanes, the window, the width and the selection stay: hovering reuses it. */
+  private plotMemo?: { key: readonly unknown[]; model: PlotFrame }
 
-  private plotModel(load: Ready, x: ScaleTime<number, number>, width: number) {
-    const key = [load, this.shown, x, width, this.groupBy] as const
+  private plotModel(load: Ready, x: ScaleTime<number, number>, width: number): PlotFrame {
+    const key = [load, this.lanes, x, width, this.selected] as const
     if (!this.plotMemo || this.plotMemo.key.some((k, i) => k !== key[i])) this.plotMemo = { key, model: this.layOutPlot(load, x, width) }
     return this.plotMemo.model
   }
 
-  private layOutPlot(load: Ready, x: ScaleTime<number, number>, width: number) {
-    const [d0, d1] = x.domain().map(Number) as [number, number]
-    const span = d1 - d0
-    // Only events in or next to the window are laid out, so a pan has labels ready at the edges.
-    const near = this.shown.filter((i) => i.end >= d0 - span && i.start <= d1 + span)
-    const inView = near.filter((i) => i.end >= d0 && i.start <= d1)
-    const laneLabel = load.laneLabel
-    const dense = inView.length > maxMarks
-    const laid: Layout = dense
-      ? { lanes: [], marks: [], height: 0 }
-      : layout(near, { groupBy: this.groupBy, x: (ms) => x(ms), rowHeight, lanePadding: 2, laneHeader, measure: this.measure, laneLabel, minMarkWidth: 10, right: width })
-    // Density needs no margin for labels: its lanes and counts are of the events in view.
-    const lanesDense = dense ? this.densityLanes(inView, x, width, laneLabel) : []
-    const plotHeight = dense ? lanesDense.length * densityLaneHeight : laid.height
-    // Thousands of bins drawn as a few paths, one per shade, not an element each.
-    const densityPaths = binPaths(lanesDense.map((lane, i) => ({ y: i * densityLaneHeight + 15, height: 12, bins: lane.bins })), 'opacity')
-    return { dense, laid, lanesDense, densityPaths, plotHeight }
+  /** Each lane drawn as fits the events it has in view (see plotFrame); the selected event, when shown, always as a labelled mark. */
+  private layOutPlot(load: Ready, x: ScaleTime<number, number>, width: number): PlotFrame {
+    const [t0, t1] = x.domain().map(Number) as [number, number]
+    const selected = this.selected === null ? -1 : load.table.rowOf(this.selected)
+    return plotFrame(load.table, this.lanes, { t0, t1, width }, this.densityCache, {
+      groupBy: this.groupBy, measure: this.measure, rowHeight, lanePadding: 2, laneHeader, minMarkWidth: 10, maxMarks, tickSpacing,
+      tickHeight, tickRows: 3, densityHeight: densityLaneHeight, selected: this.isShown(selected) ? selected : -1,
+    })
+  }
+
+  /** Whether a table row passes the filters. */
+  private isShown(row: number): boolean {
+    return row >= 0 && this.indexAmongShown(row) >= 0
+  }
+
+  /** Where a table row is among the events shown, in time order (a binary search in the rows shown); -1 when filtered out. */
+  private indexAmongShown(row: number): number {
+    const rows = this.rows
+    if (!rows || row < 0) return row
+    let [lo, hi] = [0, rows.length]
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (rows[mid]! < row) lo = mid + 1
+      else hi = mid
+    }
+    return rows[lo] === row ? lo : -1
+  }
+
+  /** Where an event is among those shown, in time order; -1 when it is not shown. */
+  private shownIndexOf(id: string): number {
+    return this.indexAmongShown(this.ready?.table.rowOf(id) ?? -1)
   }
 
   // Each d3 UTC scale, copies included, builds its own tick formats: made once per width, window and zoom.
@@ -395,10 +440,11 @@ export class DiplomaticTimeline extends LitElement {
 
   // Text width as the sum of its characters' widths, each measured once in the drawn font: label
   // elision tries many prefixes per frame, and measuring each with the canvas would cost far more.
-  private measure = (text: string) => {
+  private measure = (text: string, limit = Infinity) => {
     let width = 0
-    // By code unit, not for…of: this runs for every label cut on every zoom frame.
-    for (let i = 0; i < text.length; i++) {
+    // By code unit, not for…of: this runs for every label cut on every zoom frame. Past the
+    // limit, the rest of a long text cannot change what is drawn.
+    for (let i = 0; i < text.length && width <= limit; i++) {
       const code = text.charCodeAt(i)
       if (code < 128) {
         const w = this.asciiWidths[code]!
@@ -502,14 +548,18 @@ export class DiplomaticTimeline extends LitElement {
     const scale = this.overviewScale(load)
     if (!scale) return nothing
     if (this.overviewBars?.scale !== scale) {
-      // Starts only: one long background period would otherwise fill every bin. A UTC scale is
-      // linear in ms, so one multiply-add places each start.
+      // Starts only: one long background period would otherwise fill every bin. Each 3 px bin
+      // counts the sorted starts by binary search: the work follows the pixels, not the events.
       const [e0, e1] = scale.domain().map(Number) as [number, number]
-      const k = width / Math.max(1, e1 - e0)
-      const counter = new DensityCounter(width, 3)
-      const shown = this.shown
-      for (let i = 0; i < shown.length; i++) counter.add((shown[i]!.start - e0) * k, (shown[i]!.start - e0) * k)
-      const bins = counter.bins()
+      const msPerPx = Math.max(1, e1 - e0) / width
+      const starts = this.shownStarts
+      const bins = []
+      let before = atOrAfter(starts, e0)
+      for (let x = 0; x < width; x += 3) {
+        const upTo = atOrAfter(starts, e0 + (x + 3) * msPerPx, before)
+        if (upTo > before) bins.push({ x, width: 3, count: upTo - before })
+        before = upTo
+      }
       this.overviewBars = { scale, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins }], 'height') }
     }
     return html`<svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
@@ -544,16 +594,17 @@ export class DiplomaticTimeline extends LitElement {
     const width = this.width
     if (width === 0) return nothing
     const x = this.x
-    const { dense, laid, lanesDense, densityPaths, plotHeight } = this.plotModel(load, x, width)
-    const lanesHeight = Math.max(plotHeight, rowHeight * 2)
+    const frame = this.plotModel(load, x, width)
+    const lanesHeight = lanesHeightOf(frame)
     // Below the lanes: room for the "as of" label, clear of every mark.
     const height = axisHeight + lanesHeight + 18
     // Ticks too close to an edge would have their labels cut in half.
     const ticks = x.ticks(Math.max(2, Math.floor(width / 90))).filter((t) => x(t) >= 24 && x(t) <= width - 24)
     const tickFormat = x.tickFormat()
-    const visible = laid.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
+    const visible = frame.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
     const active = visible.some((m) => m.item.id === this.selected) ? `mark-${this.selected}` : nothing
-    return html`<svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
+    // Unlabelled marks and density are drawn on the canvas under the SVG (see drawCanvas).
+    return html`<div class="plot-area"><canvas class="plot-canvas" aria-hidden="true"></canvas><svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
         role="application" tabindex="0" aria-activedescendant=${active}
         aria-label="Timeline of ${this.shown.length} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan."
         @keydown=${this.onKey} @click=${this.onPlotClick} @pointermove=${this.onPointerMove} @pointerleave=${this.onPointerLeave}>
@@ -566,49 +617,67 @@ export class DiplomaticTimeline extends LitElement {
           <line y1=${axisHeight - 6} y2=${height}></line>
           <text y=${axisHeight - 10} text-anchor="middle">${tickFormat(t)}</text></g>`)}</g>
       <g transform="translate(0,${axisHeight})">
-        ${densityPaths.map((p) => svg`<path class="density" fill-opacity=${p.opacity} d=${p.d}></path>`)}
-        ${dense
-          ? lanesDense.map((lane, i) => svg`<g class="lane dense" transform="translate(0,${i * densityLaneHeight})">
-              <line class="lane-rule" x1="0" x2=${width} y1="0" y2="0"></line>
-              <text class="lane-label" x="4" y="12">${lane.label} · ${lane.count}</text></g>`)
-          : laid.lanes.map((lane) => svg`<g class="lane">
+        ${frame.lanes.map((lane) => svg`<g class=${lane.mode === LaneMode.marks ? 'lane' : lane.mode === LaneMode.density ? 'lane dense' : 'lane ticks'}>
               <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
-              <text class="lane-label" x="4" y=${lane.y + 12}>${lane.label}</text></g>`)}
+              <text class="lane-label" x="4" y=${lane.y + 12}>${lane.mode === LaneMode.marks ? lane.label : `${lane.label} · ${lane.count}`}</text></g>`)}
         ${load.asOf === null ? nothing : svg`<g class="as-of" transform="translate(${x(load.asOf.ms)},0)">
           <line y1="0" y2=${lanesHeight + 4}></line>
           ${x(load.asOf.ms) > width - 110
             ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`
             : svg`<text x="4" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`}</g>`}
         <!-- Relations under the marks: labels, with their halo, stay legible where a relation crosses them. -->
-        ${this.relationPaths(load, laid)}
+        ${this.relationPaths(load, frame.marks)}
         ${this.renderMarks(visible)}
       </g>
-    </svg>`
+    </svg></div>`
   }
 
-  private densityLanes(items: TimelineEvent[], x: ScaleTime<number, number>, width: number, laneLabel: (key: string) => string) {
-    const lanes = new Map<string, DensityCounter>()
-    // A UTC time scale is linear in ms: map with one multiply-add instead of a scale call per end.
-    const [d0, d1] = x.domain().map(Number) as [number, number]
-    const k = width / (d1 - d0)
-    // The ends, for the lane visitor, in a typed array: a fractional number held in a variable
-    // that a closure shares is allocated at every write, twice per event.
-    const ends = new Float64Array(2)
-    const count = (key: string) => {
-      let lane = lanes.get(key)
-      if (!lane) lanes.set(key, (lane = new DensityCounter(width, 4)))
-      lane.add(ends[0]!, ends[1]!)
+  /** The frame last drawn on the canvas, at what size and in what colours: drawn again only when one changes. */
+  private drawn?: { frame: PlotFrame; width: number; height: number; colors: CanvasColors }
+  /** Read from the canvas's CSS colours, which resolve the --dt-* properties; again when the colour scheme changes. */
+  private colors?: CanvasColors
+
+  /** Draws the plot's unlabelled marks and density on its canvas, at the device's pixel ratio. */
+  private drawCanvas() {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.plot-canvas')
+    const frame = this.plotMemo?.model
+    if (!canvas || !frame) return
+    const ratio = window.devicePixelRatio || 1
+    const height = lanesHeightOf(frame)
+    const [w, h] = [Math.round(frame.width * ratio), Math.round(height * ratio)]
+    if (!this.colors) {
+      const style = getComputedStyle(canvas)
+      this.colors = { accent: style.color, planned: style.borderTopColor, muted: style.outlineColor }
     }
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!
-      ends[0] = (item.start - d0) * k
-      ends[1] = (item.end + 1 - d0) * k
-      eachLane(item, this.groupBy, count)
-    }
-    return [...lanes.keys()].sort(byLaneLabel(laneLabel)).map((key) => {
-      const lane = lanes.get(key)!
-      return { key, label: laneLabel(key), count: lane.added, bins: lane.bins() }
-    })
+    const d = this.drawn
+    if (d && d.frame === frame && d.width === w && d.height === h && d.colors === this.colors && canvas.width === w) return
+    if (canvas.width !== w) canvas.width = w
+    if (canvas.height !== h) canvas.height = h
+    // Sized through the CSSOM: a strict style-src blocks style attributes, not style properties.
+    canvas.style.width = `${frame.width}px`
+    canvas.style.height = `${height}px`
+    canvas.style.top = `${axisHeight}px`
+    const ctx = canvas.getContext('2d')
+    if (!ctx) return
+    drawFrame(ctx, frame, this.colors, ratio, height)
+    this.drawn = { frame, width: w, height: h, colors: this.colors }
+  }
+
+  private darkScheme?: MediaQueryList
+
+  /** The colours change with the page's colour scheme: read them again. */
+  private onSchemeChange = () => {
+    this.colors = undefined
+    this.requestUpdate()
+  }
+
+  /** What is on the canvas under a pointer: an unlabelled mark or a density bucket. */
+  private hitAt(event: MouseEvent): Hit {
+    const plot = this.plot
+    const frame = this.plotMemo?.model
+    if (!plot || !frame) return null
+    const box = plot.getBoundingClientRect()
+    return hitTest(frame, event.clientX - box.left, event.clientY - box.top - axisHeight)
   }
 
   /**
@@ -661,11 +730,11 @@ export class DiplomaticTimeline extends LitElement {
     return `${item.dateLabel} — ${item.event.title} — ${item.status}${item.disputed ? ' — attribution disputed' : ''}`
   }
 
-  private relationPaths(load: Ready, laid: Layout) {
+  private relationPaths(load: Ready, marks: readonly Mark[]) {
     const selected = this.selected
     if (!selected) return nothing
     const at = new Map<string, Mark>()
-    for (const m of laid.marks) if (!at.has(m.item.id)) at.set(m.item.id, m)
+    for (const m of marks) if (!at.has(m.item.id)) at.set(m.item.id, m)
     const links = (load.dataset.relations ?? []).filter((r) => r.from === selected || r.to === selected)
     return links.map((r) => {
       const [a, b] = [at.get(r.from), at.get(r.to)]
@@ -678,10 +747,18 @@ export class DiplomaticTimeline extends LitElement {
 
   private renderTooltip(load: Ready) {
     const hover = this.hover
-    const item = hover && load.byId(hover.id)
-    if (!hover || !item) return nothing
+    if (!hover) return nothing
     // 18rem wide at most: keep it inside the element, whatever its width.
     const left = Math.max(0, Math.min(hover.x + 12, this.width - 290))
+    if ('bucket' in hover) {
+      const { count, t0, t1 } = hover.bucket
+      return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
+        <strong>${new Intl.NumberFormat(this.locale).format(count)} ${count === 1 ? 'event' : 'events'}</strong><br />
+        ${formatDayRange(t0, t1)} · click to zoom in
+      </div>`
+    }
+    const item = load.byId(hover.id)
+    if (!item) return nothing
     return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
       <strong>${item.event.title}</strong><br />
       ${item.event.date.text ? `“${item.event.date.text}” → ` : ''}${item.dateLabel}
@@ -755,9 +832,11 @@ export class DiplomaticTimeline extends LitElement {
   private onPlotClick = (event: MouseEvent) => {
     const mark = (event.target as Element).closest('[data-event-id]')
     if (mark) return this.choose(mark.getAttribute('data-event-id'))
+    const hit = this.hitAt(event)
+    if (hit && 'row' in hit) return this.choose(this.ready?.items[hit.row]?.id ?? null)
     const plot = event.currentTarget as SVGSVGElement
-    // Where lanes are drawn as density, a click zooms in on that spot.
-    if (this.plotMemo?.model.dense && this.zoomBehavior) {
+    // On a lane drawn as density, a click zooms in on that spot.
+    if (hit && this.zoomBehavior) {
       const box = plot.getBoundingClientRect()
       this.userZoom = true
       select(plot).call(this.zoomBehavior.scaleBy, 4, [event.clientX - box.left, event.clientY - box.top])
@@ -765,9 +844,15 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   private onPointerMove = (event: PointerEvent) => {
-    const id = (event.target as Element).closest('[data-event-id]')?.getAttribute('data-event-id')
     const host = this.getBoundingClientRect()
-    this.hover = id ? { id, x: event.clientX - host.left, y: event.clientY - host.top } : null
+    const [x, y] = [event.clientX - host.left, event.clientY - host.top]
+    const id = (event.target as Element).closest('[data-event-id]')?.getAttribute('data-event-id')
+    if (id) return void (this.hover = { id, x, y })
+    const hit = this.hitAt(event)
+    const row = hit && 'row' in hit ? this.ready?.items[hit.row] : undefined
+    if (row) this.hover = { id: row.id, x, y }
+    else if (hit && 'count' in hit) this.hover = { bucket: hit, x, y }
+    else if (this.hover) this.hover = null
   }
 
   private onPointerLeave = () => (this.hover = null)
@@ -796,7 +881,7 @@ export class DiplomaticTimeline extends LitElement {
 
   private onKey = (event: KeyboardEvent) => {
     const items = this.shown
-    const index = items.findIndex((i) => i.id === this.selected)
+    const index = this.selected === null ? -1 : this.shownIndexOf(this.selected)
     const go = (i: number) => {
       const item = items[Math.max(0, Math.min(items.length - 1, i))]
       if (item) this.choose(item.id)
@@ -1071,18 +1156,9 @@ export class DiplomaticTimeline extends LitElement {
     const window = initialWindow(items, reach)
     const actors = new Map(dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
     const laneLabel = (key: string) => actors.get(key) ?? key
-    // Indexed when first asked: a first render with nothing selected or hovered looks nothing up,
-    // and an index of thousands of ids is a sizeable allocation.
-    let index: Map<string, TimelineEvent> | undefined
-    const byId = (id: string) => {
-      if (!index) {
-        index = new Map()
-        // The first event of an id, as a search would find it, should unvalidated data repeat one.
-        for (let i = 0; i < items.length; i++) if (!index.has(items[i]!.id)) index.set(items[i]!.id, items[i]!)
-      }
-      return index.get(id)
-    }
-    return { state: 'ready', dataset, items, byId, asOf: now, extent, window, span: overviewSpan(items, window, reach), laneLabel }
+    const table = eventTable(items)
+    const byId = (id: string) => items[table.rowOf(id)]
+    return { state: 'ready', dataset, items, table, byId, asOf: now, extent, window, span: overviewSpan(items, window, reach), laneLabel }
   }
 
   /** Shows prepared data, and returns it as shown. */

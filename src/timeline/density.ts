@@ -1,51 +1,84 @@
-/** One bin of a density strip: how many events overlap [x, x + width) in px. */
+import { atOrAfter } from './query.ts'
+
+/** One bin of a density strip: how many events fall in [x, x + width) in px. */
 export interface Bin {
   x: number
   width: number
   count: number
 }
 
-/**
- * Counts, per bin of `binWidth` px across [0, width), the spans [x1, x2] added to it, for
- * drawing a lane as density when it holds too many marks to draw one by one. A
- * difference array makes each span O(1), however wide it is, and nothing is allocated per span:
- * a lane of thousands of events costs one typed array.
- */
-export class DensityCounter {
-  /** Whole counts: a running sum of them stays a small integer, which V8 does not allocate. */
-  private readonly delta: Int32Array
-  private readonly n: number
-  /** How many spans were added, in view or not. */
-  added = 0
-
-  constructor(
-    private readonly width: number,
-    private readonly binWidth = 4,
-  ) {
-    this.n = Math.max(1, Math.ceil(width / binWidth))
-    this.delta = new Int32Array(this.n + 1)
-  }
-
-  add(x1: number, x2: number): void {
-    this.added++
-    if (x2 < 0 || x1 >= this.width) return
-    const from = Math.max(0, Math.floor(x1 / this.binWidth))
-    const to = Math.min(this.n - 1, Math.floor(Math.max(x1, x2 - 0.001) / this.binWidth))
-    this.delta[from]! += 1
-    this.delta[to + 1]! -= 1
-  }
-
-  /** The bins that hold at least one span, left to right. */
-  bins(): Bin[] {
-    const bins: Bin[] = []
-    let running = 0
-    for (let i = 0; i < this.n; i++) {
-      running += this.delta[i]!
-      if (running > 0) bins.push({ x: i * this.binWidth, width: this.binWidth, count: running })
-    }
-    return bins
-  }
-}
-
 /** The largest count among the bins; 1 when there are none, so that shares stay finite. */
 export const peakOf = (bins: readonly Bin[]): number => bins.reduce((peak, b) => (b.count > peak ? b.count : peak), 1)
+
+/**
+ * Density as a pyramid of buckets: at level L, bucket b holds [b·2^L, (b+1)·2^L) in UTC ms, so
+ * each bucket is the union of two at the level below and a level fits any zoom. A level is not
+ * stored but counted when needed from the events' starts and ends, each sorted: two binary
+ * searches per bucket, whatever the number of events, and no memory per level.
+ */
+export interface Sorted {
+  /** The events' starts, sorted. */
+  starts: Float64Array
+  /** Their inclusive ends, sorted. */
+  sortedEnds: Float64Array
+}
+
+/** How a bucket counts: the events that overlap it, or only those that start in it (each event once per level). */
+export type CountBy = 'overlap' | 'start'
+
+/** The level whose buckets are the smallest power-of-two span of ms at least `msPerPx` wide: one to two px each. */
+export const levelFor = (msPerPx: number): number => Math.max(0, Math.ceil(Math.log2(Math.max(1, msPerPx))))
+
+/** The width of a bucket at `level`, in ms. */
+export const bucketSpan = (level: number): number => 2 ** level
+
+/** The bucket at `level` that holds the instant `ms`. */
+export const bucketOf = (ms: number, level: number): number => Math.floor(ms / bucketSpan(level))
+
+/**
+ * Counts for `n` buckets from bucket `first` at `level`. Overlap: events that start before a
+ * bucket's end less those that ended before its start. Start: events that start in it. Each
+ * search starts where the one before ended, as buckets go left to right.
+ */
+export function bucketCounts(events: Sorted, level: number, first: number, n: number, by: CountBy = 'overlap'): Int32Array {
+  const counts = new Int32Array(Math.max(0, n))
+  const span = bucketSpan(level)
+  const { starts } = events
+  const lefts = by === 'overlap' ? events.sortedEnds : starts
+  let begun = atOrAfter(starts, first * span)
+  let ended = atOrAfter(lefts, first * span)
+  for (let i = 0; i < n; i++) {
+    const b0 = (first + i) * span
+    ended = atOrAfter(lefts, b0, ended)
+    begun = atOrAfter(starts, b0 + span, begun)
+    counts[i] = begun - ended
+  }
+  return counts
+}
+
+/** A level's counts over a span of buckets, kept while views fall inside it. */
+interface Cached {
+  level: number
+  first: number
+  by: CountBy
+  counts: Int32Array
+}
+
+/**
+ * Bucket counts that outlast a frame: counted for three times the buckets asked (the view and a
+ * view either side), so that panning and small zooms within a level count nothing again, as
+ * Perfetto's track cache loads more than it shows. One cache per set of sorted events.
+ */
+export class DensityCache {
+  private cached = new WeakMap<Sorted, Cached>()
+
+  /** The counts of buckets `first` to `first + n - 1` at `level`: a view into the kept counts. */
+  counts(events: Sorted, level: number, first: number, n: number, by: CountBy = 'overlap'): Int32Array {
+    let c = this.cached.get(events)
+    if (!c || c.level !== level || c.by !== by || first < c.first || first + n > c.first + c.counts.length) {
+      c = { level, by, first: first - n, counts: bucketCounts(events, level, first - n, 3 * n, by) }
+      this.cached.set(events, c)
+    }
+    return c.counts.subarray(first - c.first, first - c.first + n)
+  }
+}

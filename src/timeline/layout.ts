@@ -34,6 +34,9 @@ export interface Mark {
   labelSide: 'right' | 'left' | 'inside'
 }
 
+/** Width of text in px. Past `limit` it may stop adding and return any width over `limit`: a long text costs what fits, not its length. */
+export type Measure = (text: string, limit?: number) => number
+
 export interface LayoutOptions {
   groupBy: GroupBy
   /** Maps UTC ms to px. */
@@ -42,8 +45,8 @@ export interface LayoutOptions {
   lanePadding: number
   /** Room at the top of each lane for its name, in px. */
   laneHeader?: number
-  /** Width of text in px, for label room. */
-  measure: (text: string) => number
+  /** Width of text in px, for label room; it may stop adding once the width is past `limit`. */
+  measure: Measure
   laneLabel: (key: string) => string
   /** Smallest width a point mark takes, in px. */
   minMarkWidth: number
@@ -82,7 +85,7 @@ export const insideLabelX = (mark: Pick<Mark, 'x1'>): number => Math.max(mark.x1
  * `full` (`fullWidth` px) cut to `room` px, when that shows more of it than `label` (`width` px)
  * does; else null. A plain function, not a closure over the label: layout runs on every zoom frame.
  */
-function longerCut(full: string, fullWidth: number, label: string, width: number, room: number, measure: (t: string) => number): string | null {
+function longerCut(full: string, fullWidth: number, label: string, width: number, room: number, measure: Measure): string | null {
   if (room <= width) return null
   const cut = elide(full, room, measure, fullWidth)
   return cut.length > label.length ? cut : null
@@ -107,12 +110,18 @@ export const byLaneLabel = (laneLabel: (key: string) => string) => (a: string, b
  * one word fits. Whole words keep what is shown a part of each mark's accessible name. `width`,
  * when known, is the whole text's.
  */
-export function elide(text: string, room: number, measure: (t: string) => number, width = measure(text)): string {
+export function elide(text: string, room: number, measure: Measure, width = measure(text, room)): string {
   if (width <= room) return text
-  let [low, high] = [0, text.length]
+  const ellipsis = measure('…')
+  // How many characters can fit at most: found by doubling, so that a long text is read only as
+  // far as the room reaches, never in full.
+  let high = 16
+  while (high < text.length && measure(text.slice(0, high), room) + ellipsis <= room) high *= 2
+  let low = 0
+  high = Math.min(high, text.length)
   while (low < high) {
     const mid = (low + high + 1) >> 1
-    if (measure(text.slice(0, mid) + '…') <= room) low = mid
+    if (measure(text.slice(0, mid), room) + ellipsis <= room) low = mid
     else high = mid - 1
   }
   const cut = text.slice(0, low)
@@ -127,89 +136,101 @@ export function elide(text: string, room: number, measure: (t: string) => number
  * mark, or inside its bar, wherever more of it fits, and is cut at a word to that room. Events
  * must be sorted by start (toTimelineEvents does).
  */
-export function layout(items: TimelineEvent[], options: LayoutOptions): Layout {
-  const { x, rowHeight, lanePadding, measure, minMarkWidth } = options
-  // Each label is measured once, here, for every lane its event is in and every side tried.
-  const byLane = new Map<string, Array<{ item: TimelineEvent; x1: number; x2: number; labelWidth: number; row: number }>>()
+export function layout(items: readonly TimelineEvent[], options: LayoutOptions): Layout {
+  const byLane = new Map<string, TimelineEvent[]>()
   for (const item of items) {
-    const x1 = x(item.start)
-    const x2 = Math.max(x(item.end + 1), x1 + minMarkWidth)
-    const labelWidth = measure(item.label)
     eachLane(item, options.groupBy, (key) => {
       let lane = byLane.get(key)
       if (!lane) byLane.set(key, (lane = []))
-      lane.push({ item, x1, x2, labelWidth, row: 0 })
+      lane.push(item)
     })
   }
-  const keys = [...byLane.keys()].sort(byLaneLabel(options.laneLabel))
   const lanes: Lane[] = []
   const marks: Mark[] = []
   let y = 0
-  for (const key of keys) {
-    const entries = byLane.get(key)!
-    // Greedy interval packing: each mark, with its wanted label, goes into the first row free at its start.
-    const rowEnds: number[] = []
-    for (const entry of entries) {
-      const wanted = entry.x2 + labelGap + entry.labelWidth
-      let row = rowEnds.findIndex((end) => end + gap <= entry.x1)
-      if (row === -1) row = rowEnds.length
-      rowEnds[row] = wanted
-      entry.row = row
-    }
-    // Labels take what room their row leaves before the next mark.
-    const nextInRow = new Map<(typeof entries)[number], number>()
-    const lastSeen: Array<(typeof entries)[number] | undefined> = []
-    for (const entry of entries) {
-      const previous = lastSeen[entry.row]
-      if (previous) nextInRow.set(previous, entry.x1)
-      lastSeen[entry.row] = entry
-    }
-    const rows = Math.max(1, rowEnds.length)
-    const header = options.laneHeader ?? 0
-    const height = header + rows * rowHeight + lanePadding * 2
-    lanes.push({ key, label: options.laneLabel(key), rows, y, height })
-    // Where each row's last drawn mark and label end, for a label that goes left of its mark.
-    const drawnTo: number[] = []
-    for (const entry of entries) {
-      const next = nextInRow.get(entry)
-      const full = entry.item.label
-      const room = Math.min(next ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
-      const fullWidth = entry.labelWidth
-      let label = elide(full, room, measure, fullWidth)
-      let labelWidth = label === full ? fullWidth : measure(label)
-      let labelSide: Mark['labelSide'] = 'right'
-      // A mark on the plot whose label the right edge cuts, not the next mark (where the newest
-      // events are): its label goes left into the row's free room when more of it fits there.
-      const cutByEdge = (next ?? Infinity) >= options.right + gap && entry.x1 < options.right
-      const left = cutByEdge && label !== full
-        ? longerCut(full, fullWidth, label, labelWidth, entry.x1 - labelGap - Math.max(0, (drawnTo[entry.row] ?? -Infinity) + gap), measure)
-        : null
-      if (left !== null) {
-        ;[label, labelSide] = [left, 'left']
-        labelWidth = left === full ? fullWidth : measure(left)
-      }
-      // A bar long enough to hold more of a cut label than either side does (a period under way
-      // for weeks, a "one of" range) holds it, over the bar's part on the plot. Drawn smaller, so
-      // the room is scaled up to the labels' size.
-      const dot = drawnAsDot(entry.item)
-      const end = Math.min(entry.x2, options.right) - (entry.item.disputed ? badgePad : insidePad)
-      const inside = !dot && label !== full ? longerCut(full, fullWidth, label, labelWidth, (end - insideLabelX(entry)) / insideFontScale, measure) : null
-      if (inside !== null) [label, labelSide] = [inside, 'inside']
-      drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + labelWidth : entry.x2
-      marks.push({
-        item: entry.item,
-        lane: key,
-        row: entry.row,
-        x1: entry.x1,
-        x2: entry.x2,
-        dot,
-        cx: dot ? (entry.x1 + entry.x2) / 2 : entry.x1 + minMarkWidth / 2,
-        y: y + header + lanePadding + entry.row * rowHeight,
-        label,
-        labelSide,
-      })
-    }
-    y += height
+  for (const key of [...byLane.keys()].sort(byLaneLabel(options.laneLabel))) {
+    const laid = layoutLane(byLane.get(key)!, key, options.laneLabel(key), y, options)
+    lanes.push(laid.lane)
+    for (const mark of laid.marks) marks.push(mark)
+    y += laid.lane.height
   }
   return { lanes, marks, height: y }
+}
+
+/**
+ * One lane of `layout`, its top at `y`: the events (sorted by start) packed into rows, each mark
+ * with room for its label. Lanes are laid out one by one, so that each can be drawn in its own way.
+ */
+export function layoutLane(items: readonly TimelineEvent[], key: string, laneLabel: string, y: number, options: Omit<LayoutOptions, 'groupBy' | 'laneLabel'>): { lane: Lane; marks: Mark[] } {
+  const { x, rowHeight, lanePadding, measure, minMarkWidth } = options
+  // Each label is measured once, here, for every side tried.
+  const entries = items.map((item) => {
+    const x1 = x(item.start)
+    const x2 = Math.max(x(item.end + 1), x1 + minMarkWidth)
+    // Measured as far as a label could reach, twice the plot's width: a title of a book's length costs no more than a line.
+    return { item, x1, x2, labelWidth: measure(item.label, 2 * options.right - Math.min(0, x2)), row: 0 }
+  })
+  const marks: Mark[] = []
+  // Greedy interval packing: each mark, with its wanted label, goes into the first row free at its start.
+  const rowEnds: number[] = []
+  for (const entry of entries) {
+    const wanted = entry.x2 + labelGap + entry.labelWidth
+    let row = rowEnds.findIndex((end) => end + gap <= entry.x1)
+    if (row === -1) row = rowEnds.length
+    rowEnds[row] = wanted
+    entry.row = row
+  }
+  // Labels take what room their row leaves before the next mark.
+  const nextInRow = new Map<(typeof entries)[number], number>()
+  const lastSeen: Array<(typeof entries)[number] | undefined> = []
+  for (const entry of entries) {
+    const previous = lastSeen[entry.row]
+    if (previous) nextInRow.set(previous, entry.x1)
+    lastSeen[entry.row] = entry
+  }
+  const rows = Math.max(1, rowEnds.length)
+  const header = options.laneHeader ?? 0
+  const height = header + rows * rowHeight + lanePadding * 2
+  // Where each row's last drawn mark and label end, for a label that goes left of its mark.
+  const drawnTo: number[] = []
+  for (const entry of entries) {
+    const next = nextInRow.get(entry)
+    const full = entry.item.label
+    const room = Math.min(next ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
+    const fullWidth = entry.labelWidth
+    let label = elide(full, room, measure, fullWidth)
+    let labelWidth = label === full ? fullWidth : measure(label)
+    let labelSide: Mark['labelSide'] = 'right'
+    // A mark on the plot whose label the right edge cuts, not the next mark (where the newest
+    // events are): its label goes left into the row's free room when more of it fits there.
+    const cutByEdge = (next ?? Infinity) >= options.right + gap && entry.x1 < options.right
+    const left = cutByEdge && label !== full
+      ? longerCut(full, fullWidth, label, labelWidth, entry.x1 - labelGap - Math.max(0, (drawnTo[entry.row] ?? -Infinity) + gap), measure)
+      : null
+    if (left !== null) {
+      ;[label, labelSide] = [left, 'left']
+      labelWidth = left === full ? fullWidth : measure(left)
+    }
+    // A bar long enough to hold more of a cut label than either side does (a period under way
+    // for weeks, a "one of" range) holds it, over the bar's part on the plot. Drawn smaller, so
+    // the room is scaled up to the labels' size.
+    const dot = drawnAsDot(entry.item)
+    const end = Math.min(entry.x2, options.right) - (entry.item.disputed ? badgePad : insidePad)
+    const inside = !dot && label !== full ? longerCut(full, fullWidth, label, labelWidth, (end - insideLabelX(entry)) / insideFontScale, measure) : null
+    if (inside !== null) [label, labelSide] = [inside, 'inside']
+    drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + labelWidth : entry.x2
+    marks.push({
+      item: entry.item,
+      lane: key,
+      row: entry.row,
+      x1: entry.x1,
+      x2: entry.x2,
+      dot,
+      cx: dot ? (entry.x1 + entry.x2) / 2 : entry.x1 + minMarkWidth / 2,
+      y: y + header + lanePadding + entry.row * rowHeight,
+      label,
+      labelSide,
+    })
+  }
+  return { lane: { key, label: laneLabel, rows, y, height }, marks }
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { DensityCounter, peakOf } from '../../src/timeline/density.ts'
 import { toTimelineEvents } from '../../src/timeline/events.ts'
 import { allFacetCounts, applyFilters, facets, filtering, noFilters, type Facet, type Filters } from '../../src/timeline/filter.ts'
 import { validateDataset } from '../../src/validate/index.ts'
@@ -73,37 +72,5 @@ describe('filters', () => {
       // Each case leaves every facet something to count: a check on empty counts could not fail.
       expect(Object.keys(expected).length, facet).toBeGreaterThan(0)
     }
-  })
-})
-
-describe('density', () => {
-  const density = (spans: Array<{ x1: number; x2: number }>, width: number, binWidth: number) => {
-    const counter = new DensityCounter(width, binWidth)
-    for (const { x1, x2 } of spans) counter.add(x1, x2)
-    return counter.bins()
-  }
-
-  it('counts the spans overlapping each bin, and leaves empty bins out', () => {
-    const bins = density([{ x1: 0, x2: 10 }, { x1: 5, x2: 6 }, { x1: 30, x2: 30 }], 40, 4)
-    expect(bins).toEqual([
-      { x: 0, width: 4, count: 1 },
-      { x: 4, width: 4, count: 2 },
-      { x: 8, width: 4, count: 1 },
-      { x: 28, width: 4, count: 1 },
-    ])
-  })
-
-  it('ignores spans outside the strip and clips those across its edges', () => {
-    expect(density([{ x1: -100, x2: -50 }, { x1: 50, x2: 90 }], 40, 4)).toEqual([])
-    expect(density([{ x1: -10, x2: 2 }], 8, 4)).toEqual([{ x: 0, width: 4, count: 1 }])
-  })
-
-  it('counts every span added, and gives the busiest bin (1 when there is none)', () => {
-    const counter = new DensityCounter(40, 4)
-    for (const [x1, x2] of [[-100, -50], [1, 2], [2, 3], [50, 60]] as const) counter.add(x1, x2)
-    expect(counter.added).toBe(4)
-    expect(counter.bins()).toEqual([{ x: 0, width: 4, count: 2 }])
-    expect(peakOf(counter.bins())).toBe(2)
-    expect(peakOf([])).toBe(1)
   })
 })

@@ -1,0 +1,84 @@
+import type { PlotFrame } from './frame.ts'
+import { Flag } from './table.ts'
+
+/** The few calls of a 2D canvas context that drawing makes: a test can record them. */
+export type Canvas2D = Pick<CanvasRenderingContext2D, 'setTransform' | 'clearRect' | 'beginPath' | 'rect' | 'arc' | 'moveTo' | 'fill' | 'stroke' | 'fillRect'> & {
+  fillStyle: CanvasRenderingContext2D['fillStyle']
+  strokeStyle: CanvasRenderingContext2D['strokeStyle']
+  globalAlpha: number
+  lineWidth: number
+}
+
+/** Colours resolved from the element's custom properties. */
+export interface CanvasColors {
+  accent: string
+  planned: string
+  muted: string
+}
+
+/** How many strengths density is shaded in, as in the SVG it replaces: one fill each. */
+export const densityShades = 8
+
+/** The opacity of density shade `level` (0 to densityShades - 1). */
+export const shadeOpacity = (level: number): number => 0.15 + (0.85 * (level + 1)) / densityShades
+
+/**
+ * Draws the frame's unlabelled marks and density, a pure function of the frame: the same frame
+ * gives the same calls. `ratio` is the device pixel ratio; the frame is in CSS px from the lanes'
+ * top-left. Runs of buckets of one shade are one rectangle, and each shade is filled once.
+ */
+export function drawFrame(ctx: Canvas2D, frame: PlotFrame, colors: CanvasColors, ratio: number, height: number): void {
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
+  ctx.clearRect(0, 0, frame.width, height)
+  ctx.fillStyle = colors.accent
+  for (let shade = 0; shade < densityShades; shade++) {
+    ctx.beginPath()
+    let any = false
+    for (const d of frame.density) {
+      let run = -1
+      for (let i = 0; i <= d.counts.length; i++) {
+        const count = i < d.counts.length ? d.counts[i]! : 0
+        const level = count === 0 ? -1 : Math.max(1, Math.ceil((count / d.peak) * densityShades)) - 1
+        if (level === shade && run < 0) run = i
+        if (level !== shade && run >= 0) {
+          const x = Math.max(0, d.x0 + run * d.step)
+          ctx.rect(x, d.y, Math.max(1, Math.min(frame.width, d.x0 + i * d.step) - x), d.height)
+          run = -1
+          any = true
+        }
+      }
+    }
+    if (!any) continue
+    ctx.globalAlpha = shadeOpacity(shade)
+    ctx.fill()
+  }
+  ctx.globalAlpha = 1
+  ctx.lineWidth = 1.5
+  // Planned marks are hollow, in their own colour; cancelled ones muted; the rest filled.
+  for (const [style, fill, test] of [
+    [colors.accent, true, (f: number) => !(f & (Flag.planned | Flag.cancelled))],
+    [colors.muted, true, (f: number) => (f & Flag.cancelled) !== 0],
+    [colors.planned, false, (f: number) => (f & Flag.planned) !== 0 && !(f & Flag.cancelled)],
+  ] as const) {
+    ctx.beginPath()
+    for (const t of frame.ticks) {
+      for (let i = 0; i < t.x1.length; i++) {
+        const flags = t.flags[i]!
+        if (!test(flags)) continue
+        const [x1, x2, y] = [t.x1[i]!, t.x2[i]!, t.y[i]!]
+        if (flags & Flag.dot) {
+          const r = Math.min(t.height, x2 - x1) / 2
+          ctx.moveTo((x1 + x2) / 2 + r, y + t.height / 2)
+          ctx.arc((x1 + x2) / 2, y + t.height / 2, r, 0, 2 * Math.PI)
+        } else ctx.rect(x1, y, x2 - x1, t.height)
+      }
+    }
+    if (fill) {
+      ctx.fillStyle = style
+      ctx.fill()
+    } else {
+      ctx.strokeStyle = style
+      ctx.stroke()
+    }
+  }
+}

@@ -1,0 +1,232 @@
+import { bucketOf, bucketSpan, levelFor, type DensityCache } from './density.ts'
+import { eachLane, layoutLane, type GroupBy, type Lane, type Mark, type Measure } from './layout.ts'
+import { countInWindow, inWindow } from './query.ts'
+import { Flag, type EventTable, type LaneIndex } from './table.ts'
+
+/**
+ * How a lane is drawn at the current zoom: labelled, focusable SVG marks where few events are in
+ * view; unlabelled marks on canvas where they are many but still apart; density where denser.
+ */
+export const LaneMode = { marks: 'marks', ticks: 'ticks', density: 'density' } as const
+export type LaneMode = (typeof LaneMode)[keyof typeof LaneMode]
+
+export interface FrameLane extends Lane {
+  mode: LaneMode
+  /** Events in view in the lane. */
+  count: number
+}
+
+/** A lane's unlabelled marks, in order of `x1`; `y` is each mark's top. */
+export interface TickLane {
+  lane: number
+  x1: Float64Array
+  x2: Float64Array
+  y: Float64Array
+  flags: Uint8Array
+  /** Table rows. */
+  rows: Uint32Array
+  /** The widest mark, in px: hit-testing looks back that far from the pointer. */
+  widest: number
+  /** Every mark's height, in px. */
+  height: number
+}
+
+/** A lane's density: bucket i covers [x0 + i·step, x0 + (i+1)·step) in px and [t0 + i·span, t0 + (i+1)·span) in ms. */
+export interface DensityLane {
+  lane: number
+  /** Top and height of the strip, in px. */
+  y: number
+  height: number
+  t0: number
+  span: number
+  x0: number
+  step: number
+  counts: Int32Array
+  /** The largest count in view, drawn at full strength. */
+  peak: number
+}
+
+/** Everything one view of the plot draws, as plain data: SVG renders `lanes` and `marks`, canvas draws `ticks` and `density`. */
+export interface PlotFrame {
+  t0: number
+  t1: number
+  width: number
+  lanes: FrameLane[]
+  marks: Mark[]
+  ticks: TickLane[]
+  density: DensityLane[]
+  height: number
+}
+
+export interface FrameOptions {
+  groupBy: GroupBy
+  measure: Measure
+  rowHeight: number
+  lanePadding: number
+  laneHeader: number
+  minMarkWidth: number
+  /** Labelled marks in view at most, over all lanes: the lanes with fewest events get them first. */
+  maxMarks: number
+  /** A lane with more events in view than one per this many px is drawn as density. */
+  tickSpacing: number
+  /** Height of a row of unlabelled marks, and how many such rows a lane has at most. */
+  tickHeight: number
+  tickRows: number
+  densityHeight: number
+  /** The selected event's row, or -1: always drawn as a labelled mark when in view. */
+  selected: number
+}
+
+/** Width of an unlabelled dot, and the least width of an unlabelled bar, in px. */
+const tickDot = 6
+const tickBar = 4
+
+/**
+ * The plot for the window [t0, t1] ms across `width` px, lane by lane. The work grows with the
+ * lanes, the marks drawn and the pixels, not with the events: counts come from binary searches,
+ * the events laid out are those in view, and density is counted per bucket (see density.ts).
+ */
+export function plotFrame(table: EventTable, lanes: readonly LaneIndex[], view: { t0: number; t1: number; width: number }, cache: DensityCache, o: FrameOptions): PlotFrame {
+  const { t0, t1, width } = view
+  const span = Math.max(1, t1 - t0)
+  const k = width / span
+  const x = (ms: number) => (ms - t0) * k
+  const counts = lanes.map((lane) => countInWindow(lane, t0, t1))
+  const modes = chooseModes(counts, width, o)
+  const frame: PlotFrame = { t0, t1, width, lanes: [], marks: [], ticks: [], density: [], height: 0 }
+  const laneOptions = { x, rowHeight: o.rowHeight, lanePadding: o.lanePadding, laneHeader: o.laneHeader, measure: o.measure, minMarkWidth: o.minMarkWidth, right: width }
+  const selected = o.selected >= 0 && table.end[o.selected]! >= t0 && table.start[o.selected]! <= t1 ? table.items[o.selected] : undefined
+  let y = 0
+  for (let i = 0; i < lanes.length; i++) {
+    const lane = lanes[i]!
+    const mode = modes[i]!
+    const index = frame.lanes.length
+    if (mode === LaneMode.marks) {
+      // Events just outside the window too, so that a pan has their labels ready; unless there are too many.
+      const nearBy = countInWindow(lane, t0 - span, t1 + span) <= 4 * o.maxMarks
+      const positions = nearBy ? inWindow(lane, t0 - span, t1 + span) : inWindow(lane, t0, t1)
+      if (positions.length === 0) continue
+      const laid = layoutLane(Array.from(positions, (p) => table.items[lane.rows[p]!]!), lane.key, lane.label, y, laneOptions)
+      frame.lanes.push({ ...laid.lane, mode, count: counts[i]! })
+      for (const mark of laid.marks) frame.marks.push(mark)
+      y += laid.lane.height
+      continue
+    }
+    const height = mode === LaneMode.ticks ? ticks(frame, table, lane, index, y, x, o) : density(frame, lane, index, y, view, k, cache, o)
+    frame.lanes.push({ key: lane.key, label: lane.label, rows: 1, y, height, mode, count: counts[i]! })
+    // The selected event stays drawn, labelled and reachable, in a lane drawn without labels.
+    if (selected && inLane(selected, o.groupBy, lane.key)) {
+      const pinned = layoutLane([selected], lane.key, lane.label, y, laneOptions).marks[0]!
+      frame.marks.push(pinned)
+    }
+    y += height
+  }
+  frame.height = y
+  return frame
+}
+
+/** Labelled marks to the lanes with the fewest events in view while the budget lasts; then unlabelled marks where they are apart; density elsewhere. */
+function chooseModes(counts: readonly number[], width: number, o: FrameOptions): LaneMode[] {
+  const modes: LaneMode[] = []
+  let budget = o.maxMarks
+  for (const i of counts.map((_, i) => i).sort((a, b) => counts[a]! - counts[b]!)) {
+    const n = counts[i]!
+    if (n <= budget) {
+      modes[i] = LaneMode.marks
+      budget -= n
+    } else modes[i] = n * o.tickSpacing <= width ? LaneMode.ticks : LaneMode.density
+  }
+  return modes
+}
+
+const inLane = (item: Parameters<typeof eachLane>[0], groupBy: GroupBy, key: string) => {
+  let found = false
+  eachLane(item, groupBy, (k) => (found ||= k === key))
+  return found
+}
+
+/** Packs a lane's events in view into a few rows of unlabelled marks; returns the lane's height. */
+function ticks(frame: PlotFrame, table: EventTable, lane: LaneIndex, index: number, y: number, x: (ms: number) => number, o: FrameOptions): number {
+  const positions = inWindow(lane, frame.t0, frame.t1)
+  const n = positions.length
+  const t: TickLane = { lane: index, x1: new Float64Array(n), x2: new Float64Array(n), y: new Float64Array(n), flags: new Uint8Array(n), rows: new Uint32Array(n), widest: 0, height: o.tickHeight - 2 }
+  const rowEnds = new Float64Array(o.tickRows).fill(-Infinity)
+  let used = 1
+  const top = y + o.laneHeader + o.lanePadding
+  for (let i = 0; i < n; i++) {
+    const row = lane.rows[positions[i]!]!
+    const flags = table.flags[row]!
+    let x1 = x(table.start[row]!)
+    let x2 = x(table.end[row]! + 1)
+    if (flags & Flag.dot) [x1, x2] = [(x1 + x2) / 2 - tickDot / 2, (x1 + x2) / 2 + tickDot / 2]
+    else x2 = Math.max(x2, x1 + tickBar)
+    // The first row free at its start; when none is, the row that frees up first.
+    let r = 0
+    for (let j = 1; j < o.tickRows && rowEnds[r]! + 1 > x1; j++) if (rowEnds[j]! < rowEnds[r]!) r = j
+    rowEnds[r] = Math.max(rowEnds[r]!, x2)
+    used = Math.max(used, r + 1)
+    t.x1[i] = x1
+    t.x2[i] = x2
+    t.y[i] = top + r * o.tickHeight
+    t.flags[i] = flags
+    t.rows[i] = row
+    t.widest = Math.max(t.widest, x2 - x1)
+  }
+  frame.ticks.push(t)
+  return o.laneHeader + used * o.tickHeight + 2 * o.lanePadding
+}
+
+/** Counts a lane's buckets in view at about one to two px each; returns the lane's height. */
+function density(frame: PlotFrame, lane: LaneIndex, index: number, y: number, view: { t0: number; t1: number }, k: number, cache: DensityCache, o: FrameOptions): number {
+  const level = levelFor(1 / k)
+  const span = bucketSpan(level)
+  const first = bucketOf(view.t0, level)
+  const n = bucketOf(view.t1, level) - first + 1
+  const counts = cache.counts(lane, level, first, n)
+  let peak = 1
+  for (let i = 0; i < n; i++) if (counts[i]! > peak) peak = counts[i]!
+  const t0 = first * span
+  frame.density.push({ lane: index, y: y + o.laneHeader - 1, height: o.densityHeight - o.laneHeader - 3, t0, span, x0: (t0 - view.t0) * k, step: span * k, counts, peak })
+  return o.densityHeight
+}
+
+/** What is under a point of the plot (px, from the lanes' top-left) that SVG does not handle: an unlabelled mark's row, or a density bucket. */
+export type Hit = { row: number } | { lane: number; t0: number; t1: number; count: number } | null
+
+/** Finds the lane by binary search on the lanes' tops, then the mark or bucket in it. */
+export function hitTest(frame: PlotFrame, x: number, y: number, slop = 2): Hit {
+  let [lo, hi] = [0, frame.lanes.length]
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (frame.lanes[mid]!.y <= y) lo = mid + 1
+    else hi = mid
+  }
+  const index = lo - 1
+  const lane = frame.lanes[index]
+  if (!lane || y >= lane.y + lane.height) return null
+  if (lane.mode === LaneMode.ticks) {
+    const t = frame.ticks.find((t) => t.lane === index)!
+    // The last mark that starts left of the point, then back while a mark could still reach it.
+    let [a, b] = [0, t.x1.length]
+    while (a < b) {
+      const mid = (a + b) >>> 1
+      if (t.x1[mid]! <= x + slop) a = mid + 1
+      else b = mid
+    }
+    let best: { row: number; d: number } | null = null
+    for (let i = a - 1; i >= 0 && t.x1[i]! >= x - t.widest - slop; i--) {
+      if (x > t.x2[i]! + slop || y < t.y[i]! - slop || y > t.y[i]! + t.height + slop) continue
+      const d = Math.abs((t.x1[i]! + t.x2[i]!) / 2 - x)
+      if (!best || d < best.d) best = { row: t.rows[i]!, d }
+    }
+    return best && { row: best.row }
+  }
+  if (lane.mode === LaneMode.density) {
+    const d = frame.density.find((d) => d.lane === index)!
+    const i = Math.floor((x - d.x0) / d.step)
+    const count = d.counts[i] ?? 0
+    if (count === 0) return null
+    return { lane: index, t0: d.t0 + i * d.span, t1: d.t0 + (i + 1) * d.span - 1, count }
+  }
+  return null
+}

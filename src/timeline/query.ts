@@ -1,0 +1,47 @@
+import type { LaneIndex } from './table.ts'
+
+/** The first index in `sorted[lo, hi)` whose value is greater than `value`. */
+export function after(sorted: Float64Array, value: number, lo = 0, hi = sorted.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]! > value) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
+
+/** The first index in `sorted[lo, hi)` whose value is at least `value`. */
+export function atOrAfter(sorted: Float64Array, value: number, lo = 0, hi = sorted.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid]! >= value) hi = mid
+    else lo = mid + 1
+  }
+  return lo
+}
+
+/**
+ * How many of a lane's events reach into [t0, t1] (inclusive ms): those starting by t1, less
+ * those that ended before t0, which all started by then too. Two binary searches, whatever the count.
+ */
+export const countInWindow = (lane: LaneIndex, t0: number, t1: number): number =>
+  after(lane.starts, t1) - atOrAfter(lane.sortedEnds, t0)
+
+/**
+ * The positions in the lane (indexes into `lane.rows`, so in time order) of the events that reach
+ * into [t0, t1]: for each length class, a binary search finds the first start that can reach t0.
+ * The work is the events returned, plus a few near the window's start, plus a search per class.
+ */
+export function inWindow(lane: LaneIndex, t0: number, t1: number): Uint32Array {
+  const found: number[] = []
+  for (const c of lane.classes) {
+    // Every event of the class lasts less than c.span: one that reaches t0 starts after t0 - span.
+    const hi = after(c.starts, t1)
+    for (let k = after(c.starts, t0 - c.span, 0, hi); k < hi; k++) {
+      const p = c.positions[k]!
+      if (lane.ends[p]! >= t0) found.push(p)
+    }
+  }
+  // Classes come one after another: back into time order.
+  return Uint32Array.from(found).sort()
+}
