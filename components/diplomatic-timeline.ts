@@ -263,6 +263,8 @@ export class DiplomaticTimeline extends LitElement {
     if (this.width === 0) this.width = Math.floor(this.getBoundingClientRect().width)
     if (changed.has('data') && this.data !== undefined) this.validation = this.ingest({ value: this.data }, 'the data property')
     else if (changed.has('src') && this.src) this.validation = this.fetchSource(this.src)
+    // A count under the pointer is of a bucket the new window no longer has.
+    if (changed.has('transform') && this.hover && 'bucket' in this.hover) this.hover = null
     if (changed.has('selected')) this.pendingReveal = this.selected === null ? false : this.pendingReveal || 'page'
     if (changed.has('load') || changed.has('filters')) {
       const ready = this.ready
@@ -619,7 +621,7 @@ export class DiplomaticTimeline extends LitElement {
       <g transform="translate(0,${axisHeight})">
         ${frame.lanes.map((lane) => svg`<g class=${lane.mode === LaneMode.marks ? 'lane' : lane.mode === LaneMode.density ? 'lane dense' : 'lane ticks'}>
               <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
-              <text class="lane-label" x="4" y=${lane.y + 12}>${lane.mode === LaneMode.marks ? lane.label : `${lane.label} · ${lane.count}`}</text></g>`)}
+              <text class="lane-label" x="4" y=${lane.y + 12}>${lane.mode === LaneMode.marks && lane.long === 0 ? lane.label : `${lane.label} · ${lane.count}`}</text></g>`)}
         ${load.asOf === null ? nothing : svg`<g class="as-of" transform="translate(${x(load.asOf.ms)},0)">
           <line y1="0" y2=${lanesHeight + 4}></line>
           ${x(load.asOf.ms) > width - 110
@@ -751,10 +753,11 @@ export class DiplomaticTimeline extends LitElement {
     // 18rem wide at most: keep it inside the element, whatever its width.
     const left = Math.max(0, Math.min(hover.x + 12, this.width - 290))
     if ('bucket' in hover) {
-      const { count, t0, t1 } = hover.bucket
+      const { count, t0, t1, long } = hover.bucket
+      const what = `${long ? 'longer ' : ''}${count === 1 ? 'event' : 'events'}`
       return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
-        <strong>${new Intl.NumberFormat(this.locale).format(count)} ${count === 1 ? 'event' : 'events'}</strong><br />
-        ${formatDayRange(t0, t1)} · click to zoom in
+        <strong>${new Intl.NumberFormat(this.locale).format(count)} ${what}</strong><br />
+        ${formatDayRange(t0, t1)}${long ? ' and beyond' : ' · click to zoom in'}
       </div>`
     }
     const item = load.byId(hover.id)
@@ -836,7 +839,7 @@ export class DiplomaticTimeline extends LitElement {
     if (hit && 'row' in hit) return this.choose(this.ready?.items[hit.row]?.id ?? null)
     const plot = event.currentTarget as SVGSVGElement
     // On a lane drawn as density, a click zooms in on that spot.
-    if (hit && this.zoomBehavior) {
+    if (hit && !hit.long && this.zoomBehavior) {
       const box = plot.getBoundingClientRect()
       this.userZoom = true
       select(plot).call(this.zoomBehavior.scaleBy, 4, [event.clientX - box.left, event.clientY - box.top])

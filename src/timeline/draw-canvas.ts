@@ -1,4 +1,4 @@
-import type { PlotFrame } from './frame.ts'
+import type { DensityLane, PlotFrame } from './frame.ts'
 import { Flag } from './table.ts'
 
 /** The few calls of a 2D canvas context that drawing makes: a test can record them. */
@@ -30,28 +30,9 @@ export const shadeOpacity = (level: number): number => 0.15 + (0.85 * (level + 1
 export function drawFrame(ctx: Canvas2D, frame: PlotFrame, colors: CanvasColors, ratio: number, height: number): void {
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
   ctx.clearRect(0, 0, frame.width, height)
-  ctx.fillStyle = colors.accent
-  for (let shade = 0; shade < densityShades; shade++) {
-    ctx.beginPath()
-    let any = false
-    for (const d of frame.density) {
-      let run = -1
-      for (let i = 0; i <= d.counts.length; i++) {
-        const count = i < d.counts.length ? d.counts[i]! : 0
-        const level = count === 0 ? -1 : Math.max(1, Math.ceil((count / d.peak) * densityShades)) - 1
-        if (level === shade && run < 0) run = i
-        if (level !== shade && run >= 0) {
-          const x = Math.max(0, d.x0 + run * d.step)
-          ctx.rect(x, d.y, Math.max(1, Math.min(frame.width, d.x0 + i * d.step) - x), d.height)
-          run = -1
-          any = true
-        }
-      }
-    }
-    if (!any) continue
-    ctx.globalAlpha = shadeOpacity(shade)
-    ctx.fill()
-  }
+  // A lane's density in the accent; the band of its long events quieter, in the muted colour.
+  drawDensity(ctx, frame.width, frame.density.filter((d) => !d.long), colors.accent, 1)
+  drawDensity(ctx, frame.width, frame.density.filter((d) => d.long), colors.muted, 0.5)
   ctx.globalAlpha = 1
   ctx.lineWidth = 1.5
   // Planned marks are hollow, in their own colour; cancelled ones muted; the rest filled.
@@ -80,5 +61,31 @@ export function drawFrame(ctx: Canvas2D, frame: PlotFrame, colors: CanvasColors,
       ctx.strokeStyle = style
       ctx.stroke()
     }
+  }
+}
+
+/** Density rows, shaded by each bucket's share of its row's peak (at `strength` times the shade's opacity): runs of one shade are one rectangle, and each shade one fill. */
+function drawDensity(ctx: Canvas2D, width: number, rows: readonly DensityLane[], color: string, strength: number) {
+  ctx.fillStyle = color
+  for (let shade = 0; shade < densityShades; shade++) {
+    ctx.beginPath()
+    let any = false
+    for (const d of rows) {
+      let run = -1
+      for (let i = 0; i <= d.counts.length; i++) {
+        const count = i < d.counts.length ? d.counts[i]! : 0
+        const level = count === 0 ? -1 : Math.max(1, Math.ceil((count / d.peak) * densityShades)) - 1
+        if (level === shade && run < 0) run = i
+        if (level !== shade && run >= 0) {
+          const x = Math.max(0, d.x0 + run * d.step)
+          ctx.rect(x, d.y, Math.max(1, Math.min(width, d.x0 + i * d.step) - x), d.height)
+          run = -1
+          any = true
+        }
+      }
+    }
+    if (!any) continue
+    ctx.globalAlpha = shadeOpacity(shade) * strength
+    ctx.fill()
   }
 }

@@ -1,6 +1,6 @@
 import { bucketOf, bucketSpan, levelFor, type DensityCache } from './density.ts'
 import { eachLane, layoutLane, type GroupBy, type Lane, type Mark, type Measure } from './layout.ts'
-import { countInWindow, inWindow } from './query.ts'
+import { countClasses, countInWindow, inWindow, longFrom } from './query.ts'
 import { Flag, type EventTable, type LaneIndex } from './table.ts'
 
 /**
@@ -14,6 +14,12 @@ export interface FrameLane extends Lane {
   mode: LaneMode
   /** Events in view in the lane. */
   count: number
+  /**
+   * Of those, the events longer than the window (a war beside a week of talks), when they are
+   * drawn apart, as a band of density along the lane's top, so that they neither crowd out the
+   * shorter events nor hide them under one shade; 0 when every event is drawn by `mode`.
+   */
+  long: number
 }
 
 /** A lane's unlabelled marks, in order of `x1`; `y` is each mark's top. */
@@ -44,6 +50,8 @@ export interface DensityLane {
   counts: Int32Array
   /** The largest count in view, drawn at full strength. */
   peak: number
+  /** A band of a lane's long events (see FrameLane.long), rather than the lane's own density. */
+  long: boolean
 }
 
 /** Everything one view of the plot draws, as plain data: SVG renders `lanes` and `marks`, canvas draws `ticks` and `density`. */
@@ -92,49 +100,63 @@ export function plotFrame(table: EventTable, lanes: readonly LaneIndex[], view: 
   const k = width / span
   const x = (ms: number) => (ms - t0) * k
   const counts = lanes.map((lane) => countInWindow(lane, t0, t1))
-  const modes = chooseModes(counts, width, o)
+  // Length classes from which events are long beside the window, and how many of those are in view.
+  const splits = lanes.map((lane) => longFrom(lane, span))
+  const longs = lanes.map((lane, i) => countClasses(lane, t0, t1, splits[i]!, lane.classes.length))
+  const modes = chooseModes(counts, longs, width, o)
   const frame: PlotFrame = { t0, t1, width, lanes: [], marks: [], ticks: [], density: [], height: 0 }
   const laneOptions = { x, rowHeight: o.rowHeight, lanePadding: o.lanePadding, laneHeader: o.laneHeader, measure: o.measure, minMarkWidth: o.minMarkWidth, right: width }
   const selected = o.selected >= 0 && table.end[o.selected]! >= t0 && table.start[o.selected]! <= t1 ? table.items[o.selected] : undefined
   let y = 0
   for (let i = 0; i < lanes.length; i++) {
     const lane = lanes[i]!
-    const mode = modes[i]!
+    const { mode, apart } = modes[i]!
     const index = frame.lanes.length
+    // The classes drawn by the lane's mode: all, or the short ones when the long are drawn apart.
+    const classes = { from: 0, to: apart ? splits[i]! : lane.classes.length }
+    const long = apart ? longs[i]! : 0
+    let height: number
+    let pinned = selected !== undefined && inLane(selected, o.groupBy, lane.key)
     if (mode === LaneMode.marks) {
       // Events just outside the window too, so that a pan has their labels ready; unless there are too many.
-      const nearBy = countInWindow(lane, t0 - span, t1 + span) <= 4 * o.maxMarks
-      const positions = nearBy ? inWindow(lane, t0 - span, t1 + span) : inWindow(lane, t0, t1)
-      if (positions.length === 0) continue
+      const nearBy = countClasses(lane, t0 - span, t1 + span, classes.from, classes.to) <= 4 * o.maxMarks
+      const positions = nearBy ? inWindow(lane, t0 - span, t1 + span, classes) : inWindow(lane, t0, t1, classes)
+      if (positions.length === 0 && long === 0) continue
       const laid = layoutLane(Array.from(positions, (p) => table.items[lane.rows[p]!]!), lane.key, lane.label, y, laneOptions)
-      frame.lanes.push({ ...laid.lane, mode, count: counts[i]! })
-      for (const mark of laid.marks) frame.marks.push(mark)
-      y += laid.lane.height
-      continue
+      for (const mark of laid.marks) {
+        frame.marks.push(mark)
+        if (mark.item === selected) pinned = false
+      }
+      height = laid.lane.height
+      frame.lanes.push({ ...laid.lane, mode, count: counts[i]!, long })
+    } else {
+      height = mode === LaneMode.ticks ? ticks(frame, table, lane, classes, index, y, x, o) : density(frame, lane, classes, index, y, view, k, cache, o)
+      frame.lanes.push({ key: lane.key, label: lane.label, rows: 1, y, height, mode, count: counts[i]!, long })
     }
-    const height = mode === LaneMode.ticks ? ticks(frame, table, lane, index, y, x, o) : density(frame, lane, index, y, view, k, cache, o)
-    frame.lanes.push({ key: lane.key, label: lane.label, rows: 1, y, height, mode, count: counts[i]! })
-    // The selected event stays drawn, labelled and reachable, in a lane drawn without labels.
-    if (selected && inLane(selected, o.groupBy, lane.key)) {
-      const pinned = layoutLane([selected], lane.key, lane.label, y, laneOptions).marks[0]!
-      frame.marks.push(pinned)
-    }
+    if (long > 0) band(frame, lane, splits[i]!, index, y, view, k, cache, o)
+    // The selected event stays drawn, labelled and reachable, in a lane that does not label it.
+    if (pinned) frame.marks.push(layoutLane([selected!], lane.key, lane.label, y, laneOptions).marks[0]!)
     y += height
   }
   frame.height = y
   return frame
 }
 
-/** Labelled marks to the lanes with the fewest events in view while the budget lasts; then unlabelled marks where they are apart; density elsewhere. */
-function chooseModes(counts: readonly number[], width: number, o: FrameOptions): LaneMode[] {
-  const modes: LaneMode[] = []
+/**
+ * Labelled marks to the lanes with the fewest events in view while the budget lasts; in a lane
+ * past it whose long events are many, those are set apart and the rest tried again; then
+ * unlabelled marks where they are apart, and density elsewhere.
+ */
+function chooseModes(counts: readonly number[], longs: readonly number[], width: number, o: FrameOptions): Array<{ mode: LaneMode; apart: boolean }> {
+  const modes: Array<{ mode: LaneMode; apart: boolean }> = []
   let budget = o.maxMarks
   for (const i of counts.map((_, i) => i).sort((a, b) => counts[a]! - counts[b]!)) {
-    const n = counts[i]!
+    const apart = counts[i]! > budget && longs[i]! > 0
+    const n = apart ? counts[i]! - longs[i]! : counts[i]!
     if (n <= budget) {
-      modes[i] = LaneMode.marks
+      modes[i] = { mode: LaneMode.marks, apart }
       budget -= n
-    } else modes[i] = n * o.tickSpacing <= width ? LaneMode.ticks : LaneMode.density
+    } else modes[i] = { mode: n * o.tickSpacing <= width ? LaneMode.ticks : LaneMode.density, apart }
   }
   return modes
 }
@@ -146,8 +168,8 @@ const inLane = (item: Parameters<typeof eachLane>[0], groupBy: GroupBy, key: str
 }
 
 /** Packs a lane's events in view into a few rows of unlabelled marks; returns the lane's height. */
-function ticks(frame: PlotFrame, table: EventTable, lane: LaneIndex, index: number, y: number, x: (ms: number) => number, o: FrameOptions): number {
-  const positions = inWindow(lane, frame.t0, frame.t1)
+function ticks(frame: PlotFrame, table: EventTable, lane: LaneIndex, classes: Classes, index: number, y: number, x: (ms: number) => number, o: FrameOptions): number {
+  const positions = inWindow(lane, frame.t0, frame.t1, classes)
   const n = positions.length
   const t: TickLane = { lane: index, x1: new Float64Array(n), x2: new Float64Array(n), y: new Float64Array(n), flags: new Uint8Array(n), rows: new Uint32Array(n), widest: 0, height: o.tickHeight - 2 }
   const rowEnds = new Float64Array(o.tickRows).fill(-Infinity)
@@ -176,22 +198,53 @@ function ticks(frame: PlotFrame, table: EventTable, lane: LaneIndex, index: numb
   return o.laneHeader + used * o.tickHeight + 2 * o.lanePadding
 }
 
-/** Counts a lane's buckets in view at about one to two px each; returns the lane's height. */
-function density(frame: PlotFrame, lane: LaneIndex, index: number, y: number, view: { t0: number; t1: number }, k: number, cache: DensityCache, o: FrameOptions): number {
+type Classes = { from: number; to: number }
+
+/** The window's buckets at about one to two px each. */
+function buckets(view: { t0: number; t1: number }, k: number) {
   const level = levelFor(1 / k)
   const span = bucketSpan(level)
   const first = bucketOf(view.t0, level)
-  const n = bucketOf(view.t1, level) - first + 1
-  const counts = cache.counts(lane, level, first, n)
+  return { level, span, first, n: bucketOf(view.t1, level) - first + 1 }
+}
+
+/** Counts of the events of classes [from, to) per bucket: the lane's, less the other classes', whichever is fewer to count. */
+function classCounts(lane: LaneIndex, classes: Classes, b: ReturnType<typeof buckets>, cache: DensityCache): Int32Array {
+  if (classes.from === 0 && classes.to === lane.classes.length) return cache.counts(lane, b.level, b.first, b.n)
+  const counts = new Int32Array(b.n)
+  const direct = classes.to - classes.from <= lane.classes.length - (classes.to - classes.from)
+  if (!direct) counts.set(cache.counts(lane, b.level, b.first, b.n))
+  for (let c = 0; c < lane.classes.length; c++) {
+    const inside = c >= classes.from && c < classes.to
+    if (inside !== direct) continue
+    const part = cache.counts(lane.classes[c]!, b.level, b.first, b.n)
+    for (let i = 0; i < b.n; i++) counts[i]! += direct ? part[i]! : -part[i]!
+  }
+  return counts
+}
+
+function densityLane(frame: PlotFrame, counts: Int32Array, b: ReturnType<typeof buckets>, index: number, y: number, height: number, view: { t0: number }, k: number, long: boolean) {
   let peak = 1
-  for (let i = 0; i < n; i++) if (counts[i]! > peak) peak = counts[i]!
-  const t0 = first * span
-  frame.density.push({ lane: index, y: y + o.laneHeader - 1, height: o.densityHeight - o.laneHeader - 3, t0, span, x0: (t0 - view.t0) * k, step: span * k, counts, peak })
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > peak) peak = counts[i]!
+  const t0 = b.first * b.span
+  frame.density.push({ lane: index, y, height, t0, span: b.span, x0: (t0 - view.t0) * k, step: b.span * k, counts, peak, long })
+}
+
+/** Counts a lane's buckets in view; returns the lane's height. */
+function density(frame: PlotFrame, lane: LaneIndex, classes: Classes, index: number, y: number, view: { t0: number; t1: number }, k: number, cache: DensityCache, o: FrameOptions): number {
+  const b = buckets(view, k)
+  densityLane(frame, classCounts(lane, classes, b, cache), b, index, y + o.laneHeader - 1, o.densityHeight - o.laneHeader - 3, view, k, false)
   return o.densityHeight
 }
 
+/** The band of a lane's long events, from class `split` on, along the lane's top under its name. */
+function band(frame: PlotFrame, lane: LaneIndex, split: number, index: number, y: number, view: { t0: number; t1: number }, k: number, cache: DensityCache, o: FrameOptions) {
+  const b = buckets(view, k)
+  densityLane(frame, classCounts(lane, { from: split, to: lane.classes.length }, b, cache), b, index, y + o.laneHeader - 3, 3, view, k, true)
+}
+
 /** What is under a point of the plot (px, from the lanes' top-left) that SVG does not handle: an unlabelled mark's row, or a density bucket. */
-export type Hit = { row: number } | { lane: number; t0: number; t1: number; count: number } | null
+export type Hit = { row: number } | { lane: number; t0: number; t1: number; count: number; long: boolean } | null
 
 /** Finds the lane by binary search on the lanes' tops, then the mark or bucket in it. */
 export function hitTest(frame: PlotFrame, x: number, y: number, slop = 2): Hit {
@@ -204,6 +257,8 @@ export function hitTest(frame: PlotFrame, x: number, y: number, slop = 2): Hit {
   const index = lo - 1
   const lane = frame.lanes[index]
   if (!lane || y >= lane.y + lane.height) return null
+  const onBand = lane.long > 0 ? frame.density.find((d) => d.lane === index && d.long && y >= d.y - slop && y <= d.y + d.height + slop) : undefined
+  if (onBand) return bucketAt(onBand, index, x)
   if (lane.mode === LaneMode.ticks) {
     const t = frame.ticks.find((t) => t.lane === index)!
     // The last mark that starts left of the point, then back while a mark could still reach it.
@@ -222,11 +277,13 @@ export function hitTest(frame: PlotFrame, x: number, y: number, slop = 2): Hit {
     return best && { row: best.row }
   }
   if (lane.mode === LaneMode.density) {
-    const d = frame.density.find((d) => d.lane === index)!
-    const i = Math.floor((x - d.x0) / d.step)
-    const count = d.counts[i] ?? 0
-    if (count === 0) return null
-    return { lane: index, t0: d.t0 + i * d.span, t1: d.t0 + (i + 1) * d.span - 1, count }
+    return bucketAt(frame.density.find((d) => d.lane === index && !d.long)!, index, x)
   }
   return null
+}
+
+function bucketAt(d: DensityLane, lane: number, x: number): Hit {
+  const i = Math.floor((x - d.x0) / d.step)
+  const count = d.counts[i] ?? 0
+  return count === 0 ? null : { lane, t0: d.t0 + i * d.span, t1: d.t0 + (i + 1) * d.span - 1, count, long: d.long }
 }

@@ -32,9 +32,10 @@ export const countInWindow = (lane: LaneIndex, t0: number, t1: number): number =
  * into [t0, t1]: for each length class, a binary search finds the first start that can reach t0.
  * The work is the events returned, plus a few near the window's start, plus a search per class.
  */
-export function inWindow(lane: LaneIndex, t0: number, t1: number): Uint32Array {
+export function inWindow(lane: LaneIndex, t0: number, t1: number, classes: { from: number; to: number } = { from: 0, to: lane.classes.length }): Uint32Array {
   const found: number[] = []
-  for (const c of lane.classes) {
+  for (let i = classes.from; i < classes.to; i++) {
+    const c = lane.classes[i]!
     // Every event of the class lasts less than c.span: one that reaches t0 starts after t0 - span.
     const hi = after(c.starts, t1)
     for (let k = after(c.starts, t0 - c.span, 0, hi); k < hi; k++) {
@@ -44,4 +45,24 @@ export function inWindow(lane: LaneIndex, t0: number, t1: number): Uint32Array {
   }
   // Classes come one after another: back into time order.
   return Uint32Array.from(found).sort()
+}
+
+/**
+ * The first length class of the lane whose events can last longer than `span` ms: from there on,
+ * events are long beside a window of that span (a war across a week of talks).
+ */
+export function longFrom(lane: LaneIndex, span: number): number {
+  let i = 0
+  while (i < lane.classes.length && lane.classes[i]!.span <= span) i++
+  return i
+}
+
+/** How many events of length classes [from, to) reach into [t0, t1]: two binary searches per class. */
+export function countClasses(lane: LaneIndex, t0: number, t1: number, from: number, to: number): number {
+  let n = 0
+  for (let i = from; i < to; i++) {
+    const c = lane.classes[i]!
+    n += after(c.starts, t1) - atOrAfter(c.sortedEnds, t0)
+  }
+  return n
 }

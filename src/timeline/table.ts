@@ -51,10 +51,12 @@ export function eventTable(items: readonly TimelineEvent[]): EventTable {
  * time order. Every event of the class lasts less than `span` ms, so the events that reach a
  * window start at most `span` before it: a binary search finds them, however many there are.
  */
-interface LengthClass {
+export interface LengthClass {
   span: number
   positions: Uint32Array
   starts: Float64Array
+  /** The class's ends, sorted: with its starts, they count its events in any window (see density.ts). */
+  sortedEnds: Float64Array
 }
 
 /** One lane's events, indexed for the window query and density (see query.ts and density.ts). */
@@ -68,6 +70,7 @@ export interface LaneIndex {
   ends: Float64Array
   /** The ends sorted: with the starts, they count the events overlapping any span in two binary searches. */
   sortedEnds: Float64Array
+  /** The lane's events by length, shortest first. */
   classes: readonly LengthClass[]
 }
 
@@ -111,7 +114,7 @@ function lane(table: EventTable, key: string, label: string, rows: Uint32Array):
   const byClass: Array<LengthClass | undefined> = []
   for (let c = 0; c < 64; c++) {
     if (sizes[c] === 0) continue
-    const made = { span: 2 ** c, positions: new Uint32Array(sizes[c]!), starts: new Float64Array(sizes[c]!) }
+    const made = { span: 2 ** c, positions: new Uint32Array(sizes[c]!), starts: new Float64Array(sizes[c]!), sortedEnds: new Float64Array(sizes[c]!) }
     classes.push(made)
     byClass[c] = made
   }
@@ -121,6 +124,8 @@ function lane(table: EventTable, key: string, label: string, rows: Uint32Array):
     const k = filled[c]!++
     byClass[c]!.positions[k] = p
     byClass[c]!.starts[k] = starts[p]!
+    byClass[c]!.sortedEnds[k] = ends[p]!
   }
+  for (const c of classes) c.sortedEnds.sort()
   return { key, label, rows, starts, ends, sortedEnds: Float64Array.from(ends).sort(), classes }
 }
