@@ -25,10 +25,17 @@ export const compileHints = { postBanner: (chunk: { isDynamicEntry: boolean }) =
 /** Tests run in two zones far from UTC, so that a date that leaks into local time fails. */
 const zones = { la: 'America/Los_Angeles', kiritimati: 'Pacific/Kiritimati' } as const
 
+/**
+ * Waits are for conditions, and the machine may be busy with other work: a poll gives its
+ * condition five seconds (Vitest's default is one) within a test's fifteen.
+ */
+const patience = { testTimeout: 15_000, expect: { poll: { timeout: 5_000 } } }
+
 const nodeProject = (name: keyof typeof zones) => ({
   resolve: { alias: aliases },
   test: {
     name: `node-${name}`,
+    ...patience,
     environment: 'node',
     include: ['test/**/*.test.ts'],
     exclude: ['test/**/*.browser.test.ts'],
@@ -40,6 +47,7 @@ const browserProject = (name: keyof typeof zones) => ({
   resolve: { alias: aliases },
   test: {
     name: `chromium-${name}`,
+    ...patience,
     include: ['test/**/*.browser.test.ts'],
     browser: {
       enabled: true,

@@ -22,6 +22,7 @@ import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { atStart } from '../src/validate/at-start.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
+import { SourceLoader, Superseded } from './controllers/source-loader.ts'
 import { messageOf } from '../src/message-of.ts'
 
 type Ready = {
@@ -100,6 +101,9 @@ const zoomLimitInputs = ['load', 'width', 'start', 'end'] as const
 /** The lanes' height: at least two rows, so that an empty plot still shows its axis and "as of" line. */
 const lanesHeightOf = (frame: PlotFrame) => Math.max(frame.height, rowHeight * 2)
 
+/** Past this many characters, a fetched file is big enough that reading it is said before it is done. */
+const largeText = 1_000_000
+
 /** After the next paint, or soon in a hidden page, which paints nothing. */
 const afterPaint = () => new Promise<void>((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve))
@@ -175,6 +179,9 @@ export class DiplomaticTimeline extends LitElement {
   /** Keep the selection in the page address (#event=id), and select from it on load. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false
 
+  /** Milliseconds a load of `src` may receive nothing before the element says so and offers to try again. */
+  @property({ type: Number, attribute: 'stall-timeout' }) stallTimeout = 15_000
+
   /**
    * Settles once the data last given (by `data` or `src`) has been validated, with its problems:
    * none when it is valid. The timeline is drawn before that, as soon as the data can be. A
@@ -185,6 +192,11 @@ export class DiplomaticTimeline extends LitElement {
   validation: Promise<Problem[]> = Promise.resolve([])
 
   private request = 0
+  private loader = new SourceLoader(this, () => this.stallTimeout)
+  /** A load of `src` was stopped when the element left the page: it starts again when the element is back. */
+  private interrupted = false
+  /** The element's height when it last showed a timeline: a new load keeps it, so the page does not jump. */
+  private shownHeight = 0
   private shown: readonly TimelineEvent[] = []
   /** The table rows shown, in time order; null when no filter applies, for all of them. */
   private rows: Uint32Array | null = null
@@ -234,8 +246,11 @@ export class DiplomaticTimeline extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback()
+    if (this.interrupted && this.src) this.validation = this.fetchSource(this.src)
+    this.interrupted = false
     this.resizeObserver = new ResizeObserver(([entry]) => {
       const width = Math.floor(entry?.contentRect.width ?? 0)
+      if (this.ready) this.shownHeight = entry?.contentRect.height ?? 0
       // Next frame: re-rendering inside the observer's callback changes our height and loops it.
       if (width !== this.width) requestAnimationFrame(() => (this.width = width))
     })
@@ -251,6 +266,8 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   override disconnectedCallback() {
+    // The loader stops a load under way (closing its connection); it starts again if the element comes back.
+    this.interrupted = this.loader.progress !== null && !this.loader.progress.preparing
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
     document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded)
@@ -261,7 +278,11 @@ export class DiplomaticTimeline extends LitElement {
   protected override willUpdate(changed: PropertyValues) {
     // The first render knows its width, rather than drawing once at zero and again at once.
     if (this.width === 0) this.width = Math.floor(this.getBoundingClientRect().width)
-    if (changed.has('data') && this.data !== undefined) this.validation = this.ingest({ value: this.data }, 'the data property')
+    if (changed.has('data') && this.data !== undefined) {
+      // The data given last wins: a file still on its way is dropped, and its connection closed.
+      this.loader.cancel()
+      this.validation = this.ingest({ value: this.data }, 'the data property')
+    }
     else if (changed.has('src') && this.src) this.validation = this.fetchSource(this.src)
     // A count under the pointer is of a bucket the new window no longer has.
     if (changed.has('transform') && this.hover && 'bucket' in this.hover) this.hover = null
@@ -300,6 +321,8 @@ export class DiplomaticTimeline extends LitElement {
     // Positioned through the CSSOM: a strict style-src blocks style attributes, not style properties.
     const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip')
     if (tip) tip.style.translate = `${tip.dataset.left}px ${tip.dataset.top}px`
+    const loading = this.renderRoot.querySelector<HTMLElement>('.loading')
+    if (loading) loading.style.minHeight = `${loading.dataset.minHeight}px`
     this.drawCanvas()
     this.attachZoom()
     this.attachBrush()
@@ -341,7 +364,8 @@ export class DiplomaticTimeline extends LitElement {
   /** Fetches `src` again, as after the file was saved; the timeline stays on screen meanwhile. */
   reload(): Promise<void> {
     if (!this.src) return Promise.resolve()
-    this.validation = this.fetchSource(this.src)
+    // Asked of the server again, not answered from the browser's cache: the file has changed.
+    this.validation = this.fetchSource(this.src, true)
     return this.validation.then(() => undefined)
   }
 
@@ -473,7 +497,7 @@ export class DiplomaticTimeline extends LitElement {
 
   override render() {
     const load = this.load
-    if (load.state === 'loading') return html`<p role="status">Loading timeline…</p>`
+    if (load.state === 'loading') return this.renderLoading()
     const ready = this.ready
     const alert = load.state === 'error' ? this.renderProblems(load, ready !== undefined) : nothing
     if (!ready) return alert
@@ -496,6 +520,17 @@ export class DiplomaticTimeline extends LitElement {
       ${this.listView ? this.renderList(this.shown) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
       ${this.renderTooltip(ready)}
       ${selected ? guard([selected, ready, this.locale], () => this.renderDetails(selected, ready)) : nothing}
+    </div>`
+  }
+
+  /** What a load has read so far; after a while with nothing new, a way to try again. The box keeps the height the timeline had. */
+  private renderLoading() {
+    const p = this.loader.progress
+    const size = (bytes: number) => `${new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 }).format(bytes / 1e6)} MB`
+    const read = !p || p.received === 0 ? '' : p.preparing ? ` Preparing ${size(p.received)}…` : ` ${size(p.received)}${p.total ? ` of ${size(p.total)}` : ''} read.`
+    return html`<div class="loading" data-min-height=${this.shownHeight}>
+      <p role="status">Loading timeline…${read}</p>
+      ${p?.stalled ? html`<p>Nothing has arrived from ${p.url} for ${Math.round(this.stallTimeout / 1000)} s. <button @click=${() => void this.reload()}>Retry</button></p>` : nothing}
     </div>`
   }
 
@@ -1057,28 +1092,32 @@ export class DiplomaticTimeline extends LitElement {
     else this.transform = zoomIdentity
   }
 
-  private async fetchSource(src: string): Promise<Problem[]> {
+  private async fetchSource(src: string, revalidate = false): Promise<Problem[]> {
     const request = ++this.request
     if (!this.ready) this.load = { state: 'loading' }
     let text: string
     try {
-      const response = await fetch(src)
-      if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim())
-      // Dev servers and single-page apps answer a wrong path with their HTML page rather than a 404.
-      if (/html/i.test(response.headers.get('content-type') ?? '')) {
-        throw new Error('the server sent a web page instead of JSON; is the path right?')
-      }
-      text = await response.text()
+      text = await this.loader.load(src, revalidate)
     } catch (error) {
+      // Replaced by newer data, whose check is the one that counts; or stopped by the element's
+      // removal, which leaves nothing to check until it is back (see connectedCallback).
       if (request !== this.request) return this.validation
+      if (error instanceof Superseded) return []
+      this.loader.done()
       // fetch rejects with a TypeError when no answer can be read: no network, no server, or CORS.
       const reason = error instanceof TypeError
         ? `no answer could be read (${error.message}); is the address right, the server up, and does it let this page read the file (CORS)?`
         : messageOf(error)
       return this.fail(`Could not load ${src}`, [atStart(reason)], this.valid, true)
     }
+    if (request !== this.request) return this.validation
+    // A large file: "preparing" is drawn before the page is busy reading it.
+    if (text.length > largeText) await afterPaint()
     // Newer data came meanwhile: its validation is the one that counts.
-    return request === this.request ? this.ingest({ text }, src) : this.validation
+    if (request !== this.request) return this.validation
+    const checked = this.ingest({ text }, src)
+    this.loader.done()
+    return checked
   }
 
   /**
