@@ -90,7 +90,7 @@ const tickDot = 6
 const tickBar = 4
 
 /**
- * The plot for the window [t0, t1] ms across `width` px, lane by lane. The work grows with the
+ * The plot for the window [t0, t1) ms across `width` px, lane by lane. The work grows with the
  * lanes, the marks drawn and the pixels, not with the events: counts come from binary searches,
  * the events laid out are those in view, and density is counted per bucket (see density.ts).
  */
@@ -99,14 +99,16 @@ export function plotFrame(table: EventTable, lanes: readonly LaneIndex[], view: 
   const span = Math.max(1, t1 - t0)
   const k = width / span
   const x = (ms: number) => (ms - t0) * k
-  const counts = lanes.map((lane) => countInWindow(lane, t0, t1))
+  // The window is [t0, t1): an event that starts just as it ends is the next window's.
+  const last = t1 - 1
+  const counts = lanes.map((lane) => countInWindow(lane, t0, last))
   // Length classes from which events are long beside the window, and how many of those are in view.
   const splits = lanes.map((lane) => longFrom(lane, span))
-  const longs = lanes.map((lane, i) => countClasses(lane, t0, t1, splits[i]!, lane.classes.length))
+  const longs = lanes.map((lane, i) => countClasses(lane, t0, last, splits[i]!, lane.classes.length))
   const modes = chooseModes(counts, longs, width, o)
   const frame: PlotFrame = { t0, t1, width, lanes: [], marks: [], ticks: [], density: [], height: 0 }
   const laneOptions = { x, rowHeight: o.rowHeight, lanePadding: o.lanePadding, laneHeader: o.laneHeader, measure: o.measure, minMarkWidth: o.minMarkWidth, right: width }
-  const selected = o.selected >= 0 && table.end[o.selected]! >= t0 && table.start[o.selected]! <= t1 ? table.items[o.selected] : undefined
+  const selected = o.selected >= 0 && table.end[o.selected]! >= t0 && table.start[o.selected]! <= last ? table.items[o.selected] : undefined
   let y = 0
   for (let i = 0; i < lanes.length; i++) {
     const lane = lanes[i]!
@@ -120,7 +122,7 @@ export function plotFrame(table: EventTable, lanes: readonly LaneIndex[], view: 
     if (mode === LaneMode.marks) {
       // Events just outside the window too, so that a pan has their labels ready; unless there are too many.
       const nearBy = countClasses(lane, t0 - span, t1 + span, classes.from, classes.to) <= 4 * o.maxMarks
-      const positions = nearBy ? inWindow(lane, t0 - span, t1 + span, classes) : inWindow(lane, t0, t1, classes)
+      const positions = nearBy ? inWindow(lane, t0 - span, t1 + span, classes) : inWindow(lane, t0, last, classes)
       if (positions.length === 0 && long === 0) continue
       const laid = layoutLane(Array.from(positions, (p) => table.items[lane.rows[p]!]!), lane.key, lane.label, y, laneOptions)
       for (const mark of laid.marks) {
@@ -169,7 +171,7 @@ const inLane = (item: Parameters<typeof eachLane>[0], groupBy: GroupBy, key: str
 
 /** Packs a lane's events in view into a few rows of unlabelled marks; returns the lane's height. */
 function ticks(frame: PlotFrame, table: EventTable, lane: LaneIndex, classes: Classes, index: number, y: number, x: (ms: number) => number, o: FrameOptions): number {
-  const positions = inWindow(lane, frame.t0, frame.t1, classes)
+  const positions = inWindow(lane, frame.t0, frame.t1 - 1, classes)
   const n = positions.length
   const t: TickLane = { lane: index, x1: new Float64Array(n), x2: new Float64Array(n), y: new Float64Array(n), flags: new Uint8Array(n), rows: new Uint32Array(n), widest: 0, height: o.tickHeight - 2 }
   const rowEnds = new Float64Array(o.tickRows).fill(-Infinity)
