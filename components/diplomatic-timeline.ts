@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyDeclaration, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
-import { repeat } from 'lit/directives/repeat.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import { pointer, select } from 'd3-selection'
 import { brushX, type BrushBehavior } from 'd3-brush'
@@ -9,39 +8,26 @@ import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } f
 import type { EventDataset } from '../src/model/index.ts'
 import { DensityCache } from '../src/timeline/density.ts'
 import { binPaths, type BinPath } from '../src/timeline/draw.ts'
-import { drawFrame, type CanvasColors } from '../src/timeline/draw-canvas.ts'
-import { hitTest, LaneMode, plotFrame, type Hit, type PlotFrame } from '../src/timeline/frame.ts'
+import { hitTest, plotFrame, type Hit, type PlotFrame } from '../src/timeline/frame.ts'
 import { atOrAfter } from '../src/timeline/query.ts'
-import { eventTable, laneIndex, type EventTable, type LaneIndex } from '../src/timeline/table.ts'
+import { laneIndex, type LaneIndex } from '../src/timeline/table.ts'
+import { prepareDataset, type Prepared } from '../src/timeline/prepare.ts'
 import { formatDayRange } from '../src/dates/format.ts'
-import { asOf, drawable, initialWindow, overviewSpan, reachOf, toTimelineEventsIfLoaded, type TimelineEvent } from '../src/timeline/events.ts'
+import { drawable, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, filterRows, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
-import { drawnAsDot, drawnAt, GroupBy, insideLabelX, labelGap, type Mark } from '../src/timeline/layout.ts'
-import { safeHref } from '../src/timeline/links.ts'
+import { drawnAsDot, drawnAt, GroupBy } from '../src/timeline/layout.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { atStart } from '../src/validate/at-start.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
+import { detailsPart } from './parts/details.ts'
+import { listPage, listPart } from './parts/list.ts'
+import { axisHeight, densityLaneHeight, laneHeader, plotPart, rowHeight, tickHeight, tooltipPart, type Hover } from './parts/plot.ts'
+import { PlotCanvas } from './controllers/plot-canvas.ts'
 import { SourceLoader, Superseded } from './controllers/source-loader.ts'
 import { messageOf } from '../src/message-of.ts'
 
-type Ready = {
-  state: 'ready'
-  dataset: EventDataset
-  items: TimelineEvent[]
-  /** The events as typed columns, row i being items[i]: what zooming, density and hit-testing read. */
-  table: EventTable
-  /** An event by its id: selection, hover, details and reveal look events up here, not through the list. */
-  byId: (id: string) => TimelineEvent | undefined
-  asOf: { ms: number; label: string } | null
-  window: [number, number] | null
-  /** From the first start to the last end: how far the window can pan. */
-  extent: [number, number] | null
-  /** The overview strip's domain (see overviewSpan). */
-  span: [number, number] | null
-  /** A lane's name: an actor's short name for an actor id, else the key itself (a category). */
-  laneLabel: (key: string) => string
-}
+type Ready = Prepared & { state: 'ready' }
 type Load =
   | { state: 'empty' }
   | { state: 'loading' }
@@ -61,30 +47,14 @@ export interface TimelineRangeChangeDetail {
   end: string
 }
 
-const rowHeight = 22
-const laneHeader = 16
-const axisHeight = 28
 const overviewHeight = 28
-const densityLaneHeight = 30
 /** Labelled marks in view at most: past this, the lanes with the most events are drawn on canvas, unlabelled or as density. */
 const maxMarks = 150
 /** A lane with more events in view than one per this many px is drawn as density rather than as unlabelled marks. */
 const tickSpacing = 6
-const tickHeight = 8
-/** Rows on a page of the list view. */
-const listPage = 200
+
 const hour = 3_600_000
 const century = 100 * 365.25 * 86_400_000
-
-/** How a relation reads from its "from" event, and from its "to" event. */
-const relationVerbs: Record<string, string> = {
-  accuses: 'accuses', denies: 'denies', confirms: 'confirms', 'responds-to': 'responds to',
-  'follows-up': 'follows up', 'follows-from': 'follows from', 'part-of': 'part of',
-}
-const relationVerbsPassive: Record<string, string> = {
-  accuses: 'accused by', denies: 'denied by', confirms: 'confirmed by', 'responds-to': 'answered by',
-  'follows-up': 'followed up by', 'follows-from': 'led to', 'part-of': 'includes',
-}
 
 const chipFacets = ['category', 'status', 'certainty'] as const
 
@@ -97,9 +67,6 @@ const loadValidator = () => import('../src/validate/index.ts')
 
 /** What the zoom's limits follow: the data, the width and the window at zoom 1. */
 const zoomLimitInputs = ['load', 'width', 'start', 'end'] as const
-
-/** The lanes' height: at least two rows, so that an empty plot still shows its axis and "as of" line. */
-const lanesHeightOf = (frame: PlotFrame) => Math.max(frame.height, rowHeight * 2)
 
 /** Past this many characters, a fetched file is big enough that reading it is said before it is done. */
 const largeText = 1_000_000
@@ -149,7 +116,7 @@ export class DiplomaticTimeline extends LitElement {
   @state() private listStart = 0
   @state() private filters: Filters = noFilters
   /** What the pointer is over: an event, or a bucket of a density lane. */
-  @state() private hover: ({ id: string } | { bucket: Extract<Hit, { count: number }> }) & { x: number; y: number } | null = null
+  @state() private hover: Hover | null = null
   /** The data last found valid. Data on screen that is not this one is still being checked. */
   private valid?: Ready
   /** The request whose data `valid` is: an older check that ends later does not replace it. */
@@ -205,6 +172,7 @@ export class DiplomaticTimeline extends LitElement {
   /** The starts of the events shown, sorted: the overview counts them by binary search. */
   private shownStarts: Float64Array = new Float64Array(0)
   private densityCache = new DensityCache()
+  private canvas = new PlotCanvas(this)
   private counts = new Map<Facet, Map<string, number>>()
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
@@ -257,8 +225,6 @@ export class DiplomaticTimeline extends LitElement {
     this.resizeObserver.observe(this)
     // A web font that arrives after the first render changes every label's width.
     document.fonts?.addEventListener('loadingdone', this.onFontsLoaded)
-    this.darkScheme = window.matchMedia('(prefers-color-scheme: dark)')
-    this.darkScheme.addEventListener('change', this.onSchemeChange)
     if (this.syncUrl) {
       window.addEventListener('hashchange', this.onHashChange)
       this.onHashChange()
@@ -271,7 +237,6 @@ export class DiplomaticTimeline extends LitElement {
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
     document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded)
-    this.darkScheme?.removeEventListener('change', this.onSchemeChange)
     window.removeEventListener('hashchange', this.onHashChange)
   }
 
@@ -323,7 +288,7 @@ export class DiplomaticTimeline extends LitElement {
     if (tip) tip.style.translate = `${tip.dataset.left}px ${tip.dataset.top}px`
     const loading = this.renderRoot.querySelector<HTMLElement>('.loading')
     if (loading) loading.style.minHeight = `${loading.dataset.minHeight}px`
-    this.drawCanvas()
+    this.canvas.draw(this.renderRoot.querySelector('canvas.plot-canvas'), this.plotMemo?.model)
     this.attachZoom()
     this.attachBrush()
     // The limits follow the data, the width and the window at zoom 1 (the start and end attributes).
@@ -517,9 +482,9 @@ export class DiplomaticTimeline extends LitElement {
         </span>
       </div>
       ${this.renderFilters(ready)}
-      ${this.listView ? this.renderList(this.shown) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
-      ${this.renderTooltip(ready)}
-      ${selected ? guard([selected, ready, this.locale], () => this.renderDetails(selected, ready)) : nothing}
+      ${this.listView ? listPart(this.shown, this.listStart, this.choose, (start) => (this.listStart = start)) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
+      ${tooltipPart(this.hover, ready.byId, this.width, this.locale)}
+      ${selected ? guard([selected, ready, this.locale], () => detailsPart(selected, ready, this.locale, this.choose)) : nothing}
     </div>`
   }
 
@@ -627,85 +592,13 @@ export class DiplomaticTimeline extends LitElement {
     return this.overview!.scale
   }
 
-  private renderPlot(load: Ready) {
-    const width = this.width
-    if (width === 0) return nothing
+  private renderPlot(ready: Ready) {
+    if (this.width === 0) return nothing
     const x = this.x
-    const frame = this.plotModel(load, x, width)
-    const lanesHeight = lanesHeightOf(frame)
-    // Below the lanes: room for the "as of" label, clear of every mark.
-    const height = axisHeight + lanesHeight + 18
-    // Ticks too close to an edge would have their labels cut in half.
-    const ticks = x.ticks(Math.max(2, Math.floor(width / 90))).filter((t) => x(t) >= 24 && x(t) <= width - 24)
-    const tickFormat = x.tickFormat()
-    const visible = frame.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
-    const active = visible.some((m) => m.item.id === this.selected) ? `mark-${this.selected}` : nothing
-    // Unlabelled marks and density are drawn on the canvas under the SVG (see drawCanvas).
-    return html`<div class="plot-area"><canvas class="plot-canvas" aria-hidden="true"></canvas><svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
-        role="application" tabindex="0" aria-activedescendant=${active}
-        aria-label="Timeline of ${this.shown.length} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan."
-        @keydown=${this.onKey} @click=${this.onPlotClick} @pointermove=${this.onPointerMove} @pointerleave=${this.onPointerLeave}>
-      <defs>
-        <pattern id="dt-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
-        </pattern>
-      </defs>
-      <g class="axis">${ticks.map((t) => svg`<g class="tick" transform="translate(${x(t)},0)">
-          <line y1=${axisHeight - 6} y2=${height}></line>
-          <text y=${axisHeight - 10} text-anchor="middle">${tickFormat(t)}</text></g>`)}</g>
-      <g transform="translate(0,${axisHeight})">
-        ${frame.lanes.map((lane) => svg`<g class=${lane.mode === LaneMode.marks ? 'lane' : lane.mode === LaneMode.density ? 'lane dense' : 'lane ticks'}>
-              <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
-              <text class="lane-label" x="4" y=${lane.y + 12}>${lane.mode === LaneMode.marks && lane.long === 0 ? lane.label : `${lane.label} · ${lane.count}`}</text></g>`)}
-        ${load.asOf === null ? nothing : svg`<g class="as-of" transform="translate(${x(load.asOf.ms)},0)">
-          <line y1="0" y2=${lanesHeight + 4}></line>
-          ${x(load.asOf.ms) > width - 110
-            ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`
-            : svg`<text x="4" y=${lanesHeight + 14}>as of ${load.asOf.label}</text>`}</g>`}
-        <!-- Relations under the marks: labels, with their halo, stay legible where a relation crosses them. -->
-        ${this.relationPaths(load, frame.marks)}
-        ${this.renderMarks(visible)}
-      </g>
-    </svg></div>`
-  }
-
-  /** The frame last drawn on the canvas, at what size and in what colours: drawn again only when one changes. */
-  private drawn?: { frame: PlotFrame; width: number; height: number; colors: CanvasColors }
-  /** Read from the canvas's CSS colours, which resolve the --dt-* properties; again when the colour scheme changes. */
-  private colors?: CanvasColors
-
-  /** Draws the plot's unlabelled marks and density on its canvas, at the device's pixel ratio. */
-  private drawCanvas() {
-    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.plot-canvas')
-    const frame = this.plotMemo?.model
-    if (!canvas || !frame) return
-    const ratio = window.devicePixelRatio || 1
-    const height = lanesHeightOf(frame)
-    const [w, h] = [Math.round(frame.width * ratio), Math.round(height * ratio)]
-    if (!this.colors) {
-      const style = getComputedStyle(canvas)
-      this.colors = { accent: style.color, planned: style.borderTopColor, muted: style.outlineColor }
-    }
-    const d = this.drawn
-    if (d && d.frame === frame && d.width === w && d.height === h && d.colors === this.colors && canvas.width === w) return
-    if (canvas.width !== w) canvas.width = w
-    if (canvas.height !== h) canvas.height = h
-    // Sized through the CSSOM: a strict style-src blocks style attributes, not style properties.
-    canvas.style.width = `${frame.width}px`
-    canvas.style.height = `${height}px`
-    canvas.style.top = `${axisHeight}px`
-    const ctx = canvas.getContext('2d')
-    if (!ctx) return
-    drawFrame(ctx, frame, this.colors, ratio, height)
-    this.drawn = { frame, width: w, height: h, colors: this.colors }
-  }
-
-  private darkScheme?: MediaQueryList
-
-  /** The colours change with the page's colour scheme: read them again. */
-  private onSchemeChange = () => {
-    this.colors = undefined
-    this.requestUpdate()
+    return plotPart({
+      frame: this.plotModel(ready, x, this.width), x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.length,
+      on: { key: this.onKey, click: this.onPlotClick, pointerMove: this.onPointerMove, pointerLeave: this.onPointerLeave },
+    })
   }
 
   /** What is on the canvas under a pointer: an unlabelled mark or a density bucket. */
@@ -717,144 +610,7 @@ export class DiplomaticTimeline extends LitElement {
     return hitTest(frame, event.clientX - box.left, event.clientY - box.top - axisHeight)
   }
 
-  /**
-   * An event in several lanes has a mark in each; only the first carries the id that
-   * aria-activedescendant names. Keyed by lane and event: as a zoom or pan moves marks in and out
-   * of view, the others keep their elements and only move, rather than each taking on its
-   * neighbour's text, label and classes.
-   */
-  private renderMarks(marks: Mark[]) {
-    const named = new Set<string>()
-    // repeat's keys must be unique, and data not yet checked may repeat an id within a lane.
-    const keys = new Set<string>()
-    const keyOf = (mark: Mark) => {
-      let key = `${mark.lane}\n${mark.item.id}`
-      for (let n = 2; keys.has(key); n++) key = `${mark.lane}\n${mark.item.id}\n${n}`
-      keys.add(key)
-      return key
-    }
-    return repeat(marks, keyOf, (mark) => {
-      const first = !named.has(mark.item.id)
-      named.add(mark.item.id)
-      return this.renderMark(mark, first)
-    })
-  }
-
-  private renderMark(mark: Mark, named: boolean) {
-    const { item } = mark
-    const wide = mark.x2 - mark.x1 > 12
-    const bar = wide && !mark.dot
-    const classes = ['mark', item.status, item.shape, item.id === this.selected ? 'selected' : ''].join(' ')
-    const cy = mark.y + rowHeight / 2 - 2
-    return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${this.accessibleName(item)}>
-      ${wide && mark.dot ? svg`<rect class="extent" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
-      ${bar
-        ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
-        : svg`<circle class="body" cx=${mark.cx} cy=${cy} r="5"></circle>`}
-      ${item.disputed ? svg`<g transform="translate(${bar ? mark.x2 - 2 : mark.cx + 4},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3" aria-hidden="true">!</text></g>` : nothing}
-      ${!mark.label
-        ? nothing
-        : mark.labelSide === 'left'
-          ? svg`<text x=${mark.x1 - labelGap} y=${cy + 4} text-anchor="end" aria-hidden="true">${mark.label}</text>`
-          : mark.labelSide === 'inside'
-          ? svg`<text class="inside" x=${insideLabelX(mark)} y=${cy + 4} aria-hidden="true">${mark.label}</text>`
-          : svg`<text x=${mark.x2 + labelGap} y=${cy + 4} aria-hidden="true">${mark.label}</text>`}
-    </g>`
-  }
-
-  /** "19 Sep 2016 — UN aid convoy attacked — occurred — attribution disputed" */
-  private accessibleName(item: TimelineEvent): string {
-    return `${item.dateLabel} — ${item.event.title} — ${item.status}${item.disputed ? ' — attribution disputed' : ''}`
-  }
-
-  private relationPaths(load: Ready, marks: readonly Mark[]) {
-    const selected = this.selected
-    if (!selected) return nothing
-    const at = new Map<string, Mark>()
-    for (const m of marks) if (!at.has(m.item.id)) at.set(m.item.id, m)
-    const links = (load.dataset.relations ?? []).filter((r) => r.from === selected || r.to === selected)
-    return links.map((r) => {
-      const [a, b] = [at.get(r.from), at.get(r.to)]
-      if (!a || !b) return nothing
-      const [x1, y1, x2, y2] = [a.cx, a.y + rowHeight / 2 - 2, b.cx, b.y + rowHeight / 2 - 2]
-      const bend = Math.min(60, Math.abs(x2 - x1) / 2 + 20)
-      return svg`<path class="relation" d="M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}"></path>`
-    })
-  }
-
-  private renderTooltip(load: Ready) {
-    const hover = this.hover
-    if (!hover) return nothing
-    // 18rem wide at most: keep it inside the element, whatever its width.
-    const left = Math.max(0, Math.min(hover.x + 12, this.width - 290))
-    if ('bucket' in hover) {
-      const { count, t0, t1, long } = hover.bucket
-      const what = `${long ? 'longer ' : ''}${count === 1 ? 'event' : 'events'}`
-      return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
-        <strong>${new Intl.NumberFormat(this.locale).format(count)} ${what}</strong><br />
-        ${formatDayRange(t0, t1)}${long ? ' and beyond' : ' · click to zoom in'}
-      </div>`
-    }
-    const item = load.byId(hover.id)
-    if (!item) return nothing
-    return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
-      <strong>${item.event.title}</strong><br />
-      ${item.event.date.text ? `“${item.event.date.text}” → ` : ''}${item.dateLabel}
-    </div>`
-  }
-
-  private renderDetails(item: TimelineEvent, { dataset, byId }: Ready) {
-    const e = item.event
-    const actors = new Map(dataset.actors.map((a) => [a.id, a]))
-    const sources = new Map(dataset.sources.map((s) => [s.id, s]))
-    const relations = (dataset.relations ?? []).filter((r) => r.from === e.id || r.to === e.id)
-    const numbers = new Intl.NumberFormat(this.locale)
-    return html`<section part="details" aria-label="Event details">
-      <h3>${e.title}</h3>
-      ${e.summary ? html`<p>${e.summary}</p>` : nothing}
-      <dl>
-        <dt>Date</dt><dd>${e.date.text ? html`“${e.date.text}” → ` : nothing}${item.dateLabel} <small>(${item.date.precision} precision${item.date.shape === 'one-of' ? ', one day in the range' : ''}${item.date.approximate ? ', approximate' : ''}${item.date.uncertain ? ', uncertain' : ''})</small></dd>
-        <dt>Status</dt><dd>${e.status}</dd>
-        <dt>Certainty</dt><dd>${e.certainty}</dd>
-        ${e.participants?.length ? html`<dt>Actors</dt><dd>${e.participants.map((p, i) => html`${i ? ', ' : ''}${actors.get(p.actor)?.name ?? p.actor} (${p.role}${p.attribution ? `, ${p.attribution}` : ''})`)}</dd>` : nothing}
-        ${e.location ? html`<dt>Where</dt><dd>${e.location.name}</dd>` : nothing}
-        ${e.fatalities ? html`<dt>Killed</dt><dd>${e.fatalities.approximate ? 'about ' : ''}${numbers.format(e.fatalities.best)}${e.fatalities.group ? ` (${e.fatalities.group})` : ''}</dd>` : nothing}
-      </dl>
-      ${(e.evidence ?? []).map((q) => {
-        const s = sources.get(q.source)
-        const safe = safeHref(s?.url)
-        return html`<blockquote>“${q.quote}”<br /><small>— ${safe ? html`<a href=${safe} rel="noopener noreferrer" target="_blank">${s?.headline}</a>` : s?.headline}${s?.publisher ? `, ${s.publisher}` : ''}${s ? `, ${s.datePublished}` : ''}</small></blockquote>`
-      })}
-      ${relations.length ? html`<h4>Related events</h4><ul class="related">${relations.map((r) => {
-        const outgoing = r.from === e.id
-        const other = outgoing ? r.to : r.from
-        return html`<li>${(outgoing ? relationVerbs : relationVerbsPassive)[r.type]}
-          <button class="linklike" data-related-id=${other} @click=${() => this.choose(other)}>${byId(other)?.event.title ?? other}</button></li>`
-      })}</ul>` : nothing}
-    </section>`
-  }
-
-  private renderList(items: readonly TimelineEvent[]) {
-    // A page that holds an event: it goes back to the first whenever the events shown change.
-    const start = this.listStart
-    const end = Math.min(items.length, start + listPage)
-    const rows = items.slice(start, end)
-    return html`<table part="list">
-      <caption class="sr-only">Events in time order</caption>
-      <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Certainty</th></tr></thead>
-      <tbody>${rows.map((i) => html`<tr data-event-id=${i.id}>
-        <td>${i.dateLabel}</td>
-        <td><button class="linklike" @click=${() => this.choose(i.id)}>${i.event.title}</button></td>
-        <td>${i.status}</td><td>${i.certainty}${i.disputed ? ', attribution disputed' : ''}</td></tr>`)}</tbody>
-    </table>
-    ${items.length > listPage
-      ? html`<p class="more">Events ${start + 1}–${end} of ${items.length}.
-          <button ?disabled=${start === 0} @click=${() => (this.listStart = Math.max(0, start - listPage))}>Earlier</button>
-          <button ?disabled=${end >= items.length} @click=${() => (this.listStart = end)}>Later</button></p>`
-      : nothing}`
-  }
-
-  private choose(id: string | null) {
+  private choose = (id: string | null) => {
     if (id === this.selected) return
     this.selected = id
     this.pendingReveal = id === null ? false : 'user'
@@ -1186,21 +942,10 @@ export class DiplomaticTimeline extends LitElement {
     return problems
   }
 
-  /** What drawing a dataset needs: its events resolved and sorted, the "as of" day and the windows; null while a date needs the full EDTF grammar. */
+  /** `prepareDataset`, as the element's state. */
   private prepare(dataset: EventDataset): Ready | null {
-    const now = asOf(dataset)
-    const items = toTimelineEventsIfLoaded(dataset, {}, now)
-    if (!items) return null
-    // One pass over the events for the extent, the first window and the overview's span.
-    const reach = reachOf(items, now?.ms)
-    // Sorted by start: the first starts first.
-    const extent: [number, number] | null = items.length ? [items[0]!.start, reach.lastEnd] : null
-    const window = initialWindow(items, reach)
-    const actors = new Map(dataset.actors.map((a) => [a.id, a.shortName ?? a.name]))
-    const laneLabel = (key: string) => actors.get(key) ?? key
-    const table = eventTable(items)
-    const byId = (id: string) => items[table.rowOf(id)]
-    return { state: 'ready', dataset, items, table, byId, asOf: now, extent, window, span: overviewSpan(items, window, reach), laneLabel }
+    const prepared = prepareDataset(dataset)
+    return prepared && { ...prepared, state: 'ready' }
   }
 
   /** Shows prepared data, and returns it as shown. */

@@ -1,0 +1,25 @@
+import { html, nothing } from 'lit'
+import type { TimelineEvent } from '../../src/timeline/events.ts'
+
+/** Rows on a page of the list view: thousands of rows would take seconds to build. */
+export const listPage = 200
+
+/** The events as a table, a page at a time from `start`, with Earlier and Later to turn the pages. */
+export function listPart(items: readonly TimelineEvent[], start: number, choose: (id: string) => void, turn: (start: number) => void) {
+  // A page that holds an event: it goes back to the first whenever the events shown change.
+  const end = Math.min(items.length, start + listPage)
+  const rows = items.slice(start, end)
+  return html`<table part="list">
+    <caption class="sr-only">Events in time order</caption>
+    <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Certainty</th></tr></thead>
+    <tbody>${rows.map((i) => html`<tr data-event-id=${i.id}>
+      <td>${i.dateLabel}</td>
+      <td><button class="linklike" @click=${() => choose(i.id)}>${i.event.title}</button></td>
+      <td>${i.status}</td><td>${i.certainty}${i.disputed ? ', attribution disputed' : ''}</td></tr>`)}</tbody>
+  </table>
+  ${items.length > listPage
+    ? html`<p class="more">Events ${start + 1}–${end} of ${items.length}.
+        <button ?disabled=${start === 0} @click=${() => turn(Math.max(0, start - listPage))}>Earlier</button>
+        <button ?disabled=${end >= items.length} @click=${() => turn(end)}>Later</button></p>`
+    : nothing}`
+}

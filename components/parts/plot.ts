@@ -1,0 +1,160 @@
+import { html, nothing, svg } from 'lit'
+import { repeat } from 'lit/directives/repeat.js'
+import type { ScaleTime } from 'd3-scale'
+import { formatDayRange } from '../../src/dates/format.ts'
+import type { Relation } from '../../src/model/index.ts'
+import type { TimelineEvent } from '../../src/timeline/events.ts'
+import { LaneMode, type Hit, type PlotFrame } from '../../src/timeline/frame.ts'
+import { insideLabelX, labelGap, type Mark } from '../../src/timeline/layout.ts'
+
+export const rowHeight = 22
+export const laneHeader = 16
+export const axisHeight = 28
+export const densityLaneHeight = 30
+export const tickHeight = 8
+
+/** The lanes' height: at least two rows, so that an empty plot still shows its axis and "as of" line. */
+export const lanesHeightOf = (frame: PlotFrame): number => Math.max(frame.height, rowHeight * 2)
+
+/** What the pointer is over: an event, or a bucket of a density lane; where, from the element's top-left. */
+export type Hover = ({ id: string } | { bucket: Extract<Hit, { count: number }> }) & { x: number; y: number }
+
+export interface PlotInput {
+  frame: PlotFrame
+  x: ScaleTime<number, number>
+  asOf: { ms: number; label: string } | null
+  relations: readonly Relation[]
+  selected: string | null
+  /** How many events the filters let through. */
+  shown: number
+  on: { key: (e: KeyboardEvent) => void; click: (e: MouseEvent) => void; pointerMove: (e: PointerEvent) => void; pointerLeave: () => void }
+}
+
+/**
+ * The time plot: the axis, the lanes, the "as of" line, relations and labelled marks in SVG over
+ * a canvas that holds the unlabelled marks and density (see controllers/plot-canvas.ts). A
+ * function of its input: it does no data work.
+ */
+export function plotPart({ frame, x, asOf, relations, selected, shown, on }: PlotInput) {
+  const width = frame.width
+  const lanesHeight = lanesHeightOf(frame)
+  // Below the lanes: room for the "as of" label, clear of every mark.
+  const height = axisHeight + lanesHeight + 18
+  // Ticks too close to an edge would have their labels cut in half.
+  const ticks = x.ticks(Math.max(2, Math.floor(width / 90))).filter((t) => x(t) >= 24 && x(t) <= width - 24)
+  const tickFormat = x.tickFormat()
+  const visible = frame.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
+  const active = visible.some((m) => m.item.id === selected) ? `mark-${selected}` : nothing
+  // Unlabelled marks and density are drawn on the canvas under the SVG (see drawCanvas).
+  return html`<div class="plot-area"><canvas class="plot-canvas" aria-hidden="true"></canvas><svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
+      role="application" tabindex="0" aria-activedescendant=${active}
+      aria-label="Timeline of ${shown} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan."
+      @keydown=${on.key} @click=${on.click} @pointermove=${on.pointerMove} @pointerleave=${on.pointerLeave}>
+    <defs>
+      <pattern id="dt-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
+      </pattern>
+    </defs>
+    <g class="axis">${ticks.map((t) => svg`<g class="tick" transform="translate(${x(t)},0)">
+        <line y1=${axisHeight - 6} y2=${height}></line>
+        <text y=${axisHeight - 10} text-anchor="middle">${tickFormat(t)}</text></g>`)}</g>
+    <g transform="translate(0,${axisHeight})">
+      ${frame.lanes.map((lane) => svg`<g class=${lane.mode === LaneMode.marks ? 'lane' : lane.mode === LaneMode.density ? 'lane dense' : 'lane ticks'}>
+            <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
+            <text class="lane-label" x="4" y=${lane.y + 12}>${lane.mode === LaneMode.marks && lane.long === 0 ? lane.label : `${lane.label} · ${lane.count}`}</text></g>`)}
+      ${asOf === null ? nothing : svg`<g class="as-of" transform="translate(${x(asOf.ms)},0)">
+        <line y1="0" y2=${lanesHeight + 4}></line>
+        ${x(asOf.ms) > width - 110
+          ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>as of ${asOf.label}</text>`
+          : svg`<text x="4" y=${lanesHeight + 14}>as of ${asOf.label}</text>`}</g>`}
+      <!-- Relations under the marks: labels, with their halo, stay legible where a relation crosses them. -->
+      ${relationPaths(relations, frame.marks, selected)}
+      ${renderMarks(visible, selected)}
+    </g>
+  </svg></div>`
+}
+
+/**
+ * An event in several lanes has a mark in each; only the first carries the id that
+ * aria-activedescendant names. Keyed by lane and event: as a zoom or pan moves marks in and out
+ * of view, the others keep their elements and only move, rather than each taking on its
+ * neighbour's text, label and classes.
+ */
+function renderMarks(marks: Mark[], selected: string | null) {
+  const named = new Set<string>()
+  // repeat's keys must be unique, and data not yet checked may repeat an id within a lane.
+  const keys = new Set<string>()
+  const keyOf = (mark: Mark) => {
+    let key = `${mark.lane}\n${mark.item.id}`
+    for (let n = 2; keys.has(key); n++) key = `${mark.lane}\n${mark.item.id}\n${n}`
+    keys.add(key)
+    return key
+  }
+  return repeat(marks, keyOf, (mark) => {
+    const first = !named.has(mark.item.id)
+    named.add(mark.item.id)
+    return renderMark(mark, first, selected)
+  })
+}
+
+function renderMark(mark: Mark, named: boolean, selected: string | null) {
+  const { item } = mark
+  const wide = mark.x2 - mark.x1 > 12
+  const bar = wide && !mark.dot
+  const classes = ['mark', item.status, item.shape, item.id === selected ? 'selected' : ''].join(' ')
+  const cy = mark.y + rowHeight / 2 - 2
+  return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${accessibleName(item)}>
+    ${wide && mark.dot ? svg`<rect class="extent" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
+    ${bar
+      ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
+      : svg`<circle class="body" cx=${mark.cx} cy=${cy} r="5"></circle>`}
+    ${item.disputed ? svg`<g transform="translate(${bar ? mark.x2 - 2 : mark.cx + 4},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3" aria-hidden="true">!</text></g>` : nothing}
+    ${!mark.label
+      ? nothing
+      : mark.labelSide === 'left'
+        ? svg`<text x=${mark.x1 - labelGap} y=${cy + 4} text-anchor="end" aria-hidden="true">${mark.label}</text>`
+        : mark.labelSide === 'inside'
+        ? svg`<text class="inside" x=${insideLabelX(mark)} y=${cy + 4} aria-hidden="true">${mark.label}</text>`
+        : svg`<text x=${mark.x2 + labelGap} y=${cy + 4} aria-hidden="true">${mark.label}</text>`}
+  </g>`
+}
+
+/** "19 Sep 2016 — UN aid convoy attacked — occurred — attribution disputed" */
+function accessibleName(item: TimelineEvent): string {
+  return `${item.dateLabel} — ${item.event.title} — ${item.status}${item.disputed ? ' — attribution disputed' : ''}`
+}
+
+function relationPaths(relations: readonly Relation[], marks: readonly Mark[], selected: string | null) {
+  if (!selected) return nothing
+  const at = new Map<string, Mark>()
+  for (const m of marks) if (!at.has(m.item.id)) at.set(m.item.id, m)
+  const links = relations.filter((r) => r.from === selected || r.to === selected)
+  return links.map((r) => {
+    const [a, b] = [at.get(r.from), at.get(r.to)]
+    if (!a || !b) return nothing
+    const [x1, y1, x2, y2] = [a.cx, a.y + rowHeight / 2 - 2, b.cx, b.y + rowHeight / 2 - 2]
+    const bend = Math.min(60, Math.abs(x2 - x1) / 2 + 20)
+    return svg`<path class="relation" d="M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}"></path>`
+  })
+}
+
+/** The tooltip: an event's title and date, or a density bucket's count. */
+export function tooltipPart(hover: Hover | null, byId: (id: string) => TimelineEvent | undefined, width: number, locale: string) {
+  if (!hover) return nothing
+  // 18rem wide at most: keep it inside the element, whatever its width.
+  const left = Math.max(0, Math.min(hover.x + 12, width - 290))
+  if ('bucket' in hover) {
+    const { count, t0, t1, long } = hover.bucket
+    const what = `${long ? 'longer ' : ''}${count === 1 ? 'event' : 'events'}`
+    return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
+      <strong>${new Intl.NumberFormat(locale).format(count)} ${what}</strong><br />
+      ${formatDayRange(t0, t1)}${long ? ' and beyond' : ' · click to zoom in'}
+    </div>`
+  }
+  const item = byId(hover.id)
+  if (!item) return nothing
+  return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
+    <strong>${item.event.title}</strong><br />
+    ${item.event.date.text ? `“${item.event.date.text}” → ` : ''}${item.dateLabel}
+  </div>`
+}
