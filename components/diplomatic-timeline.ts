@@ -12,7 +12,6 @@ import { hitTest, plotFrame, type Hit, type PlotFrame } from '../src/timeline/fr
 import { atOrAfter } from '../src/timeline/query.ts'
 import { laneIndex, type LaneIndex } from '../src/timeline/table.ts'
 import { prepareDataset, type Prepared } from '../src/timeline/prepare.ts'
-import { formatDayRange } from '../src/dates/format.ts'
 import { drawable, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, filterRows, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { drawnAsDot, drawnAt, GroupBy } from '../src/timeline/layout.ts'
@@ -21,6 +20,8 @@ import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { atStart } from '../src/validate/at-start.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 import { detailsPart } from './parts/details.ts'
+import { chipFacets, filtersPart } from './parts/filters.ts'
+import { loadingPart, problemsPart } from './parts/messages.ts'
 import { listPage, listPart } from './parts/list.ts'
 import { axisHeight, densityLaneHeight, laneHeader, plotPart, rowHeight, tickHeight, tooltipPart, type Hover } from './parts/plot.ts'
 import { PlotCanvas } from './controllers/plot-canvas.ts'
@@ -56,7 +57,6 @@ const tickSpacing = 6
 const hour = 3_600_000
 const century = 100 * 365.25 * 86_400_000
 
-const chipFacets = ['category', 'status', 'certainty'] as const
 
 /**
  * Validation (the JSON Schema validator, the messages, the general EDTF grammar) is a separate
@@ -462,9 +462,9 @@ export class DiplomaticTimeline extends LitElement {
 
   override render() {
     const load = this.load
-    if (load.state === 'loading') return this.renderLoading()
+    if (load.state === 'loading') return loadingPart(this.loader.progress, this.locale, this.shownHeight, this.stallTimeout, () => void this.reload())
     const ready = this.ready
-    const alert = load.state === 'error' ? this.renderProblems(load, ready !== undefined) : nothing
+    const alert = load.state === 'error' ? problemsPart(load, ready !== undefined) : nothing
     if (!ready) return alert
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
@@ -481,69 +481,16 @@ export class DiplomaticTimeline extends LitElement {
           <button @click=${() => (this.listView = !this.listView)} aria-pressed=${this.listView ? 'true' : 'false'}>List</button>
         </span>
       </div>
-      ${this.renderFilters(ready)}
+      ${filtersPart({
+        actors: ready.dataset.actors, counts: this.counts, facetValues: this.facetValues, filters: this.filters, shown: this.shown.length, total: ready.items.length,
+        window: this.width === 0 || this.listView ? null : (this.x.domain().map(Number) as [number, number]), on: { actor: this.onActor, toggle: this.toggle },
+      })}
       ${this.listView ? listPart(this.shown, this.listStart, this.choose, (start) => (this.listStart = start)) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
       ${tooltipPart(this.hover, ready.byId, this.width, this.locale)}
       ${selected ? guard([selected, ready, this.locale], () => detailsPart(selected, ready, this.locale, this.choose)) : nothing}
     </div>`
   }
 
-  /** What a load has read so far; after a while with nothing new, a way to try again. The box keeps the height the timeline had. */
-  private renderLoading() {
-    const p = this.loader.progress
-    const size = (bytes: number) => `${new Intl.NumberFormat(this.locale, { maximumFractionDigits: 1 }).format(bytes / 1e6)} MB`
-    const read = !p || p.received === 0 ? '' : p.preparing ? ` Preparing ${size(p.received)}…` : ` ${size(p.received)}${p.total ? ` of ${size(p.total)}` : ''} read.`
-    return html`<div class="loading" data-min-height=${this.shownHeight}>
-      <p role="status">Loading timeline…${read}</p>
-      ${p?.stalled ? html`<p>Nothing has arrived from ${p.url} for ${Math.round(this.stallTimeout / 1000)} s. <button @click=${() => void this.reload()}>Retry</button></p>` : nothing}
-    </div>`
-  }
-
-  private renderProblems({ title, problems, placeless }: Extract<Load, { state: 'error' }>, keptPrevious: boolean) {
-    return html`<div part="error" role="alert">
-      <strong>${title}</strong>${keptPrevious ? html` <span>Showing the last valid version.</span>` : nothing}
-      <ul>
-        ${problems.slice(0, 5).map((p) => html`<li>${placeless ? '' : `line ${p.line}, column ${p.column}: `}${p.message}</li>`)}
-      </ul>
-      ${problems.length > 5 ? html`<p>…and ${problems.length - 5} more.</p>` : nothing}
-    </div>`
-  }
-
-  private renderFilters(load: Ready) {
-    // The chips and the actor list change with the data and the filters, not with each zoom frame.
-    return html`<div class="filters" part="filters">
-      ${guard([load, this.counts, this.facetValues, this.filters], () => this.renderChoices(load))}
-      <span class="shown"><span aria-live="polite">${this.shown.length} of ${load.items.length} events shown</span>${this.windowLabel()}</span>
-    </div>`
-  }
-
-  private renderChoices(load: Ready) {
-    const actorNames = new Map(load.dataset.actors.map((a) => [a.id, a.name]))
-    const actorCounts = this.counts.get('actor') ?? new Map<string, number>()
-    const chosenActor = [...this.filters.actor][0] ?? ''
-    return html`<select aria-label="Actor" @change=${this.onActor}>
-        <option value="" ?selected=${chosenActor === ''}>All actors</option>
-        ${[...actorNames].filter(([id]) => actorCounts.has(id) || id === chosenActor).map(
-          ([id, name]) => html`<option value=${id} ?selected=${id === chosenActor}>${name} (${actorCounts.get(id) ?? 0})</option>`,
-        )}
-      </select>
-      ${chipFacets.map((facet) => {
-        const counts = this.counts.get(facet) ?? new Map<string, number>()
-        const values = this.facetValues.get(facet) ?? []
-        return html`<span role="group" aria-label=${facet}>${values.map((value) => {
-          const on = this.filters[facet].has(value)
-          return html`<button class="chip" aria-pressed=${on ? 'true' : 'false'} data-facet=${facet} data-value=${value}
-            @click=${() => this.toggle(facet, value)}>${value}<span class="count">${counts.get(value) ?? 0}</span></button>`
-        })}</span>`
-      })}`
-  }
-
-  /** " · 31 Aug – 25 Sep 2016": the window in words, since day ticks name no month or year. */
-  private windowLabel() {
-    if (this.width === 0 || this.listView) return nothing
-    const [start, end] = this.x.domain().map(Number) as [number, number]
-    return html`<span class="window"> · ${formatDayRange(start, end)}</span>`
-  }
 
   private renderOverview(load: Ready) {
     const width = Math.max(this.width, 1)
@@ -660,7 +607,7 @@ export class DiplomaticTimeline extends LitElement {
     this.filters = { ...this.filters, actor: new Set(value ? [value] : []) }
   }
 
-  private toggle(facet: Exclude<Facet, 'actor'>, value: string) {
+  private toggle = (facet: Exclude<Facet, 'actor'>, value: string) => {
     const next = new Set(this.filters[facet])
     if (!next.delete(value)) next.add(value)
     this.filters = { ...this.filters, [facet]: next }
