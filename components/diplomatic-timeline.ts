@@ -25,6 +25,7 @@ import { loadingPart, problemsPart } from './parts/messages.ts'
 import { listPage, listPart } from './parts/list.ts'
 import { axisHeight, densityLaneHeight, laneHeader, plotPart, rowHeight, tickHeight, tooltipPart, type Hover } from './parts/plot.ts'
 import { PlotCanvas } from './controllers/plot-canvas.ts'
+import { TextMeasure } from './controllers/text-measure.ts'
 import { SourceLoader, Superseded } from './controllers/source-loader.ts'
 import { messageOf } from '../src/message-of.ts'
 
@@ -173,6 +174,8 @@ export class DiplomaticTimeline extends LitElement {
   private shownStarts: Float64Array = new Float64Array(0)
   private densityCache = new DensityCache()
   private canvas = new PlotCanvas(this)
+  /** A web font that arrives after the first render changes every label's width: the plot is laid out again. */
+  private text = new TextMeasure(this, () => (this.plotMemo = undefined))
   private counts = new Map<Facet, Map<string, number>>()
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
@@ -188,11 +191,6 @@ export class DiplomaticTimeline extends LitElement {
    * click or a key), so that moving the window is their action too; 'page' when the page set it.
    */
   private pendingReveal: false | 'user' | 'page' = false
-  /** Widths of characters measured so far: the first 128 in an array, the rest in a map. */
-  private asciiWidths = new Float64Array(128).fill(NaN)
-  private widths = new Map<string, number>()
-  private measureContext?: CanvasRenderingContext2D | null
-
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration) {
     super.requestUpdate(name, oldValue, options)
     // New data is read in the next update; until then `validation` already stands for its check.
@@ -223,8 +221,6 @@ export class DiplomaticTimeline extends LitElement {
       if (width !== this.width) requestAnimationFrame(() => (this.width = width))
     })
     this.resizeObserver.observe(this)
-    // A web font that arrives after the first render changes every label's width.
-    document.fonts?.addEventListener('loadingdone', this.onFontsLoaded)
     if (this.syncUrl) {
       window.addEventListener('hashchange', this.onHashChange)
       this.onHashChange()
@@ -236,7 +232,6 @@ export class DiplomaticTimeline extends LitElement {
     this.interrupted = this.loader.progress !== null && !this.loader.progress.preparing
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
-    document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded)
     window.removeEventListener('hashchange', this.onHashChange)
   }
 
@@ -305,21 +300,6 @@ export class DiplomaticTimeline extends LitElement {
     this.reveal(this.selected, byUser)
   }
 
-  /** The labels' font, read from the computed style once, not on every frame (reading it forces a style pass). */
-  private fontCache?: string
-  private get font() {
-    return (this.fontCache ??= getComputedStyle(this).font || '13px system-ui, sans-serif')
-  }
-
-  /** Labels were cut to widths measured in a web font's fallback: measured and cut again once it has loaded. */
-  private onFontsLoaded = () => {
-    this.fontCache = undefined
-    this.widths.clear()
-    this.asciiWidths.fill(NaN)
-    this.plotMemo = undefined
-    this.requestUpdate()
-  }
-
   /** The data on screen: the current data, or the last valid data while the current is in error. */
   private get ready(): Ready | undefined {
     const load = this.load
@@ -355,7 +335,7 @@ export class DiplomaticTimeline extends LitElement {
     const [t0, t1] = x.domain().map(Number) as [number, number]
     const selected = this.selected === null ? -1 : load.table.rowOf(this.selected)
     return plotFrame(load.table, this.lanes, { t0, t1, width }, this.densityCache, {
-      groupBy: this.groupBy, measure: this.measure, rowHeight, lanePadding: 2, laneHeader, minMarkWidth: 10, maxMarks, tickSpacing,
+      groupBy: this.groupBy, measure: this.text.measure, rowHeight, lanePadding: 2, laneHeader, minMarkWidth: 10, maxMarks, tickSpacing,
       tickHeight, tickRows: 3, densityHeight: densityLaneHeight, selected: this.isShown(selected) ? selected : -1,
     })
   }
@@ -427,37 +407,6 @@ export class DiplomaticTimeline extends LitElement {
     const domain = this.baseDomain
     const span = domain ? domain[1] - domain[0] : century
     return [Math.min(1, span / century), Math.max(1, span / hour)]
-  }
-
-  // Text width as the sum of its characters' widths, each measured once in the drawn font: label
-  // elision tries many prefixes per frame, and measuring each with the canvas would cost far more.
-  private measure = (text: string, limit = Infinity) => {
-    let width = 0
-    // By code unit, not for…of: this runs for every label cut on every zoom frame. Past the
-    // limit, the rest of a long text cannot change what is drawn.
-    for (let i = 0; i < text.length && width <= limit; i++) {
-      const code = text.charCodeAt(i)
-      if (code < 128) {
-        const w = this.asciiWidths[code]!
-        width += Number.isNaN(w) ? (this.asciiWidths[code] = this.charWidth(text[i]!)) : w
-        continue
-      }
-      // A character beyond the first 65,536 is two code units, measured together.
-      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length
-      const char = pair ? text.slice(i, i + 2) : text[i]!
-      if (pair) i++
-      let w = this.widths.get(char)
-      if (w === undefined) this.widths.set(char, (w = this.charWidth(char)))
-      width += w
-    }
-    return width
-  }
-
-  private charWidth(char: string): number {
-    this.measureContext ??= document.createElement('canvas').getContext('2d')
-    if (!this.measureContext) return 7
-    this.measureContext.font = this.font
-    return this.measureContext.measureText(char).width
   }
 
   override render() {
