@@ -7,11 +7,13 @@ import { brushX, type BrushBehavior } from 'd3-brush'
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
 import { DensityCache } from '../src/timeline/density.ts'
-import { binPaths, type BinPath } from '../src/timeline/draw.ts'
+import { barsPath } from '../src/timeline/draw.ts'
 import { hitTest, plotFrame, type Hit, type PlotFrame } from '../src/timeline/frame.ts'
 import { atOrAfter } from '../src/timeline/query.ts'
 import { laneIndex, type LaneIndex } from '../src/timeline/table.ts'
-import { prepareDataset, type Prepared } from '../src/timeline/prepare.ts'
+import { prepareColumns, prepareDataset, type Prepared } from '../src/timeline/prepare.ts'
+import { detectFormat, Format } from '../src/formats/detect.ts'
+import type { ArrowDataset } from '../src/formats/arrow.ts'
 import { drawable, type TimelineEvent } from '../src/timeline/events.ts'
 import { allFacetCounts, filterRows, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { drawnAsDot, drawnAt, GroupBy } from '../src/timeline/layout.ts'
@@ -20,9 +22,9 @@ import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { atStart } from '../src/validate/at-start.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 import { detailsPart } from './parts/details.ts'
+import { listPart } from './parts/list.ts'
 import { chipFacets, filtersPart } from './parts/filters.ts'
 import { loadingPart, problemsPart } from './parts/messages.ts'
-import { listPage, listPart } from './parts/list.ts'
 import { axisHeight, densityLaneHeight, laneHeader, plotPart, rowHeight, tickHeight, tooltipPart, type Hover } from './parts/plot.ts'
 import { PlotCanvas } from './controllers/plot-canvas.ts'
 import { TextMeasure } from './controllers/text-measure.ts'
@@ -30,6 +32,7 @@ import { SourceLoader, Superseded } from './controllers/source-loader.ts'
 import { messageOf } from '../src/message-of.ts'
 
 type Ready = Prepared & { state: 'ready' }
+const asReady = (prepared: Prepared | null): Ready | null => prepared && { ...prepared, state: 'ready' }
 type Load =
   | { state: 'empty' }
   | { state: 'loading' }
@@ -65,12 +68,14 @@ const century = 100 * 365.25 * 86_400_000
  * while it shows.
  */
 const loadValidator = () => import('../src/validate/index.ts')
+/** Rows on a page of the list view: thousands of rows would take seconds to build. */
+const listPage = 200
 
 /** What the zoom's limits follow: the data, the width and the window at zoom 1. */
 const zoomLimitInputs = ['load', 'width', 'start', 'end'] as const
 
-/** Past this many characters, a fetched file is big enough that reading it is said before it is done. */
-const largeText = 1_000_000
+/** Past this many bytes, a fetched file is big enough that reading it is said before it is done. */
+const largeFile = 1_000_000
 
 /** After the next paint, or soon in a hidden page, which paints nothing. */
 const afterPaint = () => new Promise<void>((resolve) => {
@@ -180,7 +185,7 @@ export class DiplomaticTimeline extends LitElement {
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
   /** The overview's bars, drawn again when the data, the filters, the width or the strip's span change. */
-  private overviewBars?: { scale: ScaleTime<number, number>; paths: BinPath[] }
+  private overviewBars?: { scale: ScaleTime<number, number>; d: string }
   private resizeObserver?: ResizeObserver
   private zoomBehavior?: ZoomBehavior<SVGSVGElement, unknown>
   private brush?: BrushBehavior<unknown>
@@ -434,7 +439,7 @@ export class DiplomaticTimeline extends LitElement {
         actors: ready.dataset.actors, counts: this.counts, facetValues: this.facetValues, filters: this.filters, shown: this.shown.length, total: ready.items.length,
         window: this.width === 0 || this.listView ? null : (this.x.domain().map(Number) as [number, number]), on: { actor: this.onActor, toggle: this.toggle },
       })}
-      ${this.listView ? listPart(this.shown, this.listStart, this.choose, (start) => (this.listStart = start)) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
+      ${this.listView ? listPart(this.shown, this.listStart, listPage, this.choose, (start) => (this.listStart = start)) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
       ${tooltipPart(this.hover, ready.byId, this.width, this.locale)}
       ${selected ? guard([selected, ready, this.locale], () => detailsPart(selected, ready, this.locale, this.choose)) : nothing}
     </div>`
@@ -458,11 +463,11 @@ export class DiplomaticTimeline extends LitElement {
         if (upTo > before) bins.push({ x, width: 3, count: upTo - before })
         before = upTo
       }
-      this.overviewBars = { scale, paths: binPaths([{ y: 2, height: overviewHeight - 4, bins }], 'height') }
+      this.overviewBars = { scale, d: barsPath({ y: 2, height: overviewHeight - 4, bins }) }
     }
     return html`<svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
       <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
-      ${this.overviewBars.paths.map((p) => svg`<path class="bars" fill-opacity=${p.opacity} d=${p.d}></path>`)}
+      ${this.overviewBars.d ? svg`<path class="bars" fill-opacity="0.6" d=${this.overviewBars.d}></path>` : nothing}
       <g class="brush"></g>
     </svg>`
   }
@@ -747,9 +752,9 @@ export class DiplomaticTimeline extends LitElement {
   private async fetchSource(src: string, revalidate = false): Promise<Problem[]> {
     const request = ++this.request
     if (!this.ready) this.load = { state: 'loading' }
-    let text: string
+    let bytes: Uint8Array
     try {
-      text = await this.loader.load(src, revalidate)
+      bytes = await this.loader.load(src, revalidate)
     } catch (error) {
       // Replaced by newer data, whose check is the one that counts; or stopped by the element's
       // removal, which leaves nothing to check until it is back (see connectedCallback).
@@ -764,10 +769,10 @@ export class DiplomaticTimeline extends LitElement {
     }
     if (request !== this.request) return this.validation
     // A large file: "preparing" is drawn before the page is busy reading it.
-    if (text.length > largeText) await afterPaint()
+    if (bytes.length > largeFile) await afterPaint()
     // Newer data came meanwhile: its validation is the one that counts.
     if (request !== this.request) return this.validation
-    const checked = this.ingest({ text }, src)
+    const checked = detectFormat(bytes) === Format.arrow ? this.ingestArrow(bytes, src) : this.ingest({ text: new TextDecoder().decode(bytes) }, src)
     this.loader.done()
     return checked
   }
@@ -777,7 +782,20 @@ export class DiplomaticTimeline extends LitElement {
    * paint, a few hundred events at a time. Data with problems gives way to the last valid data,
    * under an alert that lists the problems.
    */
-  private async ingest(input: { value: unknown } | { text: string }, origin: string): Promise<Problem[]> {
+  /** Reads an Arrow file (its reader is fetched now, as only some pages need it), then draws and checks it as `ingest` does. */
+  private async ingestArrow(bytes: Uint8Array, origin: string): Promise<Problem[]> {
+    const request = this.request
+    let arrow: ArrowDataset
+    try {
+      arrow = (await import('../src/formats/arrow.ts')).readArrow(bytes)
+    } catch (error) {
+      if (request !== this.request) return this.validation
+      return this.fail(`Could not read ${origin}`, [atStart(messageOf(error))], this.valid, true)
+    }
+    return request === this.request ? this.ingest({ arrow }, origin) : this.validation
+  }
+
+  private async ingest(input: { value: unknown } | { text: string } | { arrow: ArrowDataset }, origin: string): Promise<Problem[]> {
     const request = ++this.request
     // Fetched and compiled after the first paint, so as not to slow it; at once when a selected
     // event's details wait for the check.
@@ -791,10 +809,10 @@ export class DiplomaticTimeline extends LitElement {
       } catch {
         // The validator says where the syntax breaks.
       }
-    } else value = input.value
+    } else if ('value' in input) value = input.value
     // Drawn before the check when it has what drawing reads and its dates need no more than the
     // common EDTF forms; otherwise drawn once the check (which loads the full grammar) passes.
-    const prepared = drawable(value) ? this.prepare(value) : null
+    const prepared = 'arrow' in input ? asReady(prepareColumns(input.arrow.about, input.arrow.events)) : drawable(value) ? this.prepare(value) : null
     const drafted = prepared ? this.display(prepared) : undefined
     if (!drafted && !this.ready) this.load = { state: 'loading' }
 
@@ -808,7 +826,9 @@ export class DiplomaticTimeline extends LitElement {
       const { validateDatasetInSteps, validateValueInSteps } = await (early ?? loadValidator())
       result = 'text' in input
         ? await validateDatasetInSteps(input.text, pause, 8, value)
-        : await validateValueInSteps(input.value, pause)
+        : 'arrow' in input
+          ? await validateValueInSteps(await (await import('../src/formats/arrow.ts')).arrowToDatasetInSteps(input.arrow, pause), pause)
+          : await validateValueInSteps(input.value, pause)
     } catch (error) {
       if (request !== this.request) return this.validation
       const reason = messageOf(error)
@@ -840,8 +860,7 @@ export class DiplomaticTimeline extends LitElement {
 
   /** `prepareDataset`, as the element's state. */
   private prepare(dataset: EventDataset): Ready | null {
-    const prepared = prepareDataset(dataset)
-    return prepared && { ...prepared, state: 'ready' }
+    return asReady(prepareDataset(dataset))
   }
 
   /** Shows prepared data, and returns it as shown. */

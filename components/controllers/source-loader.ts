@@ -23,7 +23,7 @@ export class Superseded extends Error {
 const reportEvery = 100
 
 /**
- * Fetches a dataset's text for an element: the newest request wins, and an older one is aborted,
+ * Fetches a dataset's bytes for an element: the newest request wins, and an older one is aborted,
  * closing its connection, as is any load when the element leaves the page. The body is read as
  * a stream, so that the element can show the bytes read and say when nothing has come for a while.
  */
@@ -58,11 +58,11 @@ export class SourceLoader implements ReactiveController {
   }
 
   /**
-   * The text at `url`. `revalidate` asks the server again even when the browser holds a fresh
+   * The bytes at `url`. `revalidate` asks the server again even when the browser holds a fresh
    * copy, as after the file was saved. Rejects with `Superseded` when replaced, and with an Error
    * that says what went wrong otherwise.
    */
-  async load(url: string, revalidate = false): Promise<string> {
+  async load(url: string, revalidate = false): Promise<Uint8Array> {
     this.cancel()
     const controller = (this.controller = new AbortController())
     const { signal } = controller
@@ -79,10 +79,10 @@ export class SourceLoader implements ReactiveController {
       const length = Number(response.headers.get('content-length'))
       // A compressed body's length is of the compressed bytes, not of those read.
       progress.total = length > 0 && !response.headers.get('content-encoding') ? length : null
-      const text = await this.read(response, progress, signal)
+      const bytes = await this.read(response, progress, signal)
       progress.preparing = true
       this.host.requestUpdate()
-      return text
+      return bytes
     } catch (error) {
       if (signal.aborted) throw new Superseded()
       throw error
@@ -99,16 +99,15 @@ export class SourceLoader implements ReactiveController {
     this.host.requestUpdate()
   }
 
-  private async read(response: Response, progress: LoadProgress, signal: AbortSignal): Promise<string> {
-    if (!response.body) return response.text()
+  private async read(response: Response, progress: LoadProgress, signal: AbortSignal): Promise<Uint8Array> {
+    if (!response.body) return new Uint8Array(await response.arrayBuffer())
     const reader = response.body.getReader()
-    const decoder = new TextDecoder()
-    const parts: string[] = []
+    const chunks: Uint8Array[] = []
     for (;;) {
       const { done, value } = await reader.read()
       if (signal.aborted) throw new Superseded()
       if (done) break
-      parts.push(decoder.decode(value, { stream: true }))
+      chunks.push(value)
       progress.received += value.byteLength
       this.watch(progress)
       const now = performance.now()
@@ -117,8 +116,14 @@ export class SourceLoader implements ReactiveController {
         this.host.requestUpdate()
       }
     }
-    parts.push(decoder.decode())
-    return parts.join('')
+    if (chunks.length === 1) return chunks[0]!
+    const bytes = new Uint8Array(progress.received)
+    let at = 0
+    for (const chunk of chunks) {
+      bytes.set(chunk, at)
+      at += chunk.byteLength
+    }
+    return bytes
   }
 
   /** (Re)starts the clock that says the load has stalled when nothing more arrives in time. */

@@ -1,11 +1,8 @@
 import { html, nothing } from 'lit'
 import type { TimelineEvent } from '../../src/timeline/events.ts'
 
-/** Rows on a page of the list view: thousands of rows would take seconds to build. */
-export const listPage = 200
-
-/** The events as a table, a page at a time from `start`, with Earlier and Later to turn the pages. */
-export function listPart(items: readonly TimelineEvent[], start: number, choose: (id: string) => void, turn: (start: number) => void) {
+/** The events as a table, `listPage` at a time from `start`, with Earlier and Later to turn the pages. */
+export function listPart(items: readonly TimelineEvent[], start: number, listPage: number, choose: (id: string) => void, turn: (start: number) => void) {
   // A page that holds an event: it goes back to the first whenever the events shown change.
   const end = Math.min(items.length, start + listPage)
   const rows = items.slice(start, end)

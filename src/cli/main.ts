@@ -1,7 +1,8 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatJson } from '../format/format.ts'
-import { validateDataset } from '../validate/index.ts'
+import { validateDataset, validateValue, type ValidationResult } from '../validate/index.ts'
+import { detectFormat, Format, formatOfName } from '../formats/detect.ts'
 import { stripBom } from '../validate/bom.ts'
 import { LineIndex, scanJson } from '../validate/json-text.ts'
 import { messageOf } from '../message-of.ts'
@@ -9,6 +10,8 @@ import { messageOf } from '../message-of.ts'
 export interface Io {
   readFile: (path: string) => Promise<string>
   writeFile: (path: string, text: string) => Promise<void>
+  readBytes: (path: string) => Promise<Uint8Array>
+  writeBytes: (path: string, bytes: Uint8Array) => Promise<void>
   /** The file names in a folder, or null when the path is not a folder. */
   listFolder: (path: string) => Promise<string[] | null>
   out: (line: string) => void
@@ -18,6 +21,8 @@ export interface Io {
 const nodeIo: Io = {
   readFile: (path) => readFile(path, 'utf8'),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  readBytes: (path) => readFile(path),
+  writeBytes: (path, bytes) => writeFile(path, bytes),
   listFolder: async (path) => {
     const info = await stat(path).catch(() => null)
     return info?.isDirectory() ? readdir(path) : null
@@ -28,6 +33,7 @@ const nodeIo: Io = {
 
 export const usage = `Usage: diplomatic-timeline validate FILE...
        diplomatic-timeline format [--check] FILE...
+       diplomatic-timeline convert IN OUT
 
 Checks event dataset files against the schema, their dates and their references.
 A folder stands for every .json dataset in it. JSON Schema files (*.schema.json) are skipped,
@@ -37,7 +43,11 @@ Exit status: 0 when every file is valid, 1 when any problem is found, 2 on a usa
 
 format re-indents JSON files (two spaces, LF line endings) in place, changing only white space:
 key order, numbers, strings and x- fields stay as written. With --check it changes nothing and
-exits 1 when a file would change, for CI and pre-commit hooks.`
+exits 1 when a file would change, for CI and pre-commit hooks.
+
+convert validates IN (a dataset, as JSON or as Apache Arrow IPC) and writes it to OUT in the
+format its name asks for: .arrow (also .arrows, .feather) for Arrow IPC, the columnar twin that
+large datasets load from fast; .json for JSON. Nothing is written when IN has a problem.`
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -135,6 +145,46 @@ async function formatFiles(paths: string[], check: boolean, io: Io): Promise<num
   return failed > 0 || (check && changed > 0) ? 1 : 0
 }
 
+/** Validates IN and writes it as OUT's format; prints the problems instead when there are any. */
+async function convert(input: string, output: string, io: Io): Promise<number> {
+  const to = formatOfName(output)
+  if (to === null) {
+    io.err(`diplomatic-timeline convert: cannot tell the format of ${output} from its name (use .json or .arrow)\n\n${usage}`)
+    return 2
+  }
+  let bytes: Uint8Array
+  try {
+    bytes = await io.readBytes(input)
+  } catch (error) {
+    io.out(`${input}:1:1: cannot read the file: ${reason(error)}`)
+    return 1
+  }
+  let result: ValidationResult
+  if (detectFormat(bytes) === Format.arrow) {
+    const { arrowToDataset, readArrow } = await import('../formats/arrow.ts')
+    try {
+      result = validateValue(arrowToDataset(readArrow(bytes)))
+    } catch (error) {
+      io.out(`${input}:1:1: ${messageOf(error)}`)
+      return 1
+    }
+  } else result = validateDataset(new TextDecoder().decode(bytes))
+  for (const p of result.problems) io.out(`${input}:${p.line}:${p.column}: ${p.message}`)
+  if (!result.ok) {
+    io.out(`${plural(result.problems.length, 'problem')} in ${input}: ${output} not written`)
+    return 1
+  }
+  try {
+    if (to === Format.arrow) await io.writeBytes(output, (await import('../formats/arrow.ts')).writeArrow(result.dataset))
+    else await io.writeFile(output, JSON.stringify(result.dataset, null, 2) + '\n')
+  } catch (error) {
+    io.out(`${output}:1:1: cannot write the file: ${reason(error)}`)
+    return 1
+  }
+  io.out(`${input}: ${plural(result.dataset.events.length, 'event')} written to ${output}`)
+  return 0
+}
+
 /** Runs the command line; resolves to the exit status. Never throws. */
 export async function main(args: string[], io: Io = nodeIo): Promise<number> {
   const [command, ...rest] = args
@@ -152,6 +202,19 @@ export async function main(args: string[], io: Io = nodeIo): Promise<number> {
     }
     try {
       return await formatFiles(files, check, io)
+    } catch (error) {
+      io.err(`diplomatic-timeline: ${messageOf(error)}`)
+      return 1
+    }
+  }
+  if (command === 'convert') {
+    const unknown = rest.find((a) => a.startsWith('-') && a !== '-')
+    if (unknown || rest.length !== 2) {
+      io.err(`diplomatic-timeline convert: ${unknown ? `unknown option ${unknown}` : 'name one IN and one OUT file'}\n\n${usage}`)
+      return 2
+    }
+    try {
+      return await convert(rest[0]!, rest[1]!, io)
     } catch (error) {
       io.err(`diplomatic-timeline: ${messageOf(error)}`)
       return 1

@@ -26,6 +26,25 @@ export interface TimelineEvent {
   disputed: boolean
 }
 
+/**
+ * What drawing reads of each event of a columnar source (an Arrow file), one array per field,
+ * and the whole event when asked for: most events are only counted and placed.
+ */
+export interface EventColumns {
+  length: number
+  id: ArrayLike<string>
+  title: ArrayLike<string>
+  category: ArrayLike<string>
+  status: ArrayLike<string>
+  certainty: ArrayLike<string>
+  edtf: ArrayLike<string>
+  /** Each event's participants' actor ids, in order (repeats included). */
+  actors: (row: number) => string[]
+  /** Whether some participant's role is only alleged. */
+  alleged: (row: number) => boolean
+  event: (row: number) => Event
+}
+
 // A class, so the lazy label lives on the prototype and every item has the same shape.
 class Item implements TimelineEvent {
   readonly id: string
@@ -39,49 +58,48 @@ class Item implements TimelineEvent {
   readonly certainty: Event['certainty']
   readonly disputed: boolean
   private formatted?: string
-  /** The text the bounds were read from: the date is built from it, whatever happens to the event later. */
-  private readonly edtf: string
 
   /**
    * `date` holds the date's bounds, shape and qualifiers, and is kept when it is the full
-   * `resolved` date; from `quickBounds`, it is read here only, and the full date is built when asked for.
+   * `resolved` date; from `quickBounds`, it is read here only, and the full date is built when
+   * asked for. The event is `source` itself, or row `row` of it, built when first read.
    */
   constructor(
-    readonly event: Event,
+    private source: Event | EventColumns,
+    private row: number,
+    /** The text the bounds were read from: the date is built from it, whatever happens to the event later. */
+    private readonly edtf: string,
+    title: string,
+    actors: string[],
+    alleged: boolean,
     date: QuickBounds,
     private resolved: ResolvedDate | undefined,
     now: number | undefined,
     private readonly options: LabelOptions,
   ) {
-    this.id = event.id
-    this.edtf = event.date.edtf
-    this.category = event.category
-    this.status = event.status
-    this.certainty = event.certainty
+    const columns = row >= 0 ? (source as EventColumns) : undefined
+    const event = columns ? undefined : (source as Event)
+    this.id = columns ? columns.id[row]! : event!.id
+    this.category = (columns ? columns.category[row] : event!.category) as Event['category']
+    this.status = (columns ? columns.status[row] : event!.status) as Event['status']
+    this.certainty = (columns ? columns.certainty[row] : event!.certainty) as Event['certainty']
     this.shape = date.shape
     this.start = date.earliest
     // Something still going on as of the source lasts at least until the source's date.
     this.end = this.status === 'ongoing' && now !== undefined ? Math.max(date.latest, now + 86_399_999) : date.latest
     const qualifier = `${date.approximate ? '~' : ''}${date.uncertain ? '?' : ''}`
-    this.label = qualifier ? `${qualifier} ${event.title}` : event.title
-    // One pass, no sets: an event has a handful of participants. Most have one, whose array is
-    // made at its size: a growing array reserves room for sixteen, for each of thousands of events.
-    const participants = event.participants ?? []
-    let alleged = false
-    let actors: string[]
-    if (participants.length === 1) {
-      actors = [participants[0]!.actor]
-      alleged = participants[0]!.attribution === 'alleged'
-    } else {
-      actors = []
-      for (let i = 0; i < participants.length; i++) {
-        const p = participants[i]!
-        if (!actors.includes(p.actor)) actors.push(p.actor)
-        if (p.attribution === 'alleged') alleged = true
-      }
-    }
+    this.label = qualifier ? `${qualifier} ${title}` : title
     this.actors = actors
     this.disputed = this.certainty === 'disputed' || alleged
+  }
+
+  /** The event; from a columnar source, built when first read. */
+  get event(): Event {
+    if (this.row >= 0) {
+      this.source = (this.source as EventColumns).event(this.row)
+      this.row = -1
+    }
+    return this.source as Event
   }
 
   // Most events are only counted and placed: their full dates are built for those read closely.
@@ -118,6 +136,30 @@ export function toTimelineEventsIfLoaded(dataset: EventDataset, options: LabelOp
   return resolveEvents(dataset, options, true, now?.ms)
 }
 
+/** Set by `actorsOf`: whether the participants it read include one whose role is only alleged. */
+let allegedSeen = false
+
+/**
+ * The distinct actors of an event's participants, in order, in one pass and no sets: an event has
+ * a handful of participants. Most have one, whose array is made at its size: a growing array
+ * reserves room for sixteen, for each of thousands of events.
+ */
+function actorsOf(event: Event): string[] {
+  const participants = event.participants ?? []
+  allegedSeen = false
+  if (participants.length === 1) {
+    allegedSeen = participants[0]!.attribution === 'alleged'
+    return [participants[0]!.actor]
+  }
+  const actors: string[] = []
+  for (let i = 0; i < participants.length; i++) {
+    const p = participants[i]!
+    if (!actors.includes(p.actor)) actors.push(p.actor)
+    if (p.attribution === 'alleged') allegedSeen = true
+  }
+  return actors
+}
+
 function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: boolean, now: number | undefined): TimelineEvent[] | null {
   const out: TimelineEvent[] = []
   // The common forms give their bounds with no objects made: thousands of dates cost little to
@@ -128,15 +170,39 @@ function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: bo
   for (let i = 0; i < dataset.events.length; i++) {
     const event = dataset.events[i]!
     const text = event.date.edtf
-    if (typeof text === 'string' && quickBounds(text, bounds)) {
-      out.push(new Item(event, bounds, undefined, now, options))
+    const quick = typeof text === 'string' && quickBounds(text, bounds)
+    const resolved = quick ? undefined : resolveEdtf(text)
+    if (resolved && !resolved.ok) {
+      if (needAll && resolved.grammarNeeded) return null
       continue
     }
-    const resolved = resolveEdtf(text)
-    if (resolved.ok) out.push(new Item(event, resolved.date, resolved.date, now, options))
-    else if (needAll && resolved.grammarNeeded) return null
+    const actors = actorsOf(event)
+    out.push(new Item(event, -1, text, event.title, actors, allegedSeen, resolved ? resolved.date : bounds, resolved?.date, now, options))
   }
   // In place: no copy and no groups, so less for the garbage collector while the page draws.
+  return out.sort(byTime)
+}
+
+/**
+ * As `toTimelineEventsIfLoaded`, for events in columns: nothing but what drawing reads is built,
+ * and each event's whole object waits until it is read. `now` is the dataset's "as of" day.
+ */
+export function columnsToTimelineEvents(columns: EventColumns, now: number | undefined, options: LabelOptions = {}): TimelineEvent[] | null {
+  const out: TimelineEvent[] = []
+  const bounds: QuickBounds = { earliest: 0, latest: 0, shape: DateShape.point, approximate: false, uncertain: false }
+  for (let i = 0; i < columns.length; i++) {
+    const text = columns.edtf[i]!
+    const quick = typeof text === 'string' && quickBounds(text, bounds)
+    const resolved = quick ? undefined : resolveEdtf(text)
+    if (resolved && !resolved.ok) {
+      if (resolved.grammarNeeded) return null
+      continue
+    }
+    // Distinct, as for an event object: an actor named twice is one lane.
+    const named = columns.actors(i)
+    const actors = named.length < 2 ? named : [...new Set(named)]
+    out.push(new Item(columns, i, text, columns.title[i]!, actors, columns.alleged(i), resolved ? resolved.date : bounds, resolved?.date, now, options))
+  }
   return out.sort(byTime)
 }
 
@@ -148,7 +214,7 @@ const byTime = (a: TimelineEvent, b: TimelineEvent) =>
   a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 
 /** The publication day of the dataset's newest source, for the "as of" line; null without sources. */
-export function asOf(dataset: EventDataset, options: LabelOptions = {}): { ms: number; label: string } | null {
+export function asOf(dataset: Pick<EventDataset, 'sources'>, options: LabelOptions = {}): { ms: number; label: string } | null {
   const newest = dataset.sources.map((s) => s.datePublished).sort().at(-1)
   const resolved = newest === undefined ? undefined : resolveEdtf(newest)
   return resolved?.ok ? { ms: resolved.date.earliest, label: formatDate(resolved.date, options) } : null

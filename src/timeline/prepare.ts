@@ -1,10 +1,11 @@
 import type { EventDataset } from '../model/index.ts'
-import { asOf, initialWindow, overviewSpan, reachOf, toTimelineEventsIfLoaded, type TimelineEvent } from './events.ts'
+import { asOf, columnsToTimelineEvents, initialWindow, overviewSpan, reachOf, toTimelineEventsIfLoaded, type EventColumns, type TimelineEvent } from './events.ts'
 import { eventTable, type EventTable } from './table.ts'
 
 /** A dataset ready to draw: its events resolved, sorted and in columns, and the windows it opens on. */
 export interface Prepared {
-  dataset: EventDataset
+  /** The dataset; its events are in `items`. */
+  dataset: Omit<EventDataset, 'events'>
   items: TimelineEvent[]
   /** The events as typed columns, row i being items[i]: what zooming, density and hit-testing read. */
   table: EventTable
@@ -27,7 +28,17 @@ export interface Prepared {
 export function prepareDataset(dataset: EventDataset): Prepared | null {
   const now = asOf(dataset)
   const items = toTimelineEventsIfLoaded(dataset, {}, now)
-  if (!items) return null
+  return items && prepareItems(dataset, items, now)
+}
+
+/** As `prepareDataset`, for a dataset whose events are columns (an Arrow file): only what drawing reads is built. */
+export function prepareColumns(about: Omit<EventDataset, 'events'>, columns: EventColumns): Prepared | null {
+  const now = asOf(about)
+  const items = columnsToTimelineEvents(columns, now?.ms)
+  return items && prepareItems(about, items, now)
+}
+
+function prepareItems(dataset: Omit<EventDataset, 'events'>, items: TimelineEvent[], now: { ms: number; label: string } | null): Prepared {
   // One pass over the events for the extent, the first window and the overview's span.
   const reach = reachOf(items, now?.ms)
   // Sorted by start: the first starts first.

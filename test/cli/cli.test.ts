@@ -136,3 +136,31 @@ describe('diplomatic-timeline format', { timeout: 30_000 }, () => {
     expect((await cli('format', '--fix', 'a.json')).code).toBe(2)
   })
 })
+
+describe('diplomatic-timeline convert', { timeout: 30_000 }, () => {
+  it('writes a valid dataset as Arrow and back to the same JSON', async () => {
+    const toArrow = await cli('convert', file('good.json'), file('good.arrow'))
+    expect(toArrow).toMatchObject({ code: 0, stdout: `${file('good.json')}: 2 events written to ${file('good.arrow')}\n` })
+    expect((await readFile(file('good.arrow'))).subarray(0, 6).toString('latin1')).toBe('ARROW1')
+    expect((await cli('convert', file('good.arrow'), file('again.json'))).code).toBe(0)
+    expect(JSON.parse(await readFile(file('again.json'), 'utf8'))).toEqual(sampleDataset())
+    // What it writes is a dataset the validator accepts.
+    expect((await cli('validate', file('again.json'))).code).toBe(0)
+  })
+
+  it('writes nothing from a dataset with problems, and lists them', async () => {
+    const result = await cli('convert', file('bad.json'), file('bad.arrow'))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`${file('bad.json')}:`)
+    expect(result.stdout).toMatch(/invalid status "planed"/)
+    expect(result.stdout).toContain(`bad.arrow not written`)
+    await expect(readFile(file('bad.arrow'))).rejects.toThrow(/ENOENT/)
+  })
+
+  it('refuses an output name that names no format, and a wrong number of files', async () => {
+    const named = await cli('convert', file('good.json'), file('good.txt'))
+    expect(named.code).toBe(2)
+    expect(named.stderr).toContain('cannot tell the format of')
+    expect((await cli('convert', file('good.json'))).code).toBe(2)
+  })
+})

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../components/diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from '../../components/diplomatic-timeline.ts'
 import { json, sampleDataset } from '../fixtures/dataset.ts'
+import { writeArrow } from '../../src/formats/arrow.ts'
 
 const status = (el: DiplomaticTimeline) => el.shadowRoot?.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim()
 const marks = (el: DiplomaticTimeline) => [...new Set([...el.shadowRoot!.querySelectorAll('svg.plot [data-event-id]')].map((m) => m.getAttribute('data-event-id')))]
@@ -140,5 +141,36 @@ describe('<diplomatic-timeline> loading src', () => {
     el.src = '/never.json'
     document.body.append(el)
     await expect.poll(() => el.shadowRoot?.textContent ?? '').toContain('Nothing has arrived from /never.json')
+  })
+
+  it('draws an Arrow file named by src, checks it, and shows the details of an event read from it', async () => {
+    const data = sampleDataset()
+    const bytes = writeArrow(data)
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart]))
+    try {
+      const el = document.createElement('diplomatic-timeline')
+      el.selected = 'convoy-attack'
+      el.src = url
+      document.body.append(el)
+      await expect.poll(() => marks(el).sort()).toEqual(['convoy-attack', 'us-blames-russia'])
+      expect(await el.validation).toEqual([])
+      await expect.poll(() => el.shadowRoot!.querySelector('[part="details"] h3')?.textContent).toBe(data.events[0]!.title)
+      expect(el.shadowRoot!.querySelector('[part="details"]')!.textContent).toContain(data.events[0]!.evidence![0]!.quote)
+    } finally {
+      URL.revokeObjectURL(url)
+    }
+  })
+
+  it('says what is wrong with an Arrow file that is not a dataset', async () => {
+    const url = URL.createObjectURL(new Blob([new Uint8Array([0x41, 0x52, 0x52, 0x4f, 0x57, 0x31, 0, 0, 9, 9])]))
+    try {
+      const el = document.createElement('diplomatic-timeline')
+      el.src = url
+      document.body.append(el)
+      await expect.poll(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '').toContain(`Could not read ${url}`)
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).toContain('not a readable Arrow IPC file')
+    } finally {
+      URL.revokeObjectURL(url)
+    }
   })
 })

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { tableFromArrays, tableToIPC } from 'apache-arrow'
+import { arrowToDataset, arrowToDatasetInSteps, readArrow, writeArrow } from '../../src/formats/arrow.ts'
+import { detectFormat, formatOfName } from '../../src/formats/detect.ts'
+import { asOf, columnsToTimelineEvents, toTimelineEvents } from '../../src/timeline/events.ts'
+import type { EventDataset } from '../../src/model/index.ts'
+import { validateDataset } from '../../src/validate/index.ts'
+
+const syria = validateDataset(readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')).dataset!
+
+/** The Syria dataset with custom fields on the dataset, an event, its date and a participant. */
+function withCustomFields(): EventDataset {
+  const data = structuredClone(syria) as EventDataset & Record<string, unknown>
+  data['x-desk'] = { editor: 'A. N. Other' }
+  const event = data.events[3]! as unknown as Record<string, unknown> & { date: Record<string, unknown>; participants?: Array<Record<string, unknown>> }
+  event['x-note'] = 'checked twice'
+  event.date['x-phrase-checked'] = true
+  if (event.participants?.[0]) event.participants[0]['x-source-row'] = 12
+  return data
+}
+
+describe('Arrow IPC datasets', () => {
+  it('read back to the very dataset written, custom fields included', () => {
+    const data = withCustomFields()
+    const back = arrowToDataset(readArrow(writeArrow(data)))
+    expect(back).toEqual(data)
+    expect(validateDataset(JSON.stringify(back)).ok).toBe(true)
+  })
+
+  it('build every event in steps, pausing between them, to the same dataset', async () => {
+    // 600 events: copies of the article's, under new ids.
+    const data = { ...syria, relations: [], events: Array.from({ length: 600 }, (_, i) => ({ ...syria.events[i % syria.events.length]!, id: `event-${i}` })) }
+    let pauses = 0
+    // A budget already spent: a pause every 256 events.
+    const built = await arrowToDatasetInSteps(readArrow(writeArrow(data)), async () => void pauses++, -1)
+    expect(built).toEqual(data)
+    expect(pauses).toBe(2)
+  })
+
+  it('give the timeline the same events from their columns as from the objects, each object built when read', () => {
+    const arrow = readArrow(writeArrow(syria))
+    const fromColumns = columnsToTimelineEvents(arrow.events, asOf(syria)?.ms)!
+    const fromObjects = toTimelineEvents(syria)
+    const fields = (e: (typeof fromObjects)[number]) => ({ id: e.id, start: e.start, end: e.end, label: e.label, actors: e.actors, category: e.category, status: e.status, certainty: e.certainty, disputed: e.disputed, shape: e.shape, dateLabel: e.dateLabel })
+    expect(fromColumns.map(fields)).toEqual(fromObjects.map(fields))
+    expect(fromColumns.find((e) => e.id === 'convoy-attack')!.event).toEqual(syria.events.find((e) => e.id === 'convoy-attack'))
+  })
+
+  it('are told from JSON by their first bytes, and named by .arrow, .arrows or .feather', () => {
+    expect(detectFormat(writeArrow(syria))).toBe('arrow')
+    expect(detectFormat(tableToIPC(tableFromArrays({ a: [1, 2] }), 'stream'))).toBe('arrow')
+    expect(detectFormat(new TextEncoder().encode('{"id": 1}'))).toBe('json')
+    expect(detectFormat(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b]))).toBe('json')
+    expect(detectFormat(new Uint8Array())).toBe('json')
+    expect(['big.arrow', 'big.ARROWS', 'x.feather', 'x.json', 'x.csv'].map(formatOfName)).toEqual(['arrow', 'arrow', 'arrow', 'json', null])
+  })
+
+  it('refuse, saying why, bytes that are not Arrow and Arrow tables that are not datasets', () => {
+    expect(() => readArrow(new Uint8Array([0x41, 0x52, 0x52, 0x4f, 0x57, 0x31, 0, 0, 1, 2, 3]))).toThrow(/not a readable Arrow IPC file/)
+    expect(() => readArrow(tableToIPC(tableFromArrays({ id: ['a'] }), 'file'))).toThrow('the Arrow file has no "diplomatic-timeline" metadata: it was not written as an event dataset')
+  })
+})
