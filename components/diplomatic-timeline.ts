@@ -2,9 +2,6 @@ import { LitElement, html, nothing, svg, type PropertyDeclaration, type Property
 import { customElement, property, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
-import { pointer, select } from 'd3-selection'
-import { brushX, type BrushBehavior } from 'd3-brush'
-import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import type { EventDataset } from '../src/model/index.ts'
 import { DensityCache } from '../src/timeline/density.ts'
 import { barsPath } from '../src/timeline/draw.ts'
@@ -27,6 +24,7 @@ import { chipFacets, filtersPart } from './parts/filters.ts'
 import { loadingPart, problemsPart } from './parts/messages.ts'
 import { axisHeight, densityLaneHeight, laneHeader, plotPart, rowHeight, tickHeight, tooltipPart, type Hover } from './parts/plot.ts'
 import { PlotCanvas } from './controllers/plot-canvas.ts'
+import { View } from './controllers/view.ts'
 import { TextMeasure } from './controllers/text-measure.ts'
 import { SourceLoader, Superseded } from './controllers/source-loader.ts'
 import { messageOf } from '../src/message-of.ts'
@@ -58,8 +56,6 @@ const maxMarks = 150
 /** A lane with more events in view than one per this many px is drawn as density rather than as unlabelled marks. */
 const tickSpacing = 6
 
-const hour = 3_600_000
-const century = 100 * 365.25 * 86_400_000
 
 
 /**
@@ -116,7 +112,6 @@ export class DiplomaticTimeline extends LitElement {
 
   @state() private load: Load = { state: 'empty' }
   @state() private width = 0
-  @state() private transform: ZoomTransform = zoomIdentity
   @state() private listView = false
   /** The first event the list view shows: it shows a page of them, as thousands of rows would take seconds to build. */
   @state() private listStart = 0
@@ -179,6 +174,16 @@ export class DiplomaticTimeline extends LitElement {
   private shownStarts: Float64Array = new Float64Array(0)
   private densityCache = new DensityCache()
   private canvas = new PlotCanvas(this)
+  private view: View = new View(this, {
+    width: () => this.width,
+    baseDomain: () => this.baseDomain,
+    extent: () => this.ready?.extent ?? null,
+    overviewScale: () => (this.ready ? this.overviewScale(this.ready) : null),
+    overviewHeight,
+    rangeChanged: (start, end) => this.dispatchEvent(new CustomEvent<TimelineRangeChangeDetail>('timeline-range-change', {
+      detail: { start: start.toISOString(), end: end.toISOString() }, bubbles: true, composed: true,
+    })),
+  })
   /** A web font that arrives after the first render changes every label's width: the plot is laid out again. */
   private text = new TextMeasure(this, () => (this.plotMemo = undefined))
   private counts = new Map<Facet, Map<string, number>>()
@@ -187,15 +192,11 @@ export class DiplomaticTimeline extends LitElement {
   /** The overview's bars, drawn again when the data, the filters, the width or the strip's span change. */
   private overviewBars?: { scale: ScaleTime<number, number>; d: string }
   private resizeObserver?: ResizeObserver
-  private zoomBehavior?: ZoomBehavior<SVGSVGElement, unknown>
-  private brush?: BrushBehavior<unknown>
-  private userZoom = false
-  private rangeChanged = false
   /**
-   * A selected event to bring into view after the next render: 'user' when the user chose it (a
-   * click or a key), so that moving the window is their action too; 'page' when the page set it.
+   * A selected event to bring into view after the next render, with the event by which the user
+   * chose it (a click or a key), so that moving the window is their action too; none when the page set it.
    */
-  private pendingReveal: false | 'user' | 'page' = false
+  private pendingReveal: false | { event: Event | undefined } = false
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration) {
     super.requestUpdate(name, oldValue, options)
     // New data is read in the next update; until then `validation` already stands for its check.
@@ -206,12 +207,10 @@ export class DiplomaticTimeline extends LitElement {
     }
   }
 
-  /** Set by zoom and pan input: the update it asks for waits for the next animation frame. */
-  private nextFrame = false
-
   protected override async scheduleUpdate(): Promise<unknown> {
-    if (this.nextFrame) await new Promise((resolve) => requestAnimationFrame(resolve))
-    this.nextFrame = false
+    // Zoom and pan input comes faster than frames: draw once per frame, at the latest window.
+    if (this.view.nextFrame) await new Promise((resolve) => requestAnimationFrame(resolve))
+    this.view.nextFrame = false
     return super.scheduleUpdate()
   }
 
@@ -250,8 +249,8 @@ export class DiplomaticTimeline extends LitElement {
     }
     else if (changed.has('src') && this.src) this.validation = this.fetchSource(this.src)
     // A count under the pointer is of a bucket the new window no longer has.
-    if (changed.has('transform') && this.hover && 'bucket' in this.hover) this.hover = null
-    if (changed.has('selected')) this.pendingReveal = this.selected === null ? false : this.pendingReveal || 'page'
+    if (this.hover && 'bucket' in this.hover && this.hover.window !== this.x) this.hover = null
+    if (changed.has('selected')) this.pendingReveal = this.selected === null ? false : this.pendingReveal || { event: undefined }
     if (changed.has('load') || changed.has('filters')) {
       const ready = this.ready
       const items = ready?.items ?? []
@@ -289,20 +288,35 @@ export class DiplomaticTimeline extends LitElement {
     const loading = this.renderRoot.querySelector<HTMLElement>('.loading')
     if (loading) loading.style.minHeight = `${loading.dataset.minHeight}px`
     this.canvas.draw(this.renderRoot.querySelector('canvas.plot-canvas'), this.plotMemo?.model)
-    this.attachZoom()
-    this.attachBrush()
-    // The limits follow the data, the width and the window at zoom 1 (the start and end attributes).
-    if (zoomLimitInputs.some((p) => changed.has(p)) && this.zoomBehavior) this.limitZoom(this.zoomBehavior)
+    // The zoom's limits follow the data, the width and the window at zoom 1 (the start and end attributes).
+    this.view.sync(this.renderRoot.querySelector('svg.plot'), this.renderRoot.querySelector('svg.overview .brush'), zoomLimitInputs.some((p) => changed.has(p)))
     // Before the zoom behaviour is attached (the first render), the reveal waits until now.
     this.revealPending()
   }
 
   /** Brings a selected event into view, once the plot can zoom. */
+  /** Brings an event into view when it is outside the window, keeping the zoom; as the user's action when `event` is theirs. */
+  private reveal(id: string | null, event: Event | undefined) {
+    const item = id === null ? undefined : this.ready?.byId(id)
+    if (!item) return
+    const [d0, d1] = this.x.domain().map(Number) as [number, number]
+    // Where its mark is drawn: a day's dot sits at midday, which a window of a few hours can miss.
+    const at = drawnAt(item)
+    if (at >= d0 && at <= d1) return
+    // A selection set by the page (the attribute, a deep link) moves the window without a range-change event.
+    this.view.centre(drawnAsDot(item) ? at : item.start + Math.min(item.end - item.start, (d1 - d0) / 2) / 2, event)
+  }
+
+  /** The scale of the window shown; shared, so not to be changed. */
+  private get x(): ScaleTime<number, number> {
+    return this.view.x
+  }
+
   private revealPending() {
-    if (!this.pendingReveal || this.width === 0 || !this.zoomBehavior) return
-    const byUser = this.pendingReveal === 'user'
+    if (!this.pendingReveal || this.width === 0 || !this.view.ready) return
+    const { event } = this.pendingReveal
     this.pendingReveal = false
-    this.reveal(this.selected, byUser)
+    this.reveal(this.selected, event)
   }
 
   /** The data on screen: the current data, or the last valid data while the current is in error. */
@@ -368,52 +382,6 @@ export class DiplomaticTimeline extends LitElement {
     return this.indexAmongShown(this.ready?.table.rowOf(id) ?? -1)
   }
 
-  // Each d3 UTC scale, copies included, builds its own tick formats: made once per width, window and zoom.
-  private scales?: { width: number; start?: number; end?: number; transform: ZoomTransform; base: ScaleTime<number, number>; x: ScaleTime<number, number> }
-
-  private scalesNow() {
-    const width = Math.max(this.width, 1)
-    const domain = this.baseDomain
-    let s = this.scales
-    if (!s || s.width !== width || s.start !== domain?.[0] || s.end !== domain?.[1]) {
-      const base = scaleUtc().range([0, width])
-      if (domain) base.domain(domain)
-      s = this.scales = { width, start: domain?.[0], end: domain?.[1], transform: zoomIdentity, base, x: base }
-    }
-    if (s.transform !== this.transform) {
-      s.transform = this.transform
-      s.x = this.transform.rescaleX(s.base)
-    }
-    return s
-  }
-
-  /** The scale at zoom 1; shared, so not to be changed. */
-  private get baseScale(): ScaleTime<number, number> {
-    return this.scalesNow().base
-  }
-
-  /** The scale of the window shown; shared, so not to be changed. */
-  private get x(): ScaleTime<number, number> {
-    return this.scalesNow().x
-  }
-
-  /** Zoom from about a century to about an hour; pan no further than a window past the events. */
-  private limitZoom(zoom: ZoomBehavior<SVGSVGElement, unknown>) {
-    zoom.scaleExtent(this.scaleExtent())
-    const extent = this.ready?.extent
-    const width = Math.max(this.width, 1)
-    if (!extent) return void zoom.translateExtent([[-Infinity, -Infinity], [Infinity, Infinity]])
-    const base = this.baseScale
-    zoom.translateExtent([[Math.min(base(extent[0]), 0) - width, -Infinity], [Math.max(base(extent[1]), width) + width, Infinity]])
-  }
-
-  /** From about a century to about an hour across the plot, so nobody gets lost. */
-  private scaleExtent(): [number, number] {
-    const domain = this.baseDomain
-    const span = domain ? domain[1] - domain[0] : century
-    return [Math.min(1, span / century), Math.max(1, span / hour)]
-  }
-
   override render() {
     const load = this.load
     if (load.state === 'loading') return loadingPart(this.loader.progress, this.locale, this.shownHeight, this.stallTimeout, () => void this.reload())
@@ -429,9 +397,9 @@ export class DiplomaticTimeline extends LitElement {
         <span class="controls">
           <input type="search" placeholder="Search events" aria-label="Search events and quotes"
             .value=${this.filters.query} @input=${this.onSearch} />
-          <button @click=${() => this.zoomBy(1.5)} aria-label="Zoom in" title="Zoom in (+)">+</button>
-          <button @click=${() => this.zoomBy(1 / 1.5)} aria-label="Zoom out" title="Zoom out (−)">−</button>
-          <button @click=${this.fit} aria-label="Fit all events" title="Fit (0)">Fit</button>
+          <button @click=${(e: Event) => this.view.zoomBy(1.5, e)} aria-label="Zoom in" title="Zoom in (+)">+</button>
+          <button @click=${(e: Event) => this.view.zoomBy(1 / 1.5, e)} aria-label="Zoom out" title="Zoom out (−)">−</button>
+          <button @click=${(e: Event) => this.view.fit(e)} aria-label="Fit all events" title="Fit (0)">Fit</button>
           <button @click=${() => (this.listView = !this.listView)} aria-pressed=${this.listView ? 'true' : 'false'}>List</button>
         </span>
       </div>
@@ -511,10 +479,11 @@ export class DiplomaticTimeline extends LitElement {
     return hitTest(frame, event.clientX - box.left, event.clientY - box.top - axisHeight)
   }
 
-  private choose = (id: string | null) => {
+  /** The user chose an event (or none) by `event`: a click or a key. */
+  private choose = (id: string | null, event: Event) => {
     if (id === this.selected) return
     this.selected = id
-    this.pendingReveal = id === null ? false : 'user'
+    this.pendingReveal = id === null ? false : { event }
     if (this.syncUrl) history.replaceState(history.state, '', id ? `#event=${encodeURIComponent(id)}` : location.pathname + location.search)
     this.dispatchEvent(new CustomEvent<TimelineSelectDetail>('timeline-select', { detail: { id }, bubbles: true, composed: true }))
   }
@@ -526,15 +495,14 @@ export class DiplomaticTimeline extends LitElement {
 
   private onPlotClick = (event: MouseEvent) => {
     const mark = (event.target as Element).closest('[data-event-id]')
-    if (mark) return this.choose(mark.getAttribute('data-event-id'))
+    if (mark) return this.choose(mark.getAttribute('data-event-id'), event)
     const hit = this.hitAt(event)
-    if (hit && 'row' in hit) return this.choose(this.ready?.items[hit.row]?.id ?? null)
+    if (hit && 'row' in hit) return this.choose(this.ready?.items[hit.row]?.id ?? null, event)
     const plot = event.currentTarget as SVGSVGElement
     // On a lane drawn as density, a click zooms in on that spot.
-    if (hit && !hit.long && this.zoomBehavior) {
+    if (hit && !hit.long) {
       const box = plot.getBoundingClientRect()
-      this.userZoom = true
-      select(plot).call(this.zoomBehavior.scaleBy, 4, [event.clientX - box.left, event.clientY - box.top])
+      this.view.zoomBy(4, event, [event.clientX - box.left, event.clientY - box.top])
     }
   }
 
@@ -546,7 +514,7 @@ export class DiplomaticTimeline extends LitElement {
     const hit = this.hitAt(event)
     const row = hit && 'row' in hit ? this.ready?.items[hit.row] : undefined
     if (row) this.hover = { id: row.id, x, y }
-    else if (hit && 'count' in hit) this.hover = { bucket: hit, x, y }
+    else if (hit && 'count' in hit) this.hover = { bucket: hit, window: this.x, x, y }
     else if (this.hover) this.hover = null
   }
 
@@ -570,7 +538,7 @@ export class DiplomaticTimeline extends LitElement {
   private onHostKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.selected !== null) {
       event.preventDefault()
-      this.choose(null)
+      this.choose(null, event)
     }
   }
 
@@ -579,13 +547,13 @@ export class DiplomaticTimeline extends LitElement {
     const index = this.selected === null ? -1 : this.shownIndexOf(this.selected)
     const go = (i: number) => {
       const item = items[Math.max(0, Math.min(items.length - 1, i))]
-      if (item) this.choose(item.id)
+      if (item) this.choose(item.id, event)
     }
-    const pan = (fraction: number) => this.panBy(fraction)
+    const pan = (fraction: number) => this.view.panBy(fraction, event)
     // Shift with the arrows pans; the arrows alone walk the events in time order.
     if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
       event.preventDefault()
-      return this.panBy(event.key === 'ArrowLeft' ? -0.2 : 0.2)
+      return pan(event.key === 'ArrowLeft' ? -0.2 : 0.2)
     }
     const keys: Record<string, () => void> = {
       ArrowRight: () => go(index + 1),
@@ -596,10 +564,10 @@ export class DiplomaticTimeline extends LitElement {
       End: () => go(items.length - 1),
       PageUp: () => pan(-0.5),
       PageDown: () => pan(0.5),
-      '+': () => this.zoomBy(1.5),
-      '=': () => this.zoomBy(1.5),
-      '-': () => this.zoomBy(1 / 1.5),
-      '0': () => this.fit(),
+      '+': () => this.view.zoomBy(1.5, event),
+      '=': () => this.view.zoomBy(1.5, event),
+      '-': () => this.view.zoomBy(1 / 1.5, event),
+      '0': () => this.view.fit(event),
       Enter: () => (index === -1 ? go(0) : this.renderRoot.querySelector<HTMLElement>('[part="details"]')?.scrollIntoView({ block: 'nearest' })),
     }
     const action = keys[event.key]
@@ -611,142 +579,6 @@ export class DiplomaticTimeline extends LitElement {
 
   private get plot() {
     return this.renderRoot.querySelector<SVGSVGElement>('svg.plot')
-  }
-
-  private attachZoom() {
-    const plot = this.plot as (SVGSVGElement & { __zoom?: ZoomTransform }) | null
-    if (!plot) return void (this.zoomBehavior = undefined)
-    // d3-zoom keeps the transform on the element; keep it in step when the element resets it (new data, Fit).
-    if (this.zoomBehavior && plot.__zoom) return void (plot.__zoom = this.transform)
-    this.zoomBehavior = d3zoom<SVGSVGElement, unknown>()
-      .filter((event: Event) => {
-        // Clicks on marks select; the wheel, drags and pinches elsewhere zoom and pan.
-        if (event.type === 'mousedown' && (event.target as Element).closest('.mark')) return false
-        return (!(event as MouseEvent).ctrlKey || event.type === 'wheel') && !(event as MouseEvent).button
-      })
-      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
-        // Wheel and pointer events come faster than frames: draw once per frame, at the latest transform.
-        if (event.sourceEvent) this.nextFrame = true
-        this.transform = event.transform
-        if (event.sourceEvent || this.userZoom) this.rangeChanged = true
-      })
-      .on('end', () => {
-        this.userZoom = false
-        if (!this.rangeChanged) return
-        this.rangeChanged = false
-        // Once the new window is drawn: a zoom can end inside an update (a selection brought into view).
-        void this.updateComplete.then(() => {
-          const [start, end] = this.x.domain()
-          this.dispatchEvent(new CustomEvent<TimelineRangeChangeDetail>('timeline-range-change', {
-            detail: { start: start!.toISOString(), end: end!.toISOString() }, bubbles: true, composed: true,
-          }))
-        })
-      })
-    this.limitZoom(this.zoomBehavior)
-    select(plot).call(this.zoomBehavior).on('dblclick.zoom', null)
-    plot.__zoom = this.transform
-  }
-
-  /** Keeps the overview's brush on the plot's window, and lets a brush gesture set the window. */
-  private attachBrush() {
-    const g = this.renderRoot.querySelector<SVGGElement>('svg.overview .brush')
-    const load = this.ready
-    if (!g || !load) return
-    const width = Math.max(this.width, 1)
-    const all = this.overviewScale(load)
-    if (!all) return
-    const fresh = !this.brush || !(g as unknown as { __brush?: unknown }).__brush
-    if (fresh) {
-      // Moves made here (brush.move without an event) come with no sourceEvent: only the user's gestures act.
-      this.brush = brushX<unknown>().on('brush end', (event: { type: string; selection: [number, number] | null; sourceEvent: Event | null }) => {
-        const current = this.brushScale
-        if (!event.sourceEvent || !current) return
-        if (event.selection) return this.showWindow(current.invert(event.selection[0]).getTime(), current.invert(event.selection[1]).getTime())
-        if (event.type !== 'end') return
-        // A click without a drag: d3 clears its brush. Centre the window there, and draw the brush again.
-        const [x0, x1] = this.x.domain().map(Number) as [number, number]
-        const at = current.invert(pointer(event.sourceEvent, g)[0]).getTime()
-        this.brushSelection = undefined
-        this.showWindow(at - (x1 - x0) / 2, at + (x1 - x0) / 2)
-        this.requestUpdate()
-      })
-    }
-    // Setting up the brush builds its DOM: only when it is new or the strip changed width.
-    if (fresh || this.brushWidth !== width) {
-      this.brush!.extent([[0, 0], [width, overviewHeight]])
-      select(g).call(this.brush!)
-      this.brushWidth = width
-    }
-    this.brushScale = all
-    const [d0, d1] = this.x.domain()
-    let selection: [number, number] | null = [Math.max(0, all(d0!)), Math.min(width, all(d1!))]
-    // The strip holds the window, so the brush is never cut; a window narrower than two of its pixels gets two.
-    if (selection[1] <= selection[0]) selection = null
-    else if (selection[1] - selection[0] < 2) {
-      const mid = (selection[0] + selection[1]) / 2
-      selection = [Math.max(0, mid - 1), Math.min(width, mid + 1)]
-    }
-    const shown = this.brushSelection
-    const same = (a: [number, number] | null, b: [number, number] | null) =>
-      a === b || (a !== null && b !== null && Math.abs(a[0] - b[0]) < 0.5 && Math.abs(a[1] - b[1]) < 0.5)
-    if (!fresh && shown !== undefined && same(shown, selection)) return
-    select(g).call(this.brush!.move, selection)
-    this.brushSelection = selection
-  }
-
-  private brushWidth = 0
-  /** What the brush shows (null: nothing), or undefined when it must be drawn again. */
-  private brushSelection?: [number, number] | null
-  private brushScale?: ScaleTime<number, number>
-
-  /** Sets the plot's window to [start, end] (UTC ms), as a user action. */
-  private showWindow(start: number, end: number) {
-    const plot = this.plot
-    if (!plot || !this.zoomBehavior || end <= start) return
-    const base = this.baseScale
-    // d3-zoom clamps scaleBy and translateBy to its limits, but not a transform set outright.
-    const [kMin, kMax] = this.scaleExtent()
-    const width = Math.max(1, this.width)
-    const k = Math.min(kMax, Math.max(kMin, width / (base(end) - base(start))))
-    this.userZoom = true
-    // Centred on the middle of [start, end], which it shows exactly unless a limit applied.
-    select(plot).call(this.zoomBehavior.transform, zoomIdentity.translate(width / 2, 0).scale(k).translate(-base((start + end) / 2), 0))
-  }
-
-  /** Brings an event into view when it is outside the window, keeping the zoom. */
-  private reveal(id: string | null, byUser: boolean) {
-    const item = id === null ? undefined : this.ready?.byId(id)
-    const plot = this.plot
-    if (!item || !plot || !this.zoomBehavior) return
-    const [d0, d1] = this.x.domain().map(Number) as [number, number]
-    // Where its mark is drawn: a day's dot sits at midday, which a window of a few hours can miss.
-    const at = drawnAt(item)
-    if (at >= d0 && at <= d1) return
-    const mid = drawnAsDot(item) ? at : item.start + Math.min(item.end - item.start, (d1 - d0) / 2) / 2
-    // A selection set by the page (the attribute, a deep link) moves the window without a range-change event.
-    this.userZoom = byUser
-    select(plot).call(this.zoomBehavior.translateTo, this.baseScale(mid), 0)
-  }
-
-  private zoomBy(factor: number) {
-    const plot = this.plot
-    if (!plot || !this.zoomBehavior) return
-    this.userZoom = true
-    select(plot).call(this.zoomBehavior.scaleBy, factor)
-  }
-
-  private panBy(fraction: number) {
-    const plot = this.plot
-    if (!plot || !this.zoomBehavior) return
-    this.userZoom = true
-    select(plot).call(this.zoomBehavior.translateBy, (-fraction * Math.max(this.width, 1)) / this.transform.k, 0)
-  }
-
-  private fit = () => {
-    const plot = this.plot
-    this.userZoom = true
-    if (plot && this.zoomBehavior) select(plot).call(this.zoomBehavior.transform, zoomIdentity)
-    else this.transform = zoomIdentity
   }
 
   private async fetchSource(src: string, revalidate = false): Promise<Problem[]> {
@@ -869,8 +701,8 @@ export class DiplomaticTimeline extends LitElement {
     const same = this.ready?.dataset.id === prepared.dataset.id
     const ready = same ? { ...prepared, window: this.ready!.window } : prepared
     this.load = ready
-    if (!same) this.transform = zoomIdentity
-    if (!same && this.selected !== null) this.pendingReveal ||= 'page'
+    if (!same) this.view.reset()
+    if (!same && this.selected !== null) this.pendingReveal ||= { event: undefined }
     return ready
   }
 }

@@ -14,7 +14,7 @@ const relationVerbsPassive: Record<string, string> = {
 }
 
 /** The panel about the selected event: what happened, when, who, how sure, the quotes with their sources, and related events as links. */
-export function detailsPart(item: TimelineEvent, { dataset, byId }: Pick<Prepared, 'dataset' | 'byId'>, locale: string, choose: (id: string) => void) {
+export function detailsPart(item: TimelineEvent, { dataset, byId }: Pick<Prepared, 'dataset' | 'byId'>, locale: string, choose: (id: string, event: Event) => void) {
   const e = item.event
   const actors = new Map(dataset.actors.map((a) => [a.id, a]))
   const sources = new Map(dataset.sources.map((s) => [s.id, s]))
@@ -40,7 +40,7 @@ export function detailsPart(item: TimelineEvent, { dataset, byId }: Pick<Prepare
       const outgoing = r.from === e.id
       const other = outgoing ? r.to : r.from
       return html`<li>${(outgoing ? relationVerbs : relationVerbsPassive)[r.type]}
-        <button class="linklike" data-related-id=${other} @click=${() => choose(other)}>${byId(other)?.event.title ?? other}</button></li>`
+        <button class="linklike" data-related-id=${other} @click=${(e: Event) => choose(other, e)}>${byId(other)?.event.title ?? other}</button></li>`
     })}</ul>` : nothing}
   </section>`
 }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit'
 import type { TimelineEvent } from '../../src/timeline/events.ts'
 
 /** The events as a table, `listPage` at a time from `start`, with Earlier and Later to turn the pages. */
-export function listPart(items: readonly TimelineEvent[], start: number, listPage: number, choose: (id: string) => void, turn: (start: number) => void) {
+export function listPart(items: readonly TimelineEvent[], start: number, listPage: number, choose: (id: string, event: Event) => void, turn: (start: number) => void) {
   // A page that holds an event: it goes back to the first whenever the events shown change.
   const end = Math.min(items.length, start + listPage)
   const rows = items.slice(start, end)
@@ -11,7 +11,7 @@ export function listPart(items: readonly TimelineEvent[], start: number, listPag
     <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Certainty</th></tr></thead>
     <tbody>${rows.map((i) => html`<tr data-event-id=${i.id}>
       <td>${i.dateLabel}</td>
-      <td><button class="linklike" @click=${() => choose(i.id)}>${i.event.title}</button></td>
+      <td><button class="linklike" @click=${(e: Event) => choose(i.id, e)}>${i.event.title}</button></td>
       <td>${i.status}</td><td>${i.certainty}${i.disputed ? ', attribution disputed' : ''}</td></tr>`)}</tbody>
   </table>
   ${items.length > listPage

@@ -16,8 +16,8 @@ export const tickHeight = 8
 /** The lanes' height: at least two rows, so that an empty plot still shows its axis and "as of" line. */
 export const lanesHeightOf = (frame: PlotFrame): number => Math.max(frame.height, rowHeight * 2)
 
-/** What the pointer is over: an event, or a bucket of a density lane; where, from the element's top-left. */
-export type Hover = ({ id: string } | { bucket: Extract<Hit, { count: number }> }) & { x: number; y: number }
+/** What the pointer is over: an event, or a bucket of a density lane in the window of scale `window`; where, from the element's top-left. */
+export type Hover = ({ id: string } | { bucket: Extract<Hit, { count: number }>; window: ScaleTime<number, number> }) & { x: number; y: number }
 
 export interface PlotInput {
   frame: PlotFrame
