@@ -38,7 +38,8 @@ const press = async (el: DiplomaticTimeline, key: string) => {
 
 afterEach(() => document.body.replaceChildren())
 
-describe('<diplomatic-timeline> with 100,000 events', () => {
+// Building 100,000 events takes a second or two on a busy two-core machine: a longer limit than the others.
+describe('<diplomatic-timeline> with many events', { timeout: 30_000 }, () => {
   it('draws density, walks the events in time order by keyboard, and always draws the selected one as a labelled mark', async () => {
     const data = manyEvents(100_000)
     // Time order: by date, then by id.
@@ -78,5 +79,33 @@ describe('<diplomatic-timeline> with 100,000 events', () => {
     named[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))
     await el.updateComplete
     expect(el.selected).toBe(named[0]!.getAttribute('data-event-id'))
+  })
+
+  it('draws a lane past the labels\' budget as unlabelled marks on the canvas, and a click on one selects its event', async () => {
+    // 160 one-day events, each on its own day: too many to label, few enough to draw apart at 1000 px.
+    const data = sampleDataset()
+    const template = data.events[0]!
+    data.relations = []
+    data.events = Array.from({ length: 160 }, (_, i) => ({
+      ...template, id: `day-${i}`, participants: [], evidence: [],
+      date: { edtf: new Date(Date.UTC(2016, 0, 1) + i * day).toISOString().slice(0, 10) },
+    }))
+    const el = await mount(data)
+    expect(root(el).querySelectorAll('.lane.ticks').length).toBe(1)
+    expect(root(el).querySelectorAll('svg.plot [data-event-id]').length).toBe(0)
+    // The first painted pixel of the canvas is an unlabelled mark.
+    const canvas = root(el).querySelector<HTMLCanvasElement>('canvas.plot-canvas')!
+    const image = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+    const ratio = canvas.width / canvas.getBoundingClientRect().width
+    let painted = -1
+    for (let i = 3; i < image.data.length && painted < 0; i += 4) if (image.data[i]! > 200) painted = (i - 3) / 4
+    expect(painted).toBeGreaterThanOrEqual(0)
+    const box = canvas.getBoundingClientRect()
+    const at = { clientX: box.left + (painted % image.width) / ratio + 0.5, clientY: box.top + Math.floor(painted / image.width) / ratio + 0.5 }
+    root(el).querySelector('svg.plot')!.dispatchEvent(new MouseEvent('click', { ...at, bubbles: true, composed: true }))
+    await el.updateComplete
+    expect(el.selected).toMatch(/^day-\d+$/)
+    // The selection is drawn over the canvas as its own labelled mark.
+    expect([...root(el).querySelectorAll('svg.plot [data-event-id]')].map((m) => m.getAttribute('data-event-id'))).toEqual([el.selected])
   })
 })
