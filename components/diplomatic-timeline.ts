@@ -1,12 +1,11 @@
-import { LitElement, html, nothing, svg, type PropertyDeclaration, type PropertyValues } from 'lit'
+import { LitElement, html, nothing, type PropertyDeclaration, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import type { EventDataset } from '../src/model/index.ts'
-import { DensityCache } from '../src/timeline/density.ts'
+import { DensityCache, startBins } from '../src/timeline/density.ts'
 import { barsPath } from '../src/timeline/draw.ts'
 import { hitTest, plotFrame, type Hit, type PlotFrame } from '../src/timeline/frame.ts'
-import { atOrAfter } from '../src/timeline/query.ts'
 import { laneIndex, type LaneIndex } from '../src/timeline/table.ts'
 import { prepareColumns, prepareDataset, type Prepared } from '../src/timeline/prepare.ts'
 import { detectFormat, Format } from '../src/formats/detect.ts'
@@ -20,6 +19,7 @@ import { atStart } from '../src/validate/at-start.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 import { detailsPart } from './parts/details.ts'
 import { listPart } from './parts/list.ts'
+import { overviewPart } from './parts/overview.ts'
 import { chipFacets, filtersPart } from './parts/filters.ts'
 import { loadingPart, problemsPart } from './parts/messages.ts'
 import { axisHeight, densityLaneHeight, laneHeader, plotPart, rowHeight, tickHeight, tooltipPart, type Hover } from './parts/plot.ts'
@@ -415,29 +415,15 @@ export class DiplomaticTimeline extends LitElement {
 
 
   private renderOverview(load: Ready) {
-    const width = Math.max(this.width, 1)
     const scale = this.overviewScale(load)
     if (!scale) return nothing
     if (this.overviewBars?.scale !== scale) {
-      // Starts only: one long background period would otherwise fill every bin. Each 3 px bin
-      // counts the sorted starts by binary search: the work follows the pixels, not the events.
+      // Starts only: one long background period would otherwise fill every bin.
       const [e0, e1] = scale.domain().map(Number) as [number, number]
-      const msPerPx = Math.max(1, e1 - e0) / width
-      const starts = this.shownStarts
-      const bins = []
-      let before = atOrAfter(starts, e0)
-      for (let x = 0; x < width; x += 3) {
-        const upTo = atOrAfter(starts, e0 + (x + 3) * msPerPx, before)
-        if (upTo > before) bins.push({ x, width: 3, count: upTo - before })
-        before = upTo
-      }
+      const bins = startBins(this.shownStarts, e0, e1, Math.max(this.width, 1), 3)
       this.overviewBars = { scale, d: barsPath({ y: 2, height: overviewHeight - 4, bins }) }
     }
-    return html`<svg class="overview" part="overview" width=${width} height=${overviewHeight} aria-hidden="true">
-      <rect class="frame" x="0.5" y="0.5" width=${width - 1} height=${overviewHeight - 1}></rect>
-      ${this.overviewBars.d ? svg`<path class="bars" fill-opacity="0.6" d=${this.overviewBars.d}></path>` : nothing}
-      <g class="brush"></g>
-    </svg>`
+    return overviewPart(Math.max(this.width, 1), overviewHeight, this.overviewBars.d)
   }
 
   private overview?: { start: number; end: number; width: number; scale: ScaleTime<number, number> }

@@ -7,6 +7,23 @@ export interface Bin {
   count: number
 }
 
+/**
+ * Bins of `binPx` px across [0, width) over [t0, t1] ms, each counting the `starts` (sorted) in
+ * it by binary search, so the work follows the pixels, not the events; empty bins are left out.
+ */
+export function startBins(starts: Float64Array, t0: number, t1: number, width: number, binPx: number): Bin[] {
+  const msPerPx = Math.max(1, t1 - t0) / width
+  const bins: Bin[] = []
+  let before = atOrAfter(starts, t0)
+  for (let x = 0; x < width; x += binPx) {
+    // The last bin holds t1 itself.
+    const upTo = atOrAfter(starts, x + binPx >= width ? t1 + 1 : t0 + (x + binPx) * msPerPx, before)
+    if (upTo > before) bins.push({ x, width: binPx, count: upTo - before })
+    before = upTo
+  }
+  return bins
+}
+
 /** The largest count among the bins; 1 when there are none, so that shares stay finite. */
 export const peakOf = (bins: readonly Bin[]): number => bins.reduce((peak, b) => (b.count > peak ? b.count : peak), 1)
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { barsPath } from '../../src/timeline/draw.ts'
+import { startBins } from '../../src/timeline/density.ts'
 
 /** The rectangles of a path of `M x y h w v h h -w z` commands, as [x, y, width, height]. */
 const rects = (d: string) =>
@@ -25,5 +26,24 @@ describe('barsPath', () => {
   it('gives an empty path for no bins, and keeps a narrow bin at least a px wide', () => {
     expect(barsPath({ y: 0, height: 4, bins: [] })).toBe('')
     expect(rects(barsPath({ y: 0, height: 4, bins: [{ x: 1.25, width: 0.5, count: 1 }] }))).toEqual([[1.3, 0, 1, 4]])
+  })
+})
+
+describe('startBins', () => {
+  const day = 86_400_000
+  const starts = Float64Array.from([0, 0.5, 1, 2.99, 3, 9.99, 10].map((d) => d * day))
+
+  it('counts each start once, in the bin of its pixel, the last bin holding the strip\'s end', () => {
+    // 10 days over 10 px in 2 px bins: [0, 2) days, [2, 4), … and the end, day 10, in the last.
+    expect(startBins(starts, 0, 10 * day, 10, 2)).toEqual([
+      { x: 0, width: 2, count: 3 },
+      { x: 2, width: 2, count: 2 },
+      { x: 8, width: 2, count: 2 },
+    ])
+  })
+
+  it('leaves out the starts outside the strip', () => {
+    expect(startBins(starts, 3 * day, 9 * day, 6, 3).reduce((n, b) => n + b.count, 0)).toBe(1)
+    expect(startBins(new Float64Array(0), 0, day, 100, 3)).toEqual([])
   })
 })
