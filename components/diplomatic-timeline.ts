@@ -10,8 +10,9 @@ import { laneIndex, type LaneIndex } from '../src/timeline/table.ts'
 import { prepareColumns, prepareDataset, type Prepared } from '../src/timeline/prepare.ts'
 import { detectFormat, Format } from '../src/formats/detect.ts'
 import type { ArrowDataset } from '../src/formats/arrow.ts'
-import { drawable, type TimelineEvent } from '../src/timeline/events.ts'
-import { allFacetCounts, filterRows, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
+import { drawable } from '../src/timeline/events.ts'
+import { allFacetCounts, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
+import { indexAmong, shownOf, type Shown } from '../src/timeline/shown.ts'
 import { drawnAsDot, drawnAt, GroupBy } from '../src/timeline/layout.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
@@ -165,13 +166,10 @@ export class DiplomaticTimeline extends LitElement {
   private interrupted = false
   /** The element's height when it last showed a timeline: a new load keeps it, so the page does not jump. */
   private shownHeight = 0
-  private shown: readonly TimelineEvent[] = []
-  /** The table rows shown, in time order; null when no filter applies, for all of them. */
-  private rows: Uint32Array | null = null
+  /** The events the filters let through. */
+  private shown: Shown = shownOf(undefined, noFilters)
   /** The lanes of the events shown, indexed for every frame's queries. */
   private lanes: LaneIndex[] = []
-  /** The starts of the events shown, sorted: the overview counts them by binary search. */
-  private shownStarts: Float64Array = new Float64Array(0)
   private densityCache = new DensityCache()
   private canvas = new PlotCanvas(this)
   private view: View = new View(this, {
@@ -186,7 +184,6 @@ export class DiplomaticTimeline extends LitElement {
   })
   /** A web font that arrives after the first render changes every label's width: the plot is laid out again. */
   private text = new TextMeasure(this, () => (this.plotMemo = undefined))
-  private counts = new Map<Facet, Map<string, number>>()
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
   /** The overview's bars, drawn again when the data, the filters, the width or the strip's span change. */
@@ -252,15 +249,11 @@ export class DiplomaticTimeline extends LitElement {
     if (this.hover && 'bucket' in this.hover && this.hover.window !== this.x) this.hover = null
     if (changed.has('selected')) this.pendingReveal = this.selected === null ? false : this.pendingReveal || { event: undefined }
     if (changed.has('load') || changed.has('filters')) {
-      const ready = this.ready
-      const items = ready?.items ?? []
-      const rows = (this.rows = filterRows(items, this.filters))
-      this.shown = rows ? Array.from(rows, (r) => items[r]!) : items
-      this.shownStarts = !ready ? new Float64Array(0) : rows ? Float64Array.from(rows, (r) => ready.table.start[r]!) : ready.table.start
-      this.counts = allFacetCounts(items, this.filters)
+      const items = this.ready?.items ?? []
+      this.shown = shownOf(this.ready?.table, this.filters)
       if (changed.has('load')) {
         // Every value in the data, filtered or not: a chip stays (at 0) when other filters empty it.
-        const all = filtering(this.filters) ? allFacetCounts(items, noFilters) : this.counts
+        const all = filtering(this.filters) ? allFacetCounts(items, noFilters) : this.shown.counts
         this.facetValues = new Map(chipFacets.map((f) => [f, [...(all.get(f)?.keys() ?? [])].sort()]))
       }
       this.overviewBars = undefined
@@ -268,7 +261,7 @@ export class DiplomaticTimeline extends LitElement {
     }
     if (changed.has('load') || changed.has('filters') || changed.has('groupBy')) {
       const ready = this.ready
-      this.lanes = ready ? laneIndex(ready.table, this.rows, this.groupBy, ready.laneLabel) : []
+      this.lanes = ready ? laneIndex(ready.table, this.shown.rows, this.groupBy, ready.laneLabel) : []
     }
     // The list's page holds the selected event.
     if (['selected', 'load', 'filters'].some((p) => changed.has(p)) && this.selected !== null) {
@@ -355,31 +348,13 @@ export class DiplomaticTimeline extends LitElement {
     const selected = this.selected === null ? -1 : load.table.rowOf(this.selected)
     return plotFrame(load.table, this.lanes, { t0, t1, width }, this.densityCache, {
       groupBy: this.groupBy, measure: this.text.measure, rowHeight, lanePadding: 2, laneHeader, minMarkWidth: 10, maxMarks, tickSpacing,
-      tickHeight, tickRows: 3, densityHeight: densityLaneHeight, selected: this.isShown(selected) ? selected : -1,
+      tickHeight, tickRows: 3, densityHeight: densityLaneHeight, selected: indexAmong(this.shown, selected) >= 0 ? selected : -1,
     })
-  }
-
-  /** Whether a table row passes the filters. */
-  private isShown(row: number): boolean {
-    return row >= 0 && this.indexAmongShown(row) >= 0
-  }
-
-  /** Where a table row is among the events shown, in time order (a binary search in the rows shown); -1 when filtered out. */
-  private indexAmongShown(row: number): number {
-    const rows = this.rows
-    if (!rows || row < 0) return row
-    let [lo, hi] = [0, rows.length]
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (rows[mid]! < row) lo = mid + 1
-      else hi = mid
-    }
-    return rows[lo] === row ? lo : -1
   }
 
   /** Where an event is among those shown, in time order; -1 when it is not shown. */
   private shownIndexOf(id: string): number {
-    return this.indexAmongShown(this.ready?.table.rowOf(id) ?? -1)
+    return indexAmong(this.shown, this.ready?.table.rowOf(id) ?? -1)
   }
 
   override render() {
@@ -404,10 +379,10 @@ export class DiplomaticTimeline extends LitElement {
         </span>
       </div>
       ${filtersPart({
-        actors: ready.dataset.actors, counts: this.counts, facetValues: this.facetValues, filters: this.filters, shown: this.shown.length, total: ready.items.length,
+        actors: ready.dataset.actors, counts: this.shown.counts, facetValues: this.facetValues, filters: this.filters, shown: this.shown.items.length, total: ready.items.length,
         window: this.width === 0 || this.listView ? null : (this.x.domain().map(Number) as [number, number]), on: { actor: this.onActor, toggle: this.toggle },
       })}
-      ${this.listView ? listPart(this.shown, this.listStart, listPage, this.choose, (start) => (this.listStart = start)) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
+      ${this.listView ? listPart(this.shown.items, this.listStart, listPage, this.choose, (start) => (this.listStart = start)) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
       ${tooltipPart(this.hover, ready.byId, this.width, this.locale)}
       ${selected ? guard([selected, ready, this.locale], () => detailsPart(selected, ready, this.locale, this.choose)) : nothing}
     </div>`
@@ -420,7 +395,7 @@ export class DiplomaticTimeline extends LitElement {
     if (this.overviewBars?.scale !== scale) {
       // Starts only: one long background period would otherwise fill every bin.
       const [e0, e1] = scale.domain().map(Number) as [number, number]
-      const bins = startBins(this.shownStarts, e0, e1, Math.max(this.width, 1), 3)
+      const bins = startBins(this.shown.starts, e0, e1, Math.max(this.width, 1), 3)
       this.overviewBars = { scale, d: barsPath({ y: 2, height: overviewHeight - 4, bins }) }
     }
     return overviewPart(Math.max(this.width, 1), overviewHeight, this.overviewBars.d)
@@ -451,7 +426,7 @@ export class DiplomaticTimeline extends LitElement {
     if (this.width === 0) return nothing
     const x = this.x
     return plotPart({
-      frame: this.plotModel(ready, x, this.width), x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.length,
+      frame: this.plotModel(ready, x, this.width), x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length,
       on: { key: this.onKey, click: this.onPlotClick, pointerMove: this.onPointerMove, pointerLeave: this.onPointerLeave },
     })
   }
@@ -529,7 +504,7 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   private onKey = (event: KeyboardEvent) => {
-    const items = this.shown
+    const items = this.shown.items
     const index = this.selected === null ? -1 : this.shownIndexOf(this.selected)
     const go = (i: number) => {
       const item = items[Math.max(0, Math.min(items.length - 1, i))]
