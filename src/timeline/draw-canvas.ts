@@ -66,25 +66,27 @@ export function drawFrame(ctx: Canvas2D, frame: PlotFrame, colors: CanvasColors,
 
 /** Density rows, shaded by each bucket's share of its row's peak (at `strength` times the shade's opacity): runs of one shade are one rectangle, and each shade one fill. */
 function drawDensity(ctx: Canvas2D, width: number, rows: readonly DensityLane[], color: string, strength: number) {
+  // One pass over the buckets gathers each shade's runs (x, y, width, height); then each shade is one fill.
+  const runs: number[][] = Array.from({ length: densityShades }, () => [])
+  for (const d of rows) {
+    let [from, shade] = [0, -1]
+    for (let i = 0; i <= d.counts.length; i++) {
+      const count = i < d.counts.length ? d.counts[i]! : 0
+      const level = count === 0 ? -1 : Math.max(1, Math.ceil((count / d.peak) * densityShades)) - 1
+      if (level === shade) continue
+      if (shade >= 0) {
+        const x = Math.max(0, d.x0 + from * d.step)
+        runs[shade]!.push(x, d.y, Math.max(1, Math.min(width, d.x0 + i * d.step) - x), d.height)
+      }
+      ;[from, shade] = [i, level]
+    }
+  }
   ctx.fillStyle = color
   for (let shade = 0; shade < densityShades; shade++) {
+    const r = runs[shade]!
+    if (r.length === 0) continue
     ctx.beginPath()
-    let any = false
-    for (const d of rows) {
-      let run = -1
-      for (let i = 0; i <= d.counts.length; i++) {
-        const count = i < d.counts.length ? d.counts[i]! : 0
-        const level = count === 0 ? -1 : Math.max(1, Math.ceil((count / d.peak) * densityShades)) - 1
-        if (level === shade && run < 0) run = i
-        if (level !== shade && run >= 0) {
-          const x = Math.max(0, d.x0 + run * d.step)
-          ctx.rect(x, d.y, Math.max(1, Math.min(width, d.x0 + i * d.step) - x), d.height)
-          run = -1
-          any = true
-        }
-      }
-    }
-    if (!any) continue
+    for (let k = 0; k < r.length; k += 4) ctx.rect(r[k]!, r[k + 1]!, r[k + 2]!, r[k + 3]!)
     ctx.globalAlpha = shadeOpacity(shade) * strength
     ctx.fill()
   }
