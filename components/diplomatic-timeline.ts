@@ -2,21 +2,14 @@ import { LitElement, html, nothing, type PropertyDeclaration, type PropertyValue
 import { customElement, property, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
-import type { EventDataset } from '../src/model/index.ts'
 import { DensityCache, startBins } from '../src/timeline/density.ts'
 import { barsPath } from '../src/timeline/draw.ts'
 import { hitTest, plotFrame, type Hit, type PlotFrame } from '../src/timeline/frame.ts'
 import { laneIndex, type LaneIndex } from '../src/timeline/table.ts'
-import { prepareColumns, prepareDataset, type Prepared } from '../src/timeline/prepare.ts'
-import { detectFormat, Format } from '../src/formats/detect.ts'
-import type { ArrowDataset } from '../src/formats/arrow.ts'
-import { drawable } from '../src/timeline/events.ts'
 import { allFacetCounts, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { indexAmong, shownOf, type Shown } from '../src/timeline/shown.ts'
 import { drawnAsDot, drawnAt, GroupBy } from '../src/timeline/layout.ts'
-import { stripBom } from '../src/validate/bom.ts'
-import type { Problem, ValidationResult } from '../src/validate/index.ts'
-import { atStart } from '../src/validate/at-start.ts'
+import type { Problem } from '../src/validate/index.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 import { detailsPart } from './parts/details.ts'
 import { listPart } from './parts/list.ts'
@@ -27,20 +20,7 @@ import { axisHeight, densityLaneHeight, laneHeader, plotPart, rowHeight, tickHei
 import { PlotCanvas } from './controllers/plot-canvas.ts'
 import { View } from './controllers/view.ts'
 import { TextMeasure } from './controllers/text-measure.ts'
-import { SourceLoader, Superseded } from './controllers/source-loader.ts'
-import { messageOf } from '../src/message-of.ts'
-
-type Ready = Prepared & { state: 'ready' }
-const asReady = (prepared: Prepared | null): Ready | null => prepared && { ...prepared, state: 'ready' }
-type Load =
-  | { state: 'empty' }
-  | { state: 'loading' }
-  | Ready
-  /**
-   * `previous` is the last valid data, still shown under the alert, so a bad edit loses nothing on
-   * screen. `placeless`: the problem is with the whole load (a network failure), at no place in a text.
-   */
-  | { state: 'error'; title: string; problems: Problem[]; placeless: boolean; previous?: Ready }
+import { DatasetController, type Load, type Ready } from './controllers/dataset.ts'
 
 export interface TimelineSelectDetail {
   id: string | null
@@ -59,26 +39,11 @@ const tickSpacing = 6
 
 
 
-/**
- * Validation (the JSON Schema validator, the messages, the general EDTF grammar) is a separate
- * module, fetched after the first paint (see ingest): the timeline is drawn first, and checked
- * while it shows.
- */
-const loadValidator = () => import('../src/validate/index.ts')
 /** Rows on a page of the list view: thousands of rows would take seconds to build. */
 const listPage = 200
 
 /** What the zoom's limits follow: the data, the width and the window at zoom 1. */
 const zoomLimitInputs = ['load', 'width', 'start', 'end'] as const
-
-/** Past this many bytes, a fetched file is big enough that reading it is said before it is done. */
-const largeFile = 1_000_000
-
-/** After the next paint, or soon in a hidden page, which paints nothing. */
-const afterPaint = () => new Promise<void>((resolve) => {
-  requestAnimationFrame(() => setTimeout(resolve))
-  setTimeout(resolve, 100)
-})
 
 /**
  * An embeddable, explorable timeline of diplomatic and conflict events.
@@ -119,10 +84,6 @@ export class DiplomaticTimeline extends LitElement {
   @state() private filters: Filters = noFilters
   /** What the pointer is over: an event, or a bucket of a density lane. */
   @state() private hover: Hover | null = null
-  /** The data last found valid. Data on screen that is not this one is still being checked. */
-  private valid?: Ready
-  /** The request whose data `valid` is: an older check that ends later does not replace it. */
-  private validRequest = 0
 
   /** URL of a dataset JSON file to fetch and validate. */
   @property({ attribute: 'src' }) src?: string
@@ -160,10 +121,8 @@ export class DiplomaticTimeline extends LitElement {
    */
   validation: Promise<Problem[]> = Promise.resolve([])
 
-  private request = 0
-  private loader = new SourceLoader(this, () => this.stallTimeout)
-  /** A load of `src` was stopped when the element left the page: it starts again when the element is back. */
-  private interrupted = false
+  /** The data: its loading, drawing and checking. */
+  private input = new DatasetController(this, () => this.load, (load) => (this.load = load), (prepared) => this.display(prepared))
   /** The element's height when it last showed a timeline: a new load keeps it, so the page does not jump. */
   private shownHeight = 0
   /** The events the filters let through. */
@@ -213,8 +172,7 @@ export class DiplomaticTimeline extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback()
-    if (this.interrupted && this.src) this.validation = this.fetchSource(this.src)
-    this.interrupted = false
+    if (this.input.resume() && this.src) this.validation = this.input.fetchSource(this.src)
     this.resizeObserver = new ResizeObserver(([entry]) => {
       const width = Math.floor(entry?.contentRect.width ?? 0)
       if (this.ready) this.shownHeight = entry?.contentRect.height ?? 0
@@ -229,8 +187,6 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   override disconnectedCallback() {
-    // The loader stops a load under way (closing its connection); it starts again if the element comes back.
-    this.interrupted = this.loader.progress !== null && !this.loader.progress.preparing
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
     window.removeEventListener('hashchange', this.onHashChange)
@@ -239,12 +195,9 @@ export class DiplomaticTimeline extends LitElement {
   protected override willUpdate(changed: PropertyValues) {
     // The first render knows its width, rather than drawing once at zero and again at once.
     if (this.width === 0) this.width = Math.floor(this.getBoundingClientRect().width)
-    if (changed.has('data') && this.data !== undefined) {
-      // The data given last wins: a file still on its way is dropped, and its connection closed.
-      this.loader.cancel()
-      this.validation = this.ingest({ value: this.data }, 'the data property')
-    }
-    else if (changed.has('src') && this.src) this.validation = this.fetchSource(this.src)
+    // The data given last wins.
+    if (changed.has('data') && this.data !== undefined) this.validation = this.input.fromData(this.data)
+    else if (changed.has('src') && this.src) this.validation = this.input.fetchSource(this.src)
     // A count under the pointer is of a bucket the new window no longer has.
     if (this.hover && 'bucket' in this.hover && this.hover.window !== this.x) this.hover = null
     if (changed.has('selected')) this.pendingReveal = this.selected === null ? false : this.pendingReveal || { event: undefined }
@@ -314,15 +267,14 @@ export class DiplomaticTimeline extends LitElement {
 
   /** The data on screen: the current data, or the last valid data while the current is in error. */
   private get ready(): Ready | undefined {
-    const load = this.load
-    return load.state === 'ready' ? load : load.state === 'error' ? load.previous : undefined
+    return this.input.ready
   }
 
   /** Fetches `src` again, as after the file was saved; the timeline stays on screen meanwhile. */
   reload(): Promise<void> {
     if (!this.src) return Promise.resolve()
     // Asked of the server again, not answered from the browser's cache: the file has changed.
-    this.validation = this.fetchSource(this.src, true)
+    this.validation = this.input.fetchSource(this.src, true)
     return this.validation.then(() => undefined)
   }
 
@@ -359,13 +311,13 @@ export class DiplomaticTimeline extends LitElement {
 
   override render() {
     const load = this.load
-    if (load.state === 'loading') return loadingPart(this.loader.progress, this.locale, this.shownHeight, this.stallTimeout, () => void this.reload())
+    if (load.state === 'loading') return loadingPart(this.input.loader.progress, this.locale, this.shownHeight, this.stallTimeout, () => void this.reload())
     const ready = this.ready
     const alert = load.state === 'error' ? problemsPart(load, ready !== undefined) : nothing
     if (!ready) return alert
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
-    const selected = ready === this.valid && this.selected !== null ? ready.byId(this.selected) : undefined
+    const selected = ready === this.input.valid && this.selected !== null ? ready.byId(this.selected) : undefined
     return html`${alert}<div @keydown=${this.onHostKey}>
       <div class="toolbar" part="toolbar">
         <h2>${ready.dataset.title}</h2>
@@ -540,120 +492,6 @@ export class DiplomaticTimeline extends LitElement {
 
   private get plot() {
     return this.renderRoot.querySelector<SVGSVGElement>('svg.plot')
-  }
-
-  private async fetchSource(src: string, revalidate = false): Promise<Problem[]> {
-    const request = ++this.request
-    if (!this.ready) this.load = { state: 'loading' }
-    let bytes: Uint8Array
-    try {
-      bytes = await this.loader.load(src, revalidate)
-    } catch (error) {
-      // Replaced by newer data, whose check is the one that counts; or stopped by the element's
-      // removal, which leaves nothing to check until it is back (see connectedCallback).
-      if (request !== this.request) return this.validation
-      if (error instanceof Superseded) return []
-      this.loader.done()
-      // fetch rejects with a TypeError when no answer can be read: no network, no server, or CORS.
-      const reason = error instanceof TypeError
-        ? `no answer could be read (${error.message}); is the address right, the server up, and does it let this page read the file (CORS)?`
-        : messageOf(error)
-      return this.fail(`Could not load ${src}`, [atStart(reason)], this.valid, true)
-    }
-    if (request !== this.request) return this.validation
-    // A large file: "preparing" is drawn before the page is busy reading it.
-    if (bytes.length > largeFile) await afterPaint()
-    // Newer data came meanwhile: its validation is the one that counts.
-    if (request !== this.request) return this.validation
-    const checked = detectFormat(bytes) === Format.arrow ? this.ingestArrow(bytes, src) : this.ingest({ text: new TextDecoder().decode(bytes) }, src)
-    this.loader.done()
-    return checked
-  }
-
-  /**
-   * Draws new data at once when it has what drawing reads, then checks it fully after the first
-   * paint, a few hundred events at a time. Data with problems gives way to the last valid data,
-   * under an alert that lists the problems.
-   */
-  /** Reads an Arrow file (its reader is fetched now, as only some pages need it), then draws and checks it as `ingest` does. */
-  private async ingestArrow(bytes: Uint8Array, origin: string): Promise<Problem[]> {
-    const request = this.request
-    let arrow: ArrowDataset
-    try {
-      arrow = (await import('../src/formats/arrow.ts')).readArrow(bytes)
-    } catch (error) {
-      if (request !== this.request) return this.validation
-      return this.fail(`Could not read ${origin}`, [atStart(messageOf(error))], this.valid, true)
-    }
-    return request === this.request ? this.ingest({ arrow }, origin) : this.validation
-  }
-
-  private async ingest(input: { value: unknown } | { text: string } | { arrow: ArrowDataset }, origin: string): Promise<Problem[]> {
-    const request = ++this.request
-    // Fetched and compiled after the first paint, so as not to slow it; at once when a selected
-    // event's details wait for the check.
-    const early = this.selected !== null ? loadValidator() : undefined
-    // A failed load is reported where it is awaited, below, not as an unhandled rejection meanwhile.
-    early?.catch(() => undefined)
-    let value: unknown
-    if ('text' in input) {
-      try {
-        value = JSON.parse(stripBom(input.text))
-      } catch {
-        // The validator says where the syntax breaks.
-      }
-    } else if ('value' in input) value = input.value
-    // Drawn before the check when it has what drawing reads and its dates need no more than the
-    // common EDTF forms; otherwise drawn once the check (which loads the full grammar) passes.
-    const prepared = 'arrow' in input ? asReady(prepareColumns(input.arrow.about, input.arrow.events)) : drawable(value) ? this.prepare(value) : null
-    const drafted = prepared ? this.display(prepared) : undefined
-    if (!drafted && !this.ready) this.load = { state: 'loading' }
-
-    // Between two steps of a long check the browser draws frames and handles input. A check goes
-    // on when newer data arrives: if the newer data has problems, this may be the last valid one.
-    const pause = () => new Promise<void>((resolve) => setTimeout(resolve))
-    let result: ValidationResult
-    try {
-      await this.updateComplete
-      await afterPaint()
-      const { validateDatasetInSteps, validateValueInSteps } = await (early ?? loadValidator())
-      result = 'text' in input
-        ? await validateDatasetInSteps(input.text, pause, 8, value)
-        : 'arrow' in input
-          ? await validateValueInSteps(await (await import('../src/formats/arrow.ts')).arrowToDatasetInSteps(input.arrow, pause), pause)
-          : await validateValueInSteps(input.value, pause)
-    } catch (error) {
-      if (request !== this.request) return this.validation
-      const reason = messageOf(error)
-      // Nothing can say whether the data shown is valid: it stays, rather than a blank box.
-      return this.fail(`Could not check the timeline data in ${origin}`, [atStart(`the validator did not load (${reason})`)], this.ready, true)
-    }
-    const current = request === this.request
-    if (result.ok && request > this.validRequest) {
-      this.validRequest = request
-      // Once validated, the full grammar is loaded: every date resolves.
-      const ready = drafted ?? (current ? this.display(this.prepare(result.dataset)!) : this.prepare(result.dataset)!)
-      this.valid = ready
-      // Only a selected event's details wait for it: nothing else on screen changes.
-      if (this.selected !== null) this.requestUpdate()
-      // Newer data already failed: this is now the last valid version to show under its alert.
-      if (!current && this.load.state === 'error' && this.load.previous !== ready) this.load = { ...this.load, previous: ready }
-    } else if (!result.ok && current) {
-      const count = result.problems.length
-      this.fail(`The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, result.problems)
-    }
-    return current ? result.problems : this.validation
-  }
-
-  /** Shows the problems over `previous`: by default the last data found valid. */
-  private fail(title: string, problems: Problem[], previous = this.valid, placeless = false): Problem[] {
-    this.load = { state: 'error', title, problems, placeless, previous }
-    return problems
-  }
-
-  /** `prepareDataset`, as the element's state. */
-  private prepare(dataset: EventDataset): Ready | null {
-    return asReady(prepareDataset(dataset))
   }
 
   /** Shows prepared data, and returns it as shown. */

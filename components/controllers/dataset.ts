@@ -1,0 +1,215 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { ArrowDataset } from '../../src/formats/arrow.ts'
+import { detectFormat, Format } from '../../src/formats/detect.ts'
+import { messageOf } from '../../src/message-of.ts'
+import type { EventDataset } from '../../src/model/index.ts'
+import { drawable } from '../../src/timeline/events.ts'
+import { prepareColumns, prepareDataset, type Prepared } from '../../src/timeline/prepare.ts'
+import { atStart } from '../../src/validate/at-start.ts'
+import { stripBom } from '../../src/validate/bom.ts'
+import type { Problem, ValidationResult } from '../../src/validate/index.ts'
+import { SourceLoader, Superseded } from './source-loader.ts'
+
+export type Ready = Prepared & { state: 'ready' }
+export type Load =
+  | { state: 'empty' }
+  | { state: 'loading' }
+  | Ready
+  /**
+   * `previous` is the last valid data, still shown under the alert, so a bad edit loses nothing on
+   * screen. `placeless`: the problem is with the whole load (a network failure), at no place in a text.
+   */
+  | { state: 'error'; title: string; problems: Problem[]; placeless: boolean; previous?: Ready }
+
+const asReady = (prepared: Prepared | null): Ready | null => prepared && { ...prepared, state: 'ready' }
+
+/**
+ * Validation (the JSON Schema validator, the messages, the general EDTF grammar) is a separate
+ * module, fetched after the first paint (see ingest): the timeline is drawn first, and checked
+ * while it shows.
+ */
+const loadValidator = () => import('../../src/validate/index.ts')
+
+/** Past this many bytes, a fetched file is big enough that reading it is said before it is done. */
+const largeFile = 1_000_000
+
+/** After the next paint, or soon in a hidden page, which paints nothing. */
+export const afterPaint = () => new Promise<void>((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve))
+  setTimeout(resolve, 100)
+})
+
+/** What the dataset controller reads of its element. */
+export interface DatasetHost extends ReactiveControllerHost {
+  readonly selected: string | null
+  /** The check of the data given last (see DiplomaticTimeline.validation). */
+  readonly validation: Promise<Problem[]>
+  stallTimeout: number
+}
+
+/**
+ * The element's data: loading it (the newest request wins), drawing it as soon as it has the
+ * shape of a dataset, checking it in steps after the first paint, and keeping the last valid
+ * version under the alert when newer data has problems. The state itself is the element's
+ * (`get`, `set`), so that its updates follow it; `show` puts prepared data on screen.
+ */
+export class DatasetController implements ReactiveController {
+  /** The data last found valid. Data on screen that is not this one is still being checked. */
+  valid?: Ready
+  readonly loader: SourceLoader
+  private request = 0
+  /** The request whose data `valid` is: an older check that ends later does not replace it. */
+  private validRequest = 0
+  /** A load of `src` was stopped when the element left the page: it starts again when the element is back. */
+  private interrupted = false
+
+  constructor(
+    private readonly host: DatasetHost,
+    private readonly get: () => Load,
+    private readonly set: (load: Load) => void,
+    private readonly show: (prepared: Ready) => Ready,
+  ) {
+    host.addController(this)
+    this.loader = new SourceLoader(host, () => host.stallTimeout)
+  }
+
+  hostDisconnected(): void {
+    // The loader stops a load under way (closing its connection); it starts again if the element comes back.
+    this.interrupted = this.loader.progress !== null && !this.loader.progress.preparing
+  }
+
+  /** Whether a load of `src` was stopped by the element's removal, and is to start again now that it is back. */
+  resume(): boolean {
+    const resume = this.interrupted
+    this.interrupted = false
+    return resume
+  }
+
+  /** The data on screen: the current data, or the last valid data while the current is in error. */
+  get ready(): Ready | undefined {
+    const load = this.get()
+    return load.state === 'ready' ? load : load.state === 'error' ? load.previous : undefined
+  }
+
+  /** Data given directly: a file still on its way is dropped, and its connection closed. */
+  fromData(value: unknown): Promise<Problem[]> {
+    this.loader.cancel()
+    return this.ingest({ value }, 'the data property')
+  }
+
+  /** Loads `src`, asking the server again when `revalidate`, then reads it as its first bytes say. */
+  async fetchSource(src: string, revalidate = false): Promise<Problem[]> {
+    const request = ++this.request
+    if (!this.ready) this.set({ state: 'loading' })
+    let bytes: Uint8Array
+    try {
+      bytes = await this.loader.load(src, revalidate)
+    } catch (error) {
+      // Replaced by newer data, whose check is the one that counts; or stopped by the element's
+      // removal, which leaves nothing to check until it is back (see connectedCallback).
+      if (request !== this.request) return this.host.validation
+      if (error instanceof Superseded) return []
+      this.loader.done()
+      // fetch rejects with a TypeError when no answer can be read: no network, no server, or CORS.
+      const reason = error instanceof TypeError
+        ? `no answer could be read (${error.message}); is the address right, the server up, and does it let this page read the file (CORS)?`
+        : messageOf(error)
+      return this.fail(`Could not load ${src}`, [atStart(reason)], this.valid, true)
+    }
+    if (request !== this.request) return this.host.validation
+    // A large file: "preparing" is drawn before the page is busy reading it.
+    if (bytes.length > largeFile) await afterPaint()
+    // Newer data came meanwhile: its validation is the one that counts.
+    if (request !== this.request) return this.host.validation
+    const checked = detectFormat(bytes) === Format.arrow ? this.ingestArrow(bytes, src) : this.ingest({ text: new TextDecoder().decode(bytes) }, src)
+    this.loader.done()
+    return checked
+  }
+
+  /** Reads an Arrow file (its reader is fetched now, as only some pages need it), then draws and checks it as `ingest` does. */
+  private async ingestArrow(bytes: Uint8Array, origin: string): Promise<Problem[]> {
+    const request = this.request
+    let arrow: ArrowDataset
+    try {
+      arrow = (await import('../../src/formats/arrow.ts')).readArrow(bytes)
+    } catch (error) {
+      if (request !== this.request) return this.host.validation
+      return this.fail(`Could not read ${origin}`, [atStart(messageOf(error))], this.valid, true)
+    }
+    return request === this.request ? this.ingest({ arrow }, origin) : this.host.validation
+  }
+
+  /**
+   * Draws new data at once when it has what drawing reads, then checks it fully after the first
+   * paint, a few hundred events at a time. Data with problems gives way to the last valid data,
+   * under an alert that lists the problems.
+   */
+  private async ingest(input: { value: unknown } | { text: string } | { arrow: ArrowDataset }, origin: string): Promise<Problem[]> {
+    const request = ++this.request
+    // Fetched and compiled after the first paint, so as not to slow it; at once when a selected
+    // event's details wait for the check.
+    const early = this.host.selected !== null ? loadValidator() : undefined
+    // A failed load is reported where it is awaited, below, not as an unhandled rejection meanwhile.
+    early?.catch(() => undefined)
+    let value: unknown
+    if ('text' in input) {
+      try {
+        value = JSON.parse(stripBom(input.text))
+      } catch {
+        // The validator says where the syntax breaks.
+      }
+    } else if ('value' in input) value = input.value
+    // Drawn before the check when it has what drawing reads and its dates need no more than the
+    // common EDTF forms; otherwise drawn once the check (which loads the full grammar) passes.
+    const prepared = 'arrow' in input ? asReady(prepareColumns(input.arrow.about, input.arrow.events)) : drawable(value) ? this.prepare(value) : null
+    const drafted = prepared ? this.show(prepared) : undefined
+    if (!drafted && !this.ready) this.set({ state: 'loading' })
+
+    // Between two steps of a long check the browser draws frames and handles input. A check goes
+    // on when newer data arrives: if the newer data has problems, this may be the last valid one.
+    const pause = () => new Promise<void>((resolve) => setTimeout(resolve))
+    let result: ValidationResult
+    try {
+      await this.host.updateComplete
+      await afterPaint()
+      const { validateDatasetInSteps, validateValueInSteps } = await (early ?? loadValidator())
+      result = 'text' in input
+        ? await validateDatasetInSteps(input.text, pause, 8, value)
+        : 'arrow' in input
+          ? await validateValueInSteps(await (await import('../../src/formats/arrow.ts')).arrowToDatasetInSteps(input.arrow, pause), pause)
+          : await validateValueInSteps(input.value, pause)
+    } catch (error) {
+      if (request !== this.request) return this.host.validation
+      const reason = messageOf(error)
+      // Nothing can say whether the data shown is valid: it stays, rather than a blank box.
+      return this.fail(`Could not check the timeline data in ${origin}`, [atStart(`the validator did not load (${reason})`)], this.ready, true)
+    }
+    const current = request === this.request
+    if (result.ok && request > this.validRequest) {
+      this.validRequest = request
+      // Once validated, the full grammar is loaded: every date resolves.
+      const ready = drafted ?? (current ? this.show(this.prepare(result.dataset)!) : this.prepare(result.dataset)!)
+      this.valid = ready
+      // Only a selected event's details wait for it: nothing else on screen changes.
+      if (this.host.selected !== null) this.host.requestUpdate()
+      // Newer data already failed: this is now the last valid version to show under its alert.
+      const load = this.get()
+      if (!current && load.state === 'error' && load.previous !== ready) this.set({ ...load, previous: ready })
+    } else if (!result.ok && current) {
+      const count = result.problems.length
+      this.fail(`The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, result.problems)
+    }
+    return current ? result.problems : this.host.validation
+  }
+
+  /** Shows the problems over `previous`: by default the last data found valid. */
+  private fail(title: string, problems: Problem[], previous = this.valid, placeless = false): Problem[] {
+    this.set({ state: 'error', title, problems, placeless, previous })
+    return problems
+  }
+
+  /** `prepareDataset`, as the element's state. */
+  private prepare(dataset: EventDataset): Ready | null {
+    return asReady(prepareDataset(dataset))
+  }
+}
