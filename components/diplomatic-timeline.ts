@@ -21,6 +21,7 @@ import { PlotCanvas } from './controllers/plot-canvas.ts'
 import { View } from './controllers/view.ts'
 import { TextMeasure } from './controllers/text-measure.ts'
 import { DatasetController, type Load, type Ready } from './controllers/dataset.ts'
+import { UrlSync } from './controllers/url-sync.ts'
 
 export interface TimelineSelectDetail {
   id: string | null
@@ -121,6 +122,7 @@ export class DiplomaticTimeline extends LitElement {
    */
   validation: Promise<Problem[]> = Promise.resolve([])
 
+  private url = new UrlSync(this, () => this.syncUrl, (id) => (this.selected = id))
   /** The data: its loading, drawing and checking. */
   private input = new DatasetController(this, () => this.load, (load) => (this.load = load), (prepared) => this.display(prepared))
   /** The element's height when it last showed a timeline: a new load keeps it, so the page does not jump. */
@@ -180,16 +182,11 @@ export class DiplomaticTimeline extends LitElement {
       if (width !== this.width) requestAnimationFrame(() => (this.width = width))
     })
     this.resizeObserver.observe(this)
-    if (this.syncUrl) {
-      window.addEventListener('hashchange', this.onHashChange)
-      this.onHashChange()
-    }
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback()
     this.resizeObserver?.disconnect()
-    window.removeEventListener('hashchange', this.onHashChange)
   }
 
   protected override willUpdate(changed: PropertyValues) {
@@ -397,13 +394,8 @@ export class DiplomaticTimeline extends LitElement {
     if (id === this.selected) return
     this.selected = id
     this.pendingReveal = id === null ? false : { event }
-    if (this.syncUrl) history.replaceState(history.state, '', id ? `#event=${encodeURIComponent(id)}` : location.pathname + location.search)
+    this.url.write(id)
     this.dispatchEvent(new CustomEvent<TimelineSelectDetail>('timeline-select', { detail: { id }, bubbles: true, composed: true }))
-  }
-
-  private onHashChange = () => {
-    const match = /(?:^#|&)event=([^&]+)/.exec(location.hash)
-    if (match) this.selected = decodeURIComponent(match[1]!)
   }
 
   private onPlotClick = (event: MouseEvent) => {

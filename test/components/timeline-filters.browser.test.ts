@@ -114,6 +114,25 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     expect(location.hash).toBe('#event=us-blames-russia-syria')
   })
 
+  it('ignores an address whose escapes are broken, rather than throwing', async () => {
+    const errors: string[] = []
+    const onError = (e: ErrorEvent) => errors.push(e.message)
+    window.addEventListener('error', onError)
+    history.replaceState(null, '', '#event=%E0%A4%A')
+    try {
+      const el = await mount(syria, { 'sync-url': '' })
+      expect(el.selected).toBeNull()
+      history.replaceState(null, '', '#event=%')
+      window.dispatchEvent(new HashChangeEvent('hashchange'))
+      await el.updateComplete
+      expect(el.selected).toBeNull()
+      expect(errors).toEqual([])
+    } finally {
+      window.removeEventListener('error', onError)
+      history.replaceState(null, '', location.pathname + location.search)
+    }
+  })
+
   it('neither reads nor writes the address without sync-url', async () => {
     history.replaceState(null, '', '#event=us-blames-russia')
     try {
