@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { asOf, initialWindow, overviewSpan, reachOf, toTimelineEvents, type TimelineEvent } from '../../src/timeline/events.ts'
-import { drawnAsDot, drawnAt, elide, insideFontScale, insideLabelX, layout, type LayoutOptions } from '../../src/timeline/layout.ts'
+import { drawnAsDot, drawnAt, elide, insideFontScale, insideLabelX, layout, type LayoutOptions, type Measure } from '../../src/timeline/layout.ts'
 import type { Event } from '../../src/model/index.ts'
 import { sampleDataset } from '../fixtures/dataset.ts'
 import { validateDataset } from '../../src/validate/index.ts'
@@ -204,5 +204,48 @@ describe('layout', () => {
     expect(elide('International Syria Support Group', 100, measure)).toBe('International…')
     expect(elide('International Syria Support Group', 70, measure)).toBe('')
     expect(elide('International', 5, measure)).toBe('')
+  })
+
+  /** 7 px a character, read one at a time and no further once past `limit`, as the element's measure does; counts what it reads. */
+  function countingMeasure() {
+    const counter = { read: 0 }
+    const measure: Measure = (text, limit = Infinity) => {
+      let width = 0
+      for (let i = 0; i < text.length && width <= limit; i++) {
+        width += 7
+        counter.read++
+      }
+      return width
+    }
+    return { measure, counter }
+  }
+
+  it('reads a very long title only as far as the room reaches, however long the title', () => {
+    const long = 'Talks on a truce in Aleppo resume '.repeat(6000).slice(0, 200_000)
+    for (const room of [50, 300, 1200, 2400]) {
+      const fits = Math.floor(room / 7)
+      const reads = [long, long.slice(0, 20_000)].map((title) => {
+        const { measure, counter } = countingMeasure()
+        const cut = elide(title, room, measure)
+        const read = counter.read
+        expect(cut.endsWith('…')).toBe(true)
+        expect(measure(cut)).toBeLessThanOrEqual(room)
+        expect(title.startsWith(cut.slice(0, -1))).toBe(true)
+        return read
+      })
+      // The same for 20,000 characters as for 200,000: what is read depends on the room, not on the title.
+      expect(reads[0]).toBe(reads[1])
+      expect(reads[0]).toBeLessThanOrEqual(16 * (fits + 16))
+    }
+  })
+
+  it('lays out an event with a very long title reading no more of it than could be drawn', () => {
+    const { measure, counter } = countingMeasure()
+    const title = 'Ceasefire '.repeat(20_000)
+    const item = { ...items.find((i) => i.id === 'convoy-attack')!, label: title } as TimelineEvent
+    const { marks } = layout([item], { ...options('none'), measure, right: 800, x: () => 100 })
+    expect(marks[0]!.label.length).toBeLessThan(120)
+    // Twice the plot's width in characters, measured a few times over, rather than the 200,000 of the title.
+    expect(counter.read).toBeLessThanOrEqual(16 * ((2 * 800) / 7 + 16))
   })
 })
