@@ -137,7 +137,12 @@ export function plotFrame(table: EventTable, lanes: readonly LaneIndex[], view: 
     }
     if (long > 0) band(frame, lane, splits[i]!, index, y, view, k, cache, o)
     // The selected event stays drawn, labelled and reachable, in a lane that does not label it.
-    if (pinned) frame.marks.push(layoutLane([selected!], lane.key, lane.label, y, laneOptions).marks[0]!)
+    if (pinned) {
+      const mark = layoutLane([selected!], lane.key, lane.label, y, laneOptions).marks[0]!
+      // In its lane's first row, or as low as the lane lets its body (12 px about the row's middle) reach.
+      const last = y + height - o.rowHeight / 2 - 4
+      frame.marks.push(mark.y > last ? { ...mark, y: last } : mark)
+    }
     y += height
   }
   frame.height = y
@@ -196,6 +201,10 @@ function ticks(frame: PlotFrame, table: EventTable, lane: LaneIndex, classes: Cl
     t.rows[i] = row
     t.widest = Math.max(t.widest, x2 - x1)
   }
+  // In time order a day's dot, at its middle, comes before the bars that start that day: hit-testing
+  // searches by x1, so the marks are put in its order (a few hundred at most).
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => t.x1[a]! - t.x1[b]!)
+  for (const column of [t.x1, t.x2, t.y, t.flags, t.rows]) column.set(order.map((i) => column[i]!))
   frame.ticks.push(t)
   return o.laneHeader + used * o.tickHeight + 2 * o.lanePadding
 }

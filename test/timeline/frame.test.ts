@@ -226,7 +226,7 @@ describe('plotFrame', () => {
   })
 
   // A bug, failing here: the pinned mark is laid out as a first row of labelled marks (18 px down, 22 px tall), but the lane keeps the height of its ticks (28 px) or density (30 px).
-  it.fails('keeps the selected event\'s mark within its lane when the lane is drawn as ticks or density', () => {
+  it('keeps the selected event\'s mark within its lane when the lane is drawn as ticks or density', () => {
     const items = inTimeOrder([...daily('c', 400, 20, origin, { actors: ['usa'] }), ...daily('a', 200, 1, origin - 90 * day, { actors: ['russia'] })])
     const selected = items.findIndex((e) => e.id === 'a100')
     // 7.5 px a day: one row of ticks.
@@ -370,7 +370,7 @@ describe('hitTest', () => {
   })
 
   // A bug, failing here: hitTest's binary search takes a lane's ticks to be in order of x1 (as TickLane says), but a dot drawn at the middle of its day comes before the bars that start that day.
-  it.fails('finds only a mark under the point when a one-day dot and a longer bar start on the same day', () => {
+  it('finds only a mark under the point when a one-day dot and a longer bar start on the same day', () => {
     const { items, frame } = dotsAndBars()
     expect(hitTest(frame, -2, 21)).toEqual({ row: items.findIndex((e) => e.id === 'bar0-2') })
   })
