@@ -81,9 +81,8 @@ export function filterRows(items: readonly TimelineEvent[], filters: Filters): U
 export function allFacetCounts(items: readonly TimelineEvent[], filters: Filters): Map<Facet, Map<string, number>> {
   const words = wordsOf(filters.query)
   const chosen = facets.filter((f) => filters[f].size > 0)
-  const [actor, category, status, certainty] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()]
+  const [actor, category, status, certainty] = [new Tally(), new Tally(), new Tally(), new Tally()]
   const byFacet = { actor, category, status, certainty }
-  const add = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1)
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!
     let failed: Facet | null = null
@@ -96,12 +95,39 @@ export function allFacetCounts(items: readonly TimelineEvent[], filters: Filters
       if (++fails > 1) break
     }
     if (fails > 1 || !matches(item, words)) continue
-    if (failed && failed !== 'actor') add(byFacet[failed], item[failed])
-    else for (let j = 0; j < item.actors.length; j++) add(actor, item.actors[j]!)
+    if (failed && failed !== 'actor') byFacet[failed].add(item[failed])
+    else for (let j = 0; j < item.actors.length; j++) actor.add(item.actors[j]!)
     if (failed) continue
-    add(category, item.category)
-    add(status, item.status)
-    add(certainty, item.certainty)
+    category.add(item.category)
+    status.add(item.status)
+    certainty.add(item.certainty)
   }
-  return new Map(facets.map((f) => [f, byFacet[f]]))
+  return new Map(facets.map((f) => [f, byFacet[f].counts()]))
+}
+
+/**
+ * Counts of strings. A facet has a handful of values, looked up faster in a short array than in
+ * a map, which takes over past 16 values (actors, or data not yet checked).
+ */
+class Tally {
+  private keys: string[] = []
+  private numbers: number[] = []
+  private map?: Map<string, number>
+
+  add(key: string): void {
+    if (this.map) return void this.map.set(key, (this.map.get(key) ?? 0) + 1)
+    const i = this.keys.indexOf(key)
+    if (i >= 0) this.numbers[i]!++
+    else if (this.keys.length < 16) {
+      this.keys.push(key)
+      this.numbers.push(1)
+    } else {
+      this.map = this.counts()
+      this.map.set(key, 1)
+    }
+  }
+
+  counts(): Map<string, number> {
+    return this.map ?? new Map(this.keys.map((k, i) => [k, this.numbers[i]!]))
+  }
 }
