@@ -17,6 +17,7 @@ import { safeHref } from '../src/timeline/links.ts'
 import { stripBom } from '../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../src/validate/index.ts'
 import { atStart } from '../src/validate/at-start.ts'
+import { problemCount } from '../src/validate/problem-count.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 import { messageOf } from '../src/message-of.ts'
 
@@ -457,7 +458,7 @@ export class DiplomaticTimeline extends LitElement {
       <ul>
         ${problems.slice(0, 5).map((p) => html`<li>${placeless ? '' : `line ${p.line}, column ${p.column}: `}${p.message}</li>`)}
       </ul>
-      ${problems.length > 5 ? html`<p>…and ${problems.length - 5} more.</p>` : nothing}
+      ${problems.length > 5 ? html`<p>…and ${problemCount(problems) - 5} more.</p>` : nothing}
     </div>`
   }
 
@@ -1047,7 +1048,7 @@ export class DiplomaticTimeline extends LitElement {
       // Newer data already failed: this is now the last valid version to show under its alert.
       if (!current && this.load.state === 'error' && this.load.previous !== ready) this.load = { ...this.load, previous: ready }
     } else if (!result.ok && current) {
-      const count = result.problems.length
+      const count = problemCount(result.problems)
       this.fail(`The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, result.problems)
     }
     return current ? result.problems : this.validation

@@ -5,6 +5,11 @@ export interface Problem {
   line: number
   column: number
   message: string
+  /**
+   * Only on the last problem of a list cut short: it stands for this many problems found after the
+   * ones listed, and points at the first of them (count with `problemCount`).
+   */
+  more?: number
 }
 
 /** A problem before it has a position in the text. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validateDataset, validateDatasetInSteps, validateValue, validateValueInSteps, type Problem } from '../../src/validate/index.ts'
+import { maxProblems, problemCount, validateDataset, validateDatasetInSteps, validateValue, validateValueInSteps, type Problem } from '../../src/validate/index.ts'
 import { keyTwiceOrTooDeep } from '../../src/validate/json-text.ts'
 import { syntheticDataset } from '../../bench/synthetic.ts'
 import { json, sampleDataset } from '../fixtures/dataset.ts'
@@ -246,6 +246,34 @@ describe('validateDataset: hostile and huge input', () => {
     const [problem] = problemsOf(text)
     expect(problem!.startsWith(positionOf(text, '"done"'))).toBe(true)
   }, 60_000)
+})
+
+describe('validateDataset: many problems', () => {
+  /** A dataset of `count` events, each with an invalid status. */
+  const badStatuses = (count: number) => {
+    const data = sampleDataset()
+    const template = data.events[1]!
+    data.events = Array.from({ length: count }, (_, i) => ({ ...template, id: `event-${i}`, status: 'planed' as 'planned' }))
+    data.relations = []
+    return json(data)
+  }
+
+  it('lists the first problems in file order, then one at the next that counts the rest', () => {
+    const text = badStatuses(3000)
+    const { problems } = validateDataset(text)
+    expect(problems).toHaveLength(maxProblems + 1)
+    expect(problems.slice(0, maxProblems).map((p) => p.path)).toEqual(Array.from({ length: maxProblems }, (_, i) => `/events/${i}/status`))
+    const [line, column] = positionOf(text, '"planed"', `"id": "event-${maxProblems}"`).split(':').map(Number)
+    expect(problems.at(-1)).toEqual({ path: `/events/${maxProblems}/status`, line, column, message: '…and 2000 more problems from here on, not listed', more: 2000 })
+    expect(problemCount(problems)).toBe(3000)
+  })
+
+  it('lists every problem when there are no more than it lists', () => {
+    const { problems } = validateDataset(badStatuses(maxProblems))
+    expect(problems).toHaveLength(maxProblems)
+    expect(problems.filter((p) => p.more !== undefined)).toEqual([])
+    expect(problemCount(problems)).toBe(maxProblems)
+  })
 })
 
 describe('validateValue', () => {
