@@ -1,22 +1,29 @@
 import '../dates/edtf-grammar.ts'
 import { resolveEdtf } from '../dates/edtf.ts'
 import type { EventDataset } from '../model/index.ts'
-import { didYouMean, pointer, type PathProblem } from './problem.ts'
+import { nearIds } from './near-ids.ts'
+import { pointer, suggesting, type PathProblem } from './problem.ts'
+
+/** A list's ids, each at the index of its first use, and the id a word that names none may have meant. */
+interface Ids {
+  first: Map<string, number>
+  near: (word: string) => string | undefined
+}
 
 /** First index of each id in a list, reporting every later use of the same id. */
-function indexIds(items: Array<{ id: string }>, kind: string, listName: string, problems: PathProblem[]): Map<string, number> {
-  const ids = new Map<string, number>()
+function indexIds(items: Array<{ id: string }>, kind: string, listName: string, problems: PathProblem[]): Ids {
+  const first = new Map<string, number>()
   items.forEach((item, index) => {
-    const first = ids.get(item.id)
-    if (first === undefined) ids.set(item.id, index)
-    else problems.push({ path: pointer(listName, index, 'id'), message: `duplicate ${kind} id ${JSON.stringify(item.id)} (already used by ${listName}[${first}])` })
+    const at = first.get(item.id)
+    if (at === undefined) first.set(item.id, index)
+    else problems.push({ path: pointer(listName, index, 'id'), message: `duplicate ${kind} id ${JSON.stringify(item.id)} (already used by ${listName}[${at}])` })
   })
-  return ids
+  return { first, near: nearIds(first.keys()) }
 }
 
 /** Reports a reference that points nowhere; the path is only built then (datasets run to many thousands of references). */
-function reference(ids: Map<string, number>, kind: string, id: string, path: () => string, problems: PathProblem[]) {
-  if (!ids.has(id)) problems.push({ path: path(), message: `unknown ${kind} ${JSON.stringify(id)}${didYouMean(id, ids.keys())}` })
+function reference(ids: Ids, kind: string, id: string, path: () => string, problems: PathProblem[]) {
+  if (!ids.first.has(id)) problems.push({ path: path(), message: `unknown ${kind} ${JSON.stringify(id)}${suggesting(ids.near(id))}` })
 }
 
 /**
@@ -45,7 +52,7 @@ export function* integrityChecks(dataset: EventDataset, problems: PathProblem[])
   dataset.actors.forEach((actor, index) => {
     if (actor.partOf === undefined) return
     const path = pointer('actors', index, 'partOf')
-    if (!actors.has(actor.partOf)) return reference(actors, 'actor', actor.partOf, () => path, problems)
+    if (!actors.first.has(actor.partOf)) return reference(actors, 'actor', actor.partOf, () => path, problems)
     // Follow partOf upwards; coming back to this actor means a cycle.
     const chain = [actor.id]
     for (let next: string | undefined = actor.partOf; next !== undefined; ) {
@@ -55,7 +62,7 @@ export function* integrityChecks(dataset: EventDataset, problems: PathProblem[])
       }
       if (chain.includes(next)) break
       chain.push(next)
-      next = dataset.actors[actors.get(next) ?? -1]?.partOf
+      next = dataset.actors[actors.first.get(next) ?? -1]?.partOf
     }
   })
 

@@ -268,6 +268,23 @@ describe('validateDataset: many problems', () => {
     expect(problemCount(problems)).toBe(3000)
   })
 
+  it('suggests the id meant by each of thousands of references that point nowhere, among thousands of ids', () => {
+    const data = sampleDataset()
+    data.actors = Array.from({ length: 3000 }, (_, i) => ({ id: `actor-${i}`, name: `Actor ${i}`, kind: 'state' as const }))
+    const template = data.events[1]!
+    data.events = Array.from({ length: 4000 }, (_, i) => ({ ...template, id: `event-${i}`, participants: [{ actor: i % 2 ? `ghost-${i}` : `actr-${i}`, role: 'speaker' as const }] }))
+    data.relations = []
+    const { problems } = validateDataset(json(data))
+    expect(problemCount(problems)).toBe(4000)
+    expect(problems.slice(0, 4).map((p) => p.message)).toEqual([
+      'unknown actor "actr-0": did you mean "actor-0"?',
+      'unknown actor "ghost-1"',
+      'unknown actor "actr-2": did you mean "actor-2"?',
+      'unknown actor "ghost-3"',
+    ])
+    expect(problems[998]?.message).toBe('unknown actor "actr-998": did you mean "actor-998"?')
+  })
+
   it('lists every problem when there are no more than it lists', () => {
     const { problems } = validateDataset(badStatuses(maxProblems))
     expect(problems).toHaveLength(maxProblems)
