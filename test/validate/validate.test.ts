@@ -182,13 +182,26 @@ describe('validateDataset: dates and references', () => {
     expect(problems[0]!.replace(/^\S+ /, '')).toBe(message)
   })
 
-  it('reports an actor that is part of itself through a cycle', () => {
-    const { problems } = broken((d) => {
+  it('reports a cycle in partOf once, at the actor of it that comes first', () => {
+    const { text, problems } = broken((d) => {
       d.actors[0]!.partOf = 'kerry'
     })
+    expect(problems).toEqual([`${positionOf(text, '"kerry"', '"id": "usa"')} actor "usa" is part of itself (usa → kerry → usa)`])
+  })
+
+  it('reports a cycle reached through actors outside it, from the actor of it that comes first', () => {
+    const { problems } = broken((d) => {
+      d.actors = [
+        { id: 'envoy', name: 'Envoy', kind: 'person', partOf: 'ministry' },
+        { id: 'government', name: 'Government', kind: 'government', partOf: 'ministry' },
+        { id: 'ministry', name: 'Ministry', kind: 'government', partOf: 'government' },
+        { id: 'usa', name: 'United States', kind: 'state', partOf: 'usa' },
+        ...d.actors.slice(1),
+      ]
+    })
     expect(problems.map((p) => p.replace(/^\S+ /, ''))).toEqual([
-      'actor "usa" is part of itself (usa → kerry → usa)',
-      'actor "kerry" is part of itself (kerry → usa → kerry)',
+      'actor "government" is part of itself (government → ministry → government)',
+      'actor "usa" is part of itself (usa → usa)',
     ])
   })
 
@@ -283,6 +296,33 @@ describe('validateDataset: many problems', () => {
       'unknown actor "ghost-3"',
     ])
     expect(problems[998]?.message).toBe('unknown actor "actr-998": did you mean "actor-998"?')
+  })
+
+  it('reports 2,000 actors in one partOf cycle once, naming the first few', () => {
+    const data = sampleDataset()
+    data.actors = Array.from({ length: 2000 }, (_, i) => ({ id: `actor-${i}`, name: `Actor ${i}`, kind: 'state' as const, partOf: `actor-${(i + 1) % 2000}` }))
+    data.events.forEach((e) => (e.participants = []))
+    const { problems } = validateDataset(json(data))
+    expect(problems.map((p) => `${p.path} ${p.message}`)).toEqual([
+      '/actors/0/partOf actor "actor-0" is part of itself (actor-0 → actor-1 → actor-2 → actor-3 → actor-4 → … 1995 more → actor-0)',
+    ])
+  })
+
+  it('reports each of a thousand small partOf cycles once', () => {
+    const data = sampleDataset()
+    // Each actor is part of the next of its three; the second of each three comes first in the list.
+    data.actors = Array.from({ length: 3000 }, (_, i) => {
+      const three = i - (i % 3)
+      const order = [1, 0, 2][i % 3]!
+      return { id: `actor-${three + order}`, name: 'Actor', kind: 'state' as const, partOf: `actor-${three + ((order + 1) % 3)}` }
+    })
+    data.events.forEach((e) => (e.participants = []))
+    const { problems } = validateDataset(json(data))
+    expect(problems).toHaveLength(1000)
+    expect(problems.slice(0, 2).map((p) => `${p.path} ${p.message}`)).toEqual([
+      '/actors/0/partOf actor "actor-1" is part of itself (actor-1 → actor-2 → actor-0 → actor-1)',
+      '/actors/3/partOf actor "actor-4" is part of itself (actor-4 → actor-5 → actor-3 → actor-4)',
+    ])
   })
 
   it('lists every problem when there are no more than it lists', () => {
