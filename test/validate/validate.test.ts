@@ -155,6 +155,17 @@ describe('validateDataset: dates and references', () => {
     expect(problems).toEqual([`${positionOf(text, '"2016-02-30"')} invalid EDTF date "2016-02-30": unexpected "3" at character 9`])
   })
 
+  it('reports a date the timeline cannot place, and a year of 10,000 digits, saying which years it can place', () => {
+    const { problems } = broken((d) => {
+      d.events[0]!.date.edtf = 'Y300000'
+      d.events[1]!.date.edtf = `Y1${'0'.repeat(9_999)}`
+    })
+    expect(problems.map((p) => p.replace(/^\S+ /, ''))).toEqual([
+      'invalid EDTF date "Y300000": outside the years a timeline can place (-271820 to 275759)',
+      `invalid EDTF date "Y1${'0'.repeat(37)}…": a year of 10000 digits is outside the years a timeline can place (-271820 to 275759)`,
+    ])
+  })
+
   it('reports an interval that ends before it starts', () => {
     const { problems } = broken((d) => (d.events[0]!.date.edtf = '2016-09-19/2016-09-17'))
     expect(problems[0]).toContain('the interval ends before it starts')
