@@ -65,9 +65,8 @@ function locate(text: string, parsed?: { data: unknown }): ValidationResult {
     return fail([atStart(`JSON syntax error: ${(error as Error).message}`)])
   }
 
-  const pathProblems: PathProblem[] = [...duplicates]
-  if (validateSchema(data)) pathProblems.push(...integrityProblems(data))
-  else pathProblems.push(...schemaProblems(validateSchema.errors ?? [], data))
+  // concat, not push(...): hundreds of thousands of arguments overflow the stack.
+  const pathProblems = duplicates.concat(validateSchema(data) ? integrityProblems(data) : schemaProblems(validateSchema.errors ?? [], data))
 
   if (pathProblems.length > 0) return fail(listed(place(text, lines, pathProblems).sort(byPosition)))
   return { ok: true, dataset: data as EventDataset, problems: [] }

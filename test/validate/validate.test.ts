@@ -260,6 +260,14 @@ describe('validateDataset: hostile and huge input', () => {
     expect(result.dataset?.events).toHaveLength(count)
   }, 60_000)
 
+  it('reports 150,000 problems of one kind, rather than that the check failed', () => {
+    const data = sampleDataset()
+    data.relations = Array.from({ length: 150_000 }, (_, i) => ({ type: 'accuses' as const, from: 'convoy-attack', to: `gone-${i}` }))
+    const { problems } = validateDataset(JSON.stringify(data))
+    expect(problems[0]?.message).toBe('unknown event "gone-0"')
+    expect(problemCount(problems)).toBe(150_000)
+  }, 30_000)
+
   it('reports problems in a 50 MB dataset at the right line', () => {
     const data = sampleDataset()
     const template = data.events[0]!
