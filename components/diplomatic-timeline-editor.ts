@@ -14,7 +14,7 @@ import { suggestionsAt } from '../src/editor/completions.ts'
 import { append, cursorContext, eventAt, eventRanges, setValue, tokenEnd, type Edit, type EventRange } from '../src/editor/document.ts'
 import { clearDraft, loadDraft, saveDraft } from '../src/editor/draft.ts'
 import type { Event as DatasetEvent, EventDataset } from '../src/model/index.ts'
-import { validateDataset, type Problem } from '../src/validate/index.ts'
+import { problemCount, validateDataset, type Problem } from '../src/validate/index.ts'
 import './diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from './diplomatic-timeline.ts'
 import { palette } from './diplomatic-timeline.styles.ts'
@@ -225,6 +225,7 @@ export class DiplomaticTimelineEditor extends LitElement {
 
   override render() {
     const problems = this.problems
+    const count = problemCount(problems)
     return html`
       <div class="toolbar" part="toolbar">
         <span class="name">${this.fileName}</span>
@@ -259,7 +260,7 @@ export class DiplomaticTimelineEditor extends LitElement {
           <p class="status ${problems.length ? 'stale' : ''}" role="status">
             ${problems.length === 0
               ? 'Preview up to date.'
-              : `The text has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; the preview shows the last valid version.`}
+              : `The text has ${count === 1 ? 'a problem' : `${count} problems`}; the preview shows the last valid version.`}
           </p>
           <diplomatic-timeline part="preview" .data=${this.lastValid} .selected=${this.selectedId} @timeline-select=${this.onPreviewSelect}></diplomatic-timeline>
           ${this.renderForm()}
@@ -628,7 +629,8 @@ export class DiplomaticTimelineEditor extends LitElement {
         link.click()
         setTimeout(() => URL.revokeObjectURL(url), 10_000)
       }
-      this.notice = { kind: 'info', text: `Saved ${this.fileName}${this.problems.length ? `, with ${this.problems.length} problem${this.problems.length === 1 ? '' : 's'} still in it` : ''}.` }
+      const count = problemCount(this.problems)
+      this.notice = { kind: 'info', text: `Saved ${this.fileName}${count ? `, with ${count} problem${count === 1 ? '' : 's'} still in it` : ''}.` }
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return
       this.notice = { kind: 'warn', text: `Could not save ${this.fileName}: ${messageOf(error)}. Your draft is kept in this browser.` }

@@ -115,9 +115,10 @@ export class DiplomaticTimeline extends LitElement {
 
   /**
    * Settles once the data last given (by `data` or `src`) has been validated, with its problems:
-   * none when it is valid. The timeline is drawn before that, as soon as the data can be. A
-   * failure of the whole load (the file could not be fetched, the validator could not be loaded)
-   * is one problem at line 1, column 1, with no place in any text; the alert shows it without one.
+   * none when it is valid; past the first 1,000, one last problem counts the rest (add them up
+   * with `problemCount`). The timeline is drawn before that, as soon as the data can be. A failure
+   * of the whole load (the file could not be fetched, the validator could not be loaded) is one
+   * problem at line 1, column 1, with no place in any text; the alert shows it without one.
    * @example const problems = await timeline.validation
    */
   validation: Promise<Problem[]> = Promise.resolve([])

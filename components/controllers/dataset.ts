@@ -8,6 +8,7 @@ import { prepareColumns, prepareDataset, type Prepared } from '../../src/timelin
 import { atStart } from '../../src/validate/at-start.ts'
 import { stripBom } from '../../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../../src/validate/index.ts'
+import { problemCount } from '../../src/validate/problem-count.ts'
 import { SourceLoader, Superseded } from './source-loader.ts'
 
 export type Ready = Prepared & { state: 'ready' }
@@ -196,7 +197,7 @@ export class DatasetController implements ReactiveController {
       const load = this.get()
       if (!current && load.state === 'error' && load.previous !== ready) this.set({ ...load, previous: ready })
     } else if (!result.ok && current) {
-      const count = result.problems.length
+      const count = problemCount(result.problems)
       this.fail(`The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, result.problems)
     }
     return current ? result.problems : this.host.validation

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit'
 import type { Problem } from '../../src/validate/index.ts'
+import { problemCount } from '../../src/validate/problem-count.ts'
 import type { LoadProgress } from '../controllers/source-loader.ts'
 
 /** What a load has read so far; after a while with nothing new, a way to try again. The box keeps the height the timeline had. */
@@ -19,6 +20,6 @@ export function problemsPart({ title, problems, placeless }: { title: string; pr
     <ul>
       ${problems.slice(0, 5).map((p) => html`<li>${placeless ? '' : `line ${p.line}, column ${p.column}: `}${p.message}</li>`)}
     </ul>
-    ${problems.length > 5 ? html`<p>…and ${problems.length - 5} more.</p>` : nothing}
+    ${problems.length > 5 ? html`<p>…and ${problemCount(problems) - 5} more.</p>` : nothing}
   </div>`
 }

@@ -1,7 +1,7 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { formatJson } from '../format/format.ts'
-import { validateDataset, validateValue, type ValidationResult } from '../validate/index.ts'
+import { maxProblems, problemCount, validateDataset, validateValue, type ValidationResult } from '../validate/index.ts'
 import { detectFormat, Format, formatOfName } from '../formats/detect.ts'
 import { stripBom } from '../validate/bom.ts'
 import { LineIndex, scanJson } from '../validate/json-text.ts'
@@ -38,7 +38,8 @@ export const usage = `Usage: diplomatic-timeline validate FILE...
 Checks event dataset files against the schema, their dates and their references.
 A folder stands for every .json dataset in it. JSON Schema files (*.schema.json) are skipped,
 so "validate data/*.json" checks the datasets beside their schema.
-Prints one line per problem as FILE:LINE:COL: message, then a summary.
+Prints one line per problem as FILE:LINE:COL: message (past ${maxProblems} in a file, one line
+says how many more from there on), then a summary.
 Exit status: 0 when every file is valid, 1 when any problem is found, 2 on a usage error.
 
 format re-indents JSON files (two spaces, LF line endings) in place, changing only white space:
@@ -87,22 +88,22 @@ async function validate(paths: string[], io: Io): Promise<number> {
     io.out(`no datasets (*.json) in ${paths.join(', ')}`)
     return 1
   }
-  let problemCount = 0
+  let found = 0
   let badFiles = 0
   for (const file of files) {
     const text = await readOrSay(file, io)
     if (text === null) {
-      problemCount++, badFiles++
+      found++, badFiles++
       continue
     }
     const result = validateDataset(text)
     for (const p of result.problems) io.out(`${file}:${p.line}:${p.column}: ${p.message}`)
-    if (!result.ok) problemCount += result.problems.length, badFiles++
+    if (!result.ok) found += problemCount(result.problems), badFiles++
   }
   io.out(
     badFiles === 0
       ? `${plural(files.length, 'file')} valid`
-      : `${plural(problemCount, 'problem')} in ${plural(badFiles, 'file')} (${plural(files.length, 'file')} checked)`,
+      : `${plural(found, 'problem')} in ${plural(badFiles, 'file')} (${plural(files.length, 'file')} checked)`,
   )
   return badFiles === 0 ? 0 : 1
 }
@@ -171,7 +172,7 @@ async function convert(input: string, output: string, io: Io): Promise<number> {
   } else result = validateDataset(new TextDecoder().decode(bytes))
   for (const p of result.problems) io.out(`${input}:${p.line}:${p.column}: ${p.message}`)
   if (!result.ok) {
-    io.out(`${plural(result.problems.length, 'problem')} in ${input}: ${output} not written`)
+    io.out(`${plural(problemCount(result.problems), 'problem')} in ${input}: ${output} not written`)
     return 1
   }
   try {

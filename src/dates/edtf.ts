@@ -129,8 +129,28 @@ function part(date: ParsedDate & { timeZone?: string }): DatePart {
 const order = Object.values(Precision)
 const coarser = (a: Precision, b: Precision) => (order.indexOf(a) <= order.indexOf(b) ? a : b)
 
+/** The date as a message quotes it, cut short when long. */
+const quoted = (text: string) => `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`
+
 /** An interval, or a range in a set, that ends before it starts: said the same by both paths. */
-const backwards = (text: string, what: string): DateResult => ({ ok: false, message: `invalid EDTF date "${text}": ${what} ends before it starts` })
+const backwards = (text: string, what: string): DateResult => ({ ok: false, message: `invalid EDTF date ${quoted(text)}: ${what} ends before it starts` })
+
+/** Beyond ±8.64e15 ms (20 April 271821 BC to 13 September 275760), a JavaScript date is NaN: the timeline cannot place it. */
+const placeable = (ms: number) => Math.abs(ms) <= 8.64e15
+const placeableYears = 'outside the years a timeline can place (-271820 to 275759)'
+
+/** Longer than any date needs; the grammar's time grows faster than the length (10,000 spaces in a set: seconds). */
+const maxLength = 200
+
+/** How many digits a year written with "Y" has ("Y-13798000000": 11), leading zeros aside; 0 for any other date. */
+function digitsOfYear(text: string): number {
+  if (text.charCodeAt(0) !== 89 /* Y */) return 0
+  let i = text.charCodeAt(1) === 45 /* - */ ? 2 : 1
+  while (text.charCodeAt(i) === 48 /* 0 */) i++
+  const first = i
+  while (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++
+  return i - first
+}
 
 function combine(edtfText: string, shape: DateShape, parts: Array<DatePart | null>, openStart = false, openEnd = false): ResolvedDate {
   let earliest = Infinity
@@ -160,9 +180,9 @@ function syntaxMessage(text: string, error: unknown): string {
   if (at) {
     const column = Number(at[1])
     const found = text[column - 1]
-    return `invalid EDTF date "${text}": unexpected ${found === undefined ? 'end' : JSON.stringify(found)} at character ${column}`
+    return `invalid EDTF date ${quoted(text)}: unexpected ${found === undefined ? 'end' : JSON.stringify(found)} at character ${column}`
   }
-  return `invalid EDTF date "${text}"`
+  return `invalid EDTF date ${quoted(text)}`
 }
 
 /**
@@ -368,21 +388,38 @@ function quick(text: string): DateResult | null {
   return { ok: true, date: combine(text, DateShape.oneOf, [{ ...first!, latest: second!.latest, range: true }], false, false) }
 }
 
-/** The general path of `resolveEdtf`, through the edtf package's grammar; exported for tests that compare the two paths. */
+/**
+ * The general path of `resolveEdtf`, through the edtf package's grammar; exported for tests that
+ * compare the two paths. A date the timeline could not place (its bounds are not JavaScript
+ * times) is refused; so is a year of more digits than such a date has, or a text longer than any
+ * date, before the grammar spends seconds reading it.
+ */
 export function resolveInGeneral(text: string): DateResult {
   if (typeof text !== 'string' || text.trim() === '') return { ok: false, message: 'empty EDTF date' }
+  const digits = digitsOfYear(text)
+  if (digits > 6) return { ok: false, message: `invalid EDTF date ${quoted(text)}: a year of ${digits} digits is ${placeableYears}` }
+  if (text.length > maxLength) return { ok: false, message: `invalid EDTF date ${quoted(text)}: ${text.length} characters, where a date has at most ${maxLength}` }
   let parsed: Parsed
   try {
-    if (!grammar) return { ok: false, message: `"${text}" needs the general EDTF grammar, which is not loaded`, grammarNeeded: true }
+    if (!grammar) return { ok: false, message: `${quoted(text)} needs the general EDTF grammar, which is not loaded`, grammarNeeded: true }
     parsed = grammar.parse(text)
   } catch (error) {
     return { ok: false, message: syntaxMessage(text, error) }
   }
+  const result = fromParsed(text, parsed)
+  if (!result.ok) return result
+  const { date } = result
+  const inRange = placeable(date.earliest) && placeable(date.latest) && date.parts.every((p) => !p || (placeable(p.earliest) && placeable(p.latest)))
+  return inRange ? result : { ok: false, message: `invalid EDTF date ${quoted(text)}: ${placeableYears}` }
+}
+
+/** A parsed date resolved: its parts' bounds and precision, and how they combine. */
+function fromParsed(text: string, parsed: Parsed): DateResult {
   try {
     if (parsed.type === 'Interval') {
       // An open end ("..") parses as ±Infinity, an unknown one ("") as null.
       const [start, end] = parsed.values.map((v) => (v !== null && typeof v === 'object' ? part(v) : null)) as [DatePart | null, DatePart | null]
-      if (!start && !end) return { ok: false, message: `invalid EDTF date "${text}": an interval needs at least one end` }
+      if (!start && !end) return { ok: false, message: `invalid EDTF date ${quoted(text)}: an interval needs at least one end` }
       if (start && end && end.latest < start.earliest) {
         return backwards(text, 'the interval')
       }
@@ -404,6 +441,6 @@ export function resolveInGeneral(text: string): DateResult {
     }
     return { ok: true, date: combine(text, DateShape.point, [part(parsed as ParsedDate)]) }
   } catch (error) {
-    return { ok: false, message: `invalid EDTF date "${text}": ${messageOf(error)}` }
+    return { ok: false, message: `invalid EDTF date ${quoted(text)}: ${messageOf(error)}` }
   }
 }

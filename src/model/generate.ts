@@ -90,9 +90,14 @@ export function generateTypes(schema: Schema): string {
   return out
 }
 
+/** How ajv's code takes the errors of a definition it calls: a copy of all errors so far per call. */
+const copiedErrors = /vErrors = vErrors === null \? (\w+)\.errors : vErrors\.concat\(\1\.errors\);/g
+
 /**
  * Precompiles the schema to plain JavaScript: no eval at run time, so it works under a strict CSP.
  * `verbose` gives each error its parentSchema, whose title and properties the messages use.
+ * The errors of each definition called (an event, an actor) are appended in place: ajv copies
+ * every error found so far for each one, which takes minutes when every event has an error.
  */
 export function generateValidator(schema: Schema): string {
   const Ajv = (Ajv2020 as unknown as { default: typeof Ajv2020 }).default ?? Ajv2020
@@ -107,7 +112,9 @@ export function generateValidator(schema: Schema): string {
       return ''
     },
   )
-  return banner + '// @ts-nocheck\n' + imports + code.replace(/^"use strict";/, '') + '\n'
+  const appended = code.replace(copiedErrors, (_, callee: string) => `if (vErrors === null) vErrors = ${callee}.errors; else for (const e of ${callee}.errors) vErrors.push(e);`)
+  if (appended.includes('vErrors.concat(')) throw new Error('ajv copies errors in a form generate.ts does not know: see copiedErrors')
+  return banner + '// @ts-nocheck\n' + imports + appended.replace(/^"use strict";/, '') + '\n'
 }
 
 /** Declarations for the generated validator module. */

@@ -1,2 +1,3 @@
-export { validateDataset, validateValue, validateValueInSteps, validateDatasetInSteps, type ValidationResult } from './validate.ts'
+export { maxProblems, validateDataset, validateValue, validateValueInSteps, validateDatasetInSteps, type ValidationResult } from './validate.ts'
+export { problemCount } from './problem-count.ts'
 export type { Problem } from './problem.ts'

@@ -1,22 +1,64 @@
 import '../dates/edtf-grammar.ts'
 import { resolveEdtf } from '../dates/edtf.ts'
 import type { EventDataset } from '../model/index.ts'
-import { didYouMean, pointer, type PathProblem } from './problem.ts'
+import { nearIds } from './near-ids.ts'
+import { pointer, suggesting, type PathProblem } from './problem.ts'
+
+/** A list's ids, each at the index of its first use, and the id a word that names none may have meant. */
+interface Ids {
+  first: Map<string, number>
+  near: (word: string) => string | undefined
+}
 
 /** First index of each id in a list, reporting every later use of the same id. */
-function indexIds(items: Array<{ id: string }>, kind: string, listName: string, problems: PathProblem[]): Map<string, number> {
-  const ids = new Map<string, number>()
+function indexIds(items: Array<{ id: string }>, kind: string, listName: string, problems: PathProblem[]): Ids {
+  const first = new Map<string, number>()
   items.forEach((item, index) => {
-    const first = ids.get(item.id)
-    if (first === undefined) ids.set(item.id, index)
-    else problems.push({ path: pointer(listName, index, 'id'), message: `duplicate ${kind} id ${JSON.stringify(item.id)} (already used by ${listName}[${first}])` })
+    const at = first.get(item.id)
+    if (at === undefined) first.set(item.id, index)
+    else problems.push({ path: pointer(listName, index, 'id'), message: `duplicate ${kind} id ${JSON.stringify(item.id)} (already used by ${listName}[${at}])` })
   })
-  return ids
+  return { first, near: nearIds(first.keys()) }
 }
 
 /** Reports a reference that points nowhere; the path is only built then (datasets run to many thousands of references). */
-function reference(ids: Map<string, number>, kind: string, id: string, path: () => string, problems: PathProblem[]) {
-  if (!ids.has(id)) problems.push({ path: path(), message: `unknown ${kind} ${JSON.stringify(id)}${didYouMean(id, ids.keys())}` })
+function reference(ids: Ids, kind: string, id: string, path: () => string, problems: PathProblem[]) {
+  if (!ids.first.has(id)) problems.push({ path: path(), message: `unknown ${kind} ${JSON.stringify(id)}${suggesting(ids.near(id))}` })
+}
+
+/** How many actors of a cycle a message names before saying how many more there are. */
+const namedInCycle = 5
+
+/** Where an actor is in the walks up partOf: not reached yet, on the walk going on, or behind. */
+const Walk = { notSeen: 0, on: 1, done: 2 } as const
+
+/**
+ * Reports each cycle in partOf once, at the actor of it that comes first in the list, naming the
+ * first few actors around it. One walk up from each actor not yet seen, so every actor is visited
+ * once: coming back to an actor of the same walk closes a cycle.
+ */
+function partOfCycles(actors: EventDataset['actors'], first: Map<string, number>, problems: PathProblem[]) {
+  const state = new Uint8Array(actors.length)
+  const walk: number[] = []
+  for (let start = 0; start < actors.length; start++) {
+    let n = start
+    while (n !== -1 && state[n] === Walk.notSeen) {
+      state[n] = Walk.on
+      walk.push(n)
+      const parent = actors[n]!.partOf
+      n = parent === undefined ? -1 : (first.get(parent) ?? -1)
+    }
+    if (n !== -1 && state[n] === Walk.on) {
+      const cycle = walk.slice(walk.indexOf(n))
+      let lowest = 0
+      for (let i = 1; i < cycle.length; i++) if (cycle[i]! < cycle[lowest]!) lowest = i
+      const ids = [...cycle.slice(lowest), ...cycle.slice(0, lowest)].map((m) => actors[m]!.id)
+      const named = ids.length <= namedInCycle + 1 ? ids : [...ids.slice(0, namedInCycle), `… ${ids.length - namedInCycle} more`]
+      problems.push({ path: pointer('actors', cycle[lowest]!, 'partOf'), message: `actor ${JSON.stringify(ids[0])} is part of itself (${[...named, ids[0]].join(' → ')})` })
+    }
+    for (const m of walk) state[m] = Walk.done
+    walk.length = 0
+  }
 }
 
 /**
@@ -43,21 +85,9 @@ export function* integrityChecks(dataset: EventDataset, problems: PathProblem[])
   const events = indexIds(dataset.events, 'event', 'events', problems)
 
   dataset.actors.forEach((actor, index) => {
-    if (actor.partOf === undefined) return
-    const path = pointer('actors', index, 'partOf')
-    if (!actors.has(actor.partOf)) return reference(actors, 'actor', actor.partOf, () => path, problems)
-    // Follow partOf upwards; coming back to this actor means a cycle.
-    const chain = [actor.id]
-    for (let next: string | undefined = actor.partOf; next !== undefined; ) {
-      if (next === actor.id) {
-        problems.push({ path, message: `actor ${JSON.stringify(actor.id)} is part of itself (${[...chain, next].join(' → ')})` })
-        break
-      }
-      if (chain.includes(next)) break
-      chain.push(next)
-      next = dataset.actors[actors.get(next) ?? -1]?.partOf
-    }
+    if (actor.partOf !== undefined) reference(actors, 'actor', actor.partOf, () => pointer('actors', index, 'partOf'), problems)
   })
+  partOfCycles(dataset.actors, actors.first, problems)
 
   for (let index = 0; index < dataset.events.length; index++) {
     if (index > 0 && index % eventsPerStep === 0) yield

@@ -18,6 +18,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 const byPosition = (a: Problem, b: Problem) => a.line - b.line || a.column - b.column
 
+/** How many problems a result lists; a problem after them says how many more there are. */
+export const maxProblems = 1000
+
+/** The first `maxProblems` of problems in document order, then one at the next that counts those left. */
+function listed(problems: Problem[]): Problem[] {
+  if (problems.length <= maxProblems) return problems
+  const next = problems[maxProblems]!
+  const more = problems.length - maxProblems
+  const message = `…and ${more} more problem${more === 1 ? '' : 's'} from here on, not listed`
+  return [...problems.slice(0, maxProblems), { path: next.path, line: next.line, column: next.column, message, more }]
+}
+
 /** Whether a step-by-step check (a generator) ends with true, run through at once. */
 function finish(steps: Generator<void, boolean, void>): boolean {
   let step = steps.next()
@@ -53,11 +65,10 @@ function locate(text: string, parsed?: { data: unknown }): ValidationResult {
     return fail([atStart(`JSON syntax error: ${(error as Error).message}`)])
   }
 
-  const pathProblems: PathProblem[] = [...duplicates]
-  if (validateSchema(data)) pathProblems.push(...integrityProblems(data))
-  else pathProblems.push(...schemaProblems(validateSchema.errors ?? [], data))
+  // concat, not push(...): hundreds of thousands of arguments overflow the stack.
+  const pathProblems = duplicates.concat(validateSchema(data) ? integrityProblems(data) : schemaProblems(validateSchema.errors ?? [], data))
 
-  if (pathProblems.length > 0) return fail(place(text, lines, pathProblems).sort(byPosition))
+  if (pathProblems.length > 0) return fail(listed(place(text, lines, pathProblems).sort(byPosition)))
   return { ok: true, dataset: data as EventDataset, problems: [] }
 }
 
@@ -97,7 +108,8 @@ function neverThrowing(check: () => ValidationResult): ValidationResult {
 
 /**
  * Parses and validates a dataset's JSON text: syntax, schema, dates and references.
- * Returns the typed dataset, or every problem with its line and column. Never throws.
+ * Returns the typed dataset, or its problems with their lines and columns, in document order:
+ * past `maxProblems`, one last problem counts the rest (see `problemCount`). Never throws.
  * @example
  * const result = validateDataset(await file.text())
  * if (!result.ok) for (const p of result.problems) console.log(`${p.line}:${p.column}: ${p.message}`)

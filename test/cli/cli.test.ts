@@ -32,6 +32,7 @@ beforeAll(async () => {
     writeFile(file('good.json'), json(sampleDataset())),
     writeFile(file('bad.json'), json(bad)),
     writeFile(file('syntax.json'), '{\n  "id": "a",\n}\n'),
+    writeFile(file('many.json'), json({ ...sampleDataset(), relations: [], events: Array.from({ length: 1500 }, (_, i) => ({ ...sampleDataset().events[1]!, id: `e-${i}`, status: 'planed' })) })),
   ])
 })
 
@@ -53,6 +54,15 @@ describe('diplomatic-timeline validate', { timeout: 30_000 }, () => {
       '3 problems in 2 files (3 files checked)',
     ])
     expect(result.stderr).toBe('')
+  })
+
+  it('prints the first thousand problems of a file, then how many more, and counts them all', async () => {
+    const result = await cli('validate', file('many.json'))
+    expect(result.code).toBe(1)
+    const lines = result.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(1002)
+    expect(lines.slice(0, 1000).every((line) => /:\d+:\d+: invalid status "planed"/.test(line))).toBe(true)
+    expect(lines.slice(-2)).toEqual([expect.stringMatching(/^\S+many\.json:\d+:\d+: …and 500 more problems from here on, not listed$/), '1500 problems in 1 file (1 file checked)'])
   })
 
   it('reports an unreadable file as a problem, without a stack trace', async () => {

@@ -130,6 +130,14 @@ describe('<diplomatic-timeline>', () => {
     expect(alert(el)).toMatch(/The timeline data in the data property has a problem.*line \d+, column \d+: invalid status "planed"/)
   })
 
+  it('counts every problem in its alert, past those the validator lists', async () => {
+    const bad = sampleDataset()
+    bad.events = Array.from({ length: 1200 }, (_, i) => ({ ...sampleDataset().events[1]!, id: `event-${i}`, status: 'planed' as 'planned' }))
+    bad.relations = []
+    const el = await mount((e) => (e.data = bad))
+    expect(alert(el)).toMatch(/^The timeline data in the data property has 1200 problems .*…and 1195 more\.$/)
+  })
+
   it('draws new data at once, and gives way to the last valid data when validation finds a problem', async () => {
     const el = await mount((e) => (e.data = sampleDataset()))
     const bad = sampleDataset() as unknown as { events: Array<{ id: string; status: string }> }

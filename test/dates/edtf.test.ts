@@ -297,6 +297,27 @@ describe('resolveEdtf: bad input', () => {
     expect(message).toContain('"  2016"')
     expect(message).toMatch(/character 1/)
   })
+
+  it('a year beyond the dates a timeline can place is rejected, naming the years it can', () => {
+    for (const text of ['Y300000', 'Y-300000', 'Y275760', 'Y-271821', 'Y17E7']) {
+      expect(rejection(text)).toBe(`invalid EDTF date "${text}": outside the years a timeline can place (-271820 to 275759)`)
+    }
+    expect(resolved('Y275759').latest).toBe(Date.UTC(275760, 0, 1) - 1)
+    expect(resolved('Y-271820').earliest).toBe(Date.UTC(-271820, 0, 1))
+  })
+
+  it('a year of ten thousand digits is rejected at once, quoted cut short', () => {
+    // Different years, so that none is answered from the cache.
+    for (let first = 1; first <= 9; first++) {
+      expect(rejection(`Y${first}`.padEnd(10_001, '0'))).toBe(
+        `invalid EDTF date "Y${first}${'0'.repeat(37)}…": a year of 10000 digits is outside the years a timeline can place (-271820 to 275759)`,
+      )
+    }
+  })
+
+  it('a text longer than any date is rejected without being read', () => {
+    expect(rejection(`[2016,${' '.repeat(10_000)}2017]`)).toBe(`invalid EDTF date "[2016,${' '.repeat(33)}…": 10011 characters, where a date has at most 200`)
+  })
 })
 
 describe('resolveEdtf never throws', () => {
@@ -319,6 +340,10 @@ describe('resolveEdtf never throws', () => {
   it('returns a result for any string of EDTF characters', () => {
     const edtfChar = fc.constantFrom(...'0123456789-/.~?%X[]{},'.split(''))
     fc.assert(fc.property(fc.string({ unit: edtfChar, maxLength: 30 }), (s) => wellFormed(resolveEdtf(s))), { numRuns: 400 })
+  })
+
+  it('returns a result for any year written with Y, with bounds a JavaScript date can hold', () => {
+    fc.assert(fc.property(fc.integer({ min: -1e7, max: 1e7 }), (year) => wellFormed(resolveEdtf(`Y${year}`))), { numRuns: 2000 })
   })
 
   it('returns a result for any sequence of EDTF fragments', () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import {
   generateTypes, generateValidator, readSchema, typesPath, validatorPath, validatorTypes, validatorTypesPath,
 } from '../../src/model/generate.ts'
+import validateSchema from '../../src/model/schema-validator.generated.js'
+import { sampleDataset } from '../fixtures/dataset.ts'
 
 type Node = { [key: string]: unknown }
 
@@ -54,5 +56,17 @@ describe('the JSON Schema', () => {
       if (node.additionalProperties !== false || patterns.join() !== '^x-') open.push(path)
     }
     expect(open).toEqual([])
+  })
+
+  it('has its validator report an error on every one of 50,000 events, each once', () => {
+    const data = sampleDataset()
+    const template = data.events[1]!
+    data.events = Array.from({ length: 50_000 }, (_, i) => ({ ...template, id: `event-${i}`, status: 'planed' as 'planned' }))
+    data.relations = []
+    expect(validateSchema(data)).toBe(false)
+    const errors = validateSchema.errors ?? []
+    expect(errors).toHaveLength(50_000)
+    expect(errors.at(-1)?.instancePath).toBe('/events/49999/status')
+    expect(new Set(errors.map((e) => e.instancePath)).size).toBe(50_000)
   })
 })

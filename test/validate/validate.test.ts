@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validateDataset, validateDatasetInSteps, validateValue, validateValueInSteps, type Problem } from '../../src/validate/index.ts'
+import { maxProblems, problemCount, validateDataset, validateDatasetInSteps, validateValue, validateValueInSteps, type Problem } from '../../src/validate/index.ts'
 import { keyTwiceOrTooDeep } from '../../src/validate/json-text.ts'
 import { syntheticDataset } from '../../bench/synthetic.ts'
 import { json, sampleDataset } from '../fixtures/dataset.ts'
@@ -155,6 +155,17 @@ describe('validateDataset: dates and references', () => {
     expect(problems).toEqual([`${positionOf(text, '"2016-02-30"')} invalid EDTF date "2016-02-30": unexpected "3" at character 9`])
   })
 
+  it('reports a date the timeline cannot place, and a year of 10,000 digits, saying which years it can place', () => {
+    const { problems } = broken((d) => {
+      d.events[0]!.date.edtf = 'Y300000'
+      d.events[1]!.date.edtf = `Y1${'0'.repeat(9_999)}`
+    })
+    expect(problems.map((p) => p.replace(/^\S+ /, ''))).toEqual([
+      'invalid EDTF date "Y300000": outside the years a timeline can place (-271820 to 275759)',
+      `invalid EDTF date "Y1${'0'.repeat(37)}…": a year of 10000 digits is outside the years a timeline can place (-271820 to 275759)`,
+    ])
+  })
+
   it('reports an interval that ends before it starts', () => {
     const { problems } = broken((d) => (d.events[0]!.date.edtf = '2016-09-19/2016-09-17'))
     expect(problems[0]).toContain('the interval ends before it starts')
@@ -182,13 +193,26 @@ describe('validateDataset: dates and references', () => {
     expect(problems[0]!.replace(/^\S+ /, '')).toBe(message)
   })
 
-  it('reports an actor that is part of itself through a cycle', () => {
-    const { problems } = broken((d) => {
+  it('reports a cycle in partOf once, at the actor of it that comes first', () => {
+    const { text, problems } = broken((d) => {
       d.actors[0]!.partOf = 'kerry'
     })
+    expect(problems).toEqual([`${positionOf(text, '"kerry"', '"id": "usa"')} actor "usa" is part of itself (usa → kerry → usa)`])
+  })
+
+  it('reports a cycle reached through actors outside it, from the actor of it that comes first', () => {
+    const { problems } = broken((d) => {
+      d.actors = [
+        { id: 'envoy', name: 'Envoy', kind: 'person', partOf: 'ministry' },
+        { id: 'government', name: 'Government', kind: 'government', partOf: 'ministry' },
+        { id: 'ministry', name: 'Ministry', kind: 'government', partOf: 'government' },
+        { id: 'usa', name: 'United States', kind: 'state', partOf: 'usa' },
+        ...d.actors.slice(1),
+      ]
+    })
     expect(problems.map((p) => p.replace(/^\S+ /, ''))).toEqual([
-      'actor "usa" is part of itself (usa → kerry → usa)',
-      'actor "kerry" is part of itself (kerry → usa → kerry)',
+      'actor "government" is part of itself (government → ministry → government)',
+      'actor "usa" is part of itself (usa → usa)',
     ])
   })
 
@@ -236,6 +260,14 @@ describe('validateDataset: hostile and huge input', () => {
     expect(result.dataset?.events).toHaveLength(count)
   }, 60_000)
 
+  it('reports 150,000 problems of one kind, rather than that the check failed', () => {
+    const data = sampleDataset()
+    data.relations = Array.from({ length: 150_000 }, (_, i) => ({ type: 'accuses' as const, from: 'convoy-attack', to: `gone-${i}` }))
+    const { problems } = validateDataset(JSON.stringify(data))
+    expect(problems[0]?.message).toBe('unknown event "gone-0"')
+    expect(problemCount(problems)).toBe(150_000)
+  }, 30_000)
+
   it('reports problems in a 50 MB dataset at the right line', () => {
     const data = sampleDataset()
     const template = data.events[0]!
@@ -246,6 +278,78 @@ describe('validateDataset: hostile and huge input', () => {
     const [problem] = problemsOf(text)
     expect(problem!.startsWith(positionOf(text, '"done"'))).toBe(true)
   }, 60_000)
+})
+
+describe('validateDataset: many problems', () => {
+  /** A dataset of `count` events, each with an invalid status. */
+  const badStatuses = (count: number) => {
+    const data = sampleDataset()
+    const template = data.events[1]!
+    data.events = Array.from({ length: count }, (_, i) => ({ ...template, id: `event-${i}`, status: 'planed' as 'planned' }))
+    data.relations = []
+    return json(data)
+  }
+
+  it('lists the first problems in file order, then one at the next that counts the rest', () => {
+    const text = badStatuses(3000)
+    const { problems } = validateDataset(text)
+    expect(problems).toHaveLength(maxProblems + 1)
+    expect(problems.slice(0, maxProblems).map((p) => p.path)).toEqual(Array.from({ length: maxProblems }, (_, i) => `/events/${i}/status`))
+    const [line, column] = positionOf(text, '"planed"', `"id": "event-${maxProblems}"`).split(':').map(Number)
+    expect(problems.at(-1)).toEqual({ path: `/events/${maxProblems}/status`, line, column, message: '…and 2000 more problems from here on, not listed', more: 2000 })
+    expect(problemCount(problems)).toBe(3000)
+  })
+
+  it('suggests the id meant by each of thousands of references that point nowhere, among thousands of ids', () => {
+    const data = sampleDataset()
+    data.actors = Array.from({ length: 3000 }, (_, i) => ({ id: `actor-${i}`, name: `Actor ${i}`, kind: 'state' as const }))
+    const template = data.events[1]!
+    data.events = Array.from({ length: 4000 }, (_, i) => ({ ...template, id: `event-${i}`, participants: [{ actor: i % 2 ? `ghost-${i}` : `actr-${i}`, role: 'speaker' as const }] }))
+    data.relations = []
+    const { problems } = validateDataset(json(data))
+    expect(problemCount(problems)).toBe(4000)
+    expect(problems.slice(0, 4).map((p) => p.message)).toEqual([
+      'unknown actor "actr-0": did you mean "actor-0"?',
+      'unknown actor "ghost-1"',
+      'unknown actor "actr-2": did you mean "actor-2"?',
+      'unknown actor "ghost-3"',
+    ])
+    expect(problems[998]?.message).toBe('unknown actor "actr-998": did you mean "actor-998"?')
+  })
+
+  it('reports 2,000 actors in one partOf cycle once, naming the first few', () => {
+    const data = sampleDataset()
+    data.actors = Array.from({ length: 2000 }, (_, i) => ({ id: `actor-${i}`, name: `Actor ${i}`, kind: 'state' as const, partOf: `actor-${(i + 1) % 2000}` }))
+    data.events.forEach((e) => (e.participants = []))
+    const { problems } = validateDataset(json(data))
+    expect(problems.map((p) => `${p.path} ${p.message}`)).toEqual([
+      '/actors/0/partOf actor "actor-0" is part of itself (actor-0 → actor-1 → actor-2 → actor-3 → actor-4 → … 1995 more → actor-0)',
+    ])
+  })
+
+  it('reports each of a thousand small partOf cycles once', () => {
+    const data = sampleDataset()
+    // Each actor is part of the next of its three; the second of each three comes first in the list.
+    data.actors = Array.from({ length: 3000 }, (_, i) => {
+      const three = i - (i % 3)
+      const order = [1, 0, 2][i % 3]!
+      return { id: `actor-${three + order}`, name: 'Actor', kind: 'state' as const, partOf: `actor-${three + ((order + 1) % 3)}` }
+    })
+    data.events.forEach((e) => (e.participants = []))
+    const { problems } = validateDataset(json(data))
+    expect(problems).toHaveLength(1000)
+    expect(problems.slice(0, 2).map((p) => `${p.path} ${p.message}`)).toEqual([
+      '/actors/0/partOf actor "actor-1" is part of itself (actor-1 → actor-2 → actor-0 → actor-1)',
+      '/actors/3/partOf actor "actor-4" is part of itself (actor-4 → actor-5 → actor-3 → actor-4)',
+    ])
+  })
+
+  it('lists every problem when there are no more than it lists', () => {
+    const { problems } = validateDataset(badStatuses(maxProblems))
+    expect(problems).toHaveLength(maxProblems)
+    expect(problems.filter((p) => p.more !== undefined)).toEqual([])
+    expect(problemCount(problems)).toBe(maxProblems)
+  })
 })
 
 describe('validateValue', () => {
