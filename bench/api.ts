@@ -24,10 +24,12 @@ declare global {
   interface Window {
     /** Draws and validates another dataset of the same size (one per round, each in its own decade), then removes it. */
     benchWarmUp?: (round: number) => Promise<void>
-    /** Draws the page's dataset (or the reference element) and returns ms until it is on screen. */
+    /** Draws the page's dataset (the timeline, the reference element or a peer) and returns ms until it is on screen. */
     benchFirstRender?: () => Promise<number>
     /** The JS heap in bytes after a forced GC; null outside Chromium. */
     benchHeap?: () => number | null
+    /** On a peer's page: how many event marks it drew. */
+    benchMarks?: () => number
     /** After benchFirstRender: ms from setting the data until its validation settled, and the problems found. */
     benchValidation?: () => Promise<{ ms: number; problems: number }>
     benchStats?: () => BenchStats

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,14 +20,14 @@ type Size = (typeof allSizes)[number]
 /**
  * How much is measured at each size, so that the whole bench ends within about a quarter of an
  * hour on two shared cores: how many first renders of the timeline on a cold, settled page, and in
- * each other condition (none: not timed), and how many steps of wheel and drag input (at
- * 1,000,000 events, a frame of zoom takes seconds).
+ * each other condition (none: not timed), how many of each peer, and how many steps of wheel and
+ * drag input (at 1,000,000 events, a frame of zoom takes seconds).
  */
-const plans: Record<Size, { renders: number; otherRenders: number; inputSteps: number }> = {
-  1000: { renders: 9, otherRenders: 5, inputSteps: 40 },
-  10_000: { renders: 9, otherRenders: 5, inputSteps: 40 },
-  100_000: { renders: 5, otherRenders: 0, inputSteps: 40 },
-  1_000_000: { renders: 1, otherRenders: 0, inputSteps: 8 },
+const plans: Record<Size, { renders: number; otherRenders: number; peerRenders: number; inputSteps: number }> = {
+  1000: { renders: 9, otherRenders: 5, peerRenders: 5, inputSteps: 40 },
+  10_000: { renders: 9, otherRenders: 5, peerRenders: 3, inputSteps: 40 },
+  100_000: { renders: 5, otherRenders: 0, peerRenders: 1, inputSteps: 40 },
+  1_000_000: { renders: 1, otherRenders: 0, peerRenders: 1, inputSteps: 8 },
 }
 
 /** The budgets the figures are printed against. First renders are judged as ratios within the run: absolute times on a shared machine move 2× with load. */
@@ -35,6 +36,8 @@ const budgets = {
   vsReference: { 1000: 4, 10_000: 6, 100_000: 15 } as Partial<Record<Size, number>>,
   /** The first render at 1,000,000 events ÷ the one at 100,000. */
   millionVsHundredThousand: 10,
+  /** The timeline's first render ÷ the faster peer's. */
+  vsPeer: { 1000: [1, 3], 10_000: [1, 10], 100_000: [1, 40] } as Partial<Record<Size, [number, number]>>,
   frameP95: { 1000: 16.8, 10_000: 16.8, 100_000: 16.8, 1_000_000: 33.4 } as Record<Size, number>,
   longestTask: 50,
   /** JS heap after the first render − before the data was set, in MB. */
@@ -77,6 +80,14 @@ const benchFlags = [
   // A forced GC before reading the heap makes the figure repeatable.
   '--js-flags=--expose-gc',
 ]
+
+const installedVersion = (name: string) => (JSON.parse(readFileSync(resolve(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+
+/** The timeline's peers, each drawing the same seeded events on its own page (bench/<page>.html). */
+const peers = [
+  { name: `vis-timeline ${installedVersion('vis-timeline')} (vis-data ${installedVersion('vis-data')})`, page: 'vis-timeline.html', marks: 'items' },
+  { name: `timelines-chart ${installedVersion('timelines-chart')}`, page: 'timelines-chart.html', marks: 'segments' },
+] as const
 
 interface Row {
   figure: string
@@ -188,20 +199,32 @@ async function bundleSize() {
   rows.push({ figure: 'validation chunk, after', value: later.gzip / 1000, unit: 'kB', note: `min + gzip; ${laterNames.join(' + ')}; ${later.min} B minified; fetched after the first paint` })
 }
 
-/** The timeline's and the reference element's pages, in one build. */
+/** The timeline's, the reference element's and the peers' pages, in one build. */
 async function buildPages() {
   // The project's vite.config.ts is left out: its build plugin copies data/ into dist/.
   await viteBuild({
     root,
     configFile: false,
     logLevel: 'warn',
-    resolve: { alias: aliases },
+    resolve: {
+      alias: {
+        ...aliases,
+        // The element's stand-ins for d3-transition and d3-color would break timelines-chart, which
+        // animates and colours through them: it gets its own build, which carries its d3 inside.
+        'timelines-chart': resolve(root, 'node_modules/timelines-chart/dist/timelines-chart.min.js'),
+      },
+    },
     build: {
       target: 'es2022',
       outDir,
       emptyOutDir: true,
       reportCompressedSize: false,
-      rolldownOptions: { input: ['page.html', 'reference.html'].map((page) => resolve(root, 'bench', page)), output: compileHints },
+      // vis-timeline's page, with moment, is over Vite's 500 kB warning; no page here is served over a network.
+      chunkSizeWarningLimit: 1000,
+      rolldownOptions: {
+        input: ['page.html', 'reference.html', ...peers.map((p) => p.page)].map((page) => resolve(root, 'bench', page)),
+        output: compileHints,
+      },
     },
   })
 }
@@ -438,8 +461,44 @@ function interactionRows(kind: string, n: Size, { frames, longTasks }: BenchInte
   })
 }
 
+/**
+ * A peer's first render of the same events on cold, settled pages, timed as the timeline's is.
+ * Returns its median, or null when it did not finish.
+ */
+async function measurePeer(browser: Browser, base: string, peer: (typeof peers)[number], n: Size): Promise<number | null> {
+  const figure = `peer: ${peer.name}, first render, cold page, settled`
+  const times: number[] = []
+  const growths: number[] = []
+  let marks = 0
+  for (let run = 0; run < plans[n].peerRenders; run++) {
+    let page: Page | undefined
+    try {
+      page = await openPage(browser, base, `${peer.page}?n=${n}`, `of ${peer.name} at n=${n}`)
+      const timed = await timeFirstRender(page, settled)
+      times.push(timed.ms)
+      if (timed.heapGrowth !== null) growths.push(timed.heapGrowth)
+      marks = await page.evaluate(() => window.benchMarks!())
+      if (marks === 0) throw new Error(`${peer.name} drew no ${peer.marks} at n=${n}`)
+    } catch (error) {
+      rows.push(unfinished(error, { figure, n, unit: 'ms', ...(n === allSizes.at(-1) ? {} : { note: 'not tried at larger sizes' }) }))
+      return null
+    } finally {
+      await closePage(page)
+    }
+  }
+  rows.push({ figure, n, value: median(times), unit: 'ms', note: `median of ${list(times)}; ${marks.toLocaleString('en')} ${peer.marks} drawn; JS heap growth ${mb(median(growths)).toFixed(1)} MB` })
+  return median(times)
+}
+
+interface PeerTime {
+  name: string
+  /** Median first render; null when there is none, and `missing` says why. */
+  ms: number | null
+  missing?: 'did not finish' | 'skipped' | 'broke'
+}
+
 /** The first-render figures judged as ratios within this run. */
-function ratioRows(n: Size, ours: number | null, referenceMs: number, at100k: number | null) {
+function ratioRows(n: Size, ours: number | null, referenceMs: number, peerTimes: PeerTime[], at100k: number | null) {
   const limit = limits.render
   const ratio = (figure: string, value: number | null, extra: Partial<Row>) => rows.push({ figure, n, value, unit: '×', digits: 2, note: 'cold, settled pages', ...extra })
   // A timeline that did not finish took longer than the limit: its ratios are lower bounds.
@@ -450,6 +509,18 @@ function ratioRows(n: Size, ours: number | null, referenceMs: number, at100k: nu
     const budget = budgets.vsReference[n]
     ratio('first render ÷ reference element', oursAtLeast / referenceMs, { ...lower, ...(budget === undefined ? {} : { budget }) })
   }
+
+  const [num, den] = budgets.vsPeer[n] ?? []
+  const budget = num === undefined || den === undefined ? {} : { budget: num / den, budgetText: `≤ ${num}/${den}` }
+  const notes = peerTimes.filter((p) => p.missing).map((p) => `${p.name} ${p.missing === 'did not finish' ? `did not finish in ${seconds(limit)}` : p.missing}`)
+  const finished = peerTimes.flatMap((p) => (p.ms === null ? [] : [{ name: p.name, ms: p.ms }]))
+  const faster = finished.length > 0 ? finished.reduce((a, b) => (b.ms < a.ms ? b : a)) : undefined
+  const figure = 'first render ÷ faster peer'
+  if (ours === null) ratio(figure, null, { ...budget, shown: 'n/a', note: 'the timeline did not finish' })
+  else if (faster) ratio(figure, ours / faster.ms, { ...budget, digits: 3, note: [`faster: ${faster.name}`, ...notes].join('; ') })
+  // No peer drew within the limit (here or at a smaller size): the faster one took longer, so the ratio is below this.
+  else if (peerTimes.every((p) => p.missing !== 'broke')) ratio(figure, ours / limit, { ...budget, digits: 3, bound: '<', note: notes.join('; ') })
+  else ratio(figure, null, { ...budget, shown: 'n/a', note: notes.join('; ') })
 }
 
 function printTable() {
@@ -478,7 +549,7 @@ function chosenSizes(): Size[] {
   const asked = process.argv.slice(2).map(Number)
   const unknown = asked.filter((n) => !allSizes.includes(n as Size))
   if (unknown.length > 0) throw new Error(`no bench at ${unknown.join(', ')} events (sizes: ${allSizes.join(', ')})`)
-  // Smallest first: the figure at 1,000,000 is judged against the one at 100,000.
+  // Smallest first: 1,000,000 is judged against 100,000, and a peer that did not finish is not tried at larger sizes.
   return asked.length > 0 ? allSizes.filter((n) => asked.includes(n)) : [...allSizes]
 }
 
@@ -510,6 +581,8 @@ async function main() {
     if (!base) throw new Error('the preview server has no URL')
     browser = await launchChromium(benchFlags)
     const referenceMs = await reference(browser, base)
+    /** A peer that did not finish at one size is not tried at larger ones. */
+    const failed = new Set<string>()
     const firstRenders = new Map<Size, number | null>()
     for (const n of sizes) {
       /** undefined when the bench broke before the first render was measured. */
@@ -520,7 +593,23 @@ async function main() {
         breakages.push(messageOf(error))
       }
       firstRenders.set(n, ours ?? null)
-      if (ours !== undefined) ratioRows(n, ours, referenceMs, firstRenders.get(100_000) ?? null)
+      const peerTimes: PeerTime[] = []
+      for (const peer of peers) {
+        if (failed.has(peer.name)) {
+          rows.push({ figure: `peer: ${peer.name}, first render, cold page, settled`, n, value: null, unit: 'ms', shown: 'skipped', note: 'failed at a smaller size' })
+          peerTimes.push({ name: peer.name, ms: null, missing: 'skipped' })
+          continue
+        }
+        try {
+          const ms = await measurePeer(browser, base, peer, n)
+          peerTimes.push(ms === null ? { name: peer.name, ms, missing: 'did not finish' } : { name: peer.name, ms })
+        } catch (error) {
+          breakages.push(messageOf(error))
+          peerTimes.push({ name: peer.name, ms: null, missing: 'broke' })
+        }
+        if (peerTimes.at(-1)!.ms === null) failed.add(peer.name)
+      }
+      if (ours !== undefined) ratioRows(n, ours, referenceMs, peerTimes, firstRenders.get(100_000) ?? null)
     }
   } catch (error) {
     breakages.push(error instanceof Error ? (error.stack ?? error.message) : String(error))

@@ -6,7 +6,7 @@ export const nextFrame = () => new Promise<number>((resolve) => requestAnimation
  * Returns the ms from just before `draw` starts until what it drew is on screen: `draw` settles
  * when the library says it has rendered, then two animation frames pass. The first lets a
  * ResizeObserver report the width and the drawing follow it; the second shows that drawing. The
- * timeline and the reference element are both timed by this.
+ * timeline, the reference element and the peers are all timed by this.
  */
 export async function timeDraw(draw: (start: number) => Promise<unknown>): Promise<number> {
   performance.mark('bench:start')
