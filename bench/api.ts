@@ -1,4 +1,4 @@
-/** What bench/page.ts exposes on window for bench/run.ts to call through Playwright. */
+/** What the pages under bench/ expose on window for bench/run.ts to call through Playwright. */
 export interface BenchStats {
   /** Elements in the timeline's shadow root. */
   domNodes: number
@@ -12,20 +12,32 @@ export interface BenchStats {
   plot: { x: number; y: number; width: number; height: number; top: number } | null
 }
 
+/** What happened while input was being given: the time between animation frames, and the main thread's long tasks. */
+export interface BenchInteraction {
+  /** ms between successive animation frames. */
+  frames: number[]
+  /** Durations in ms of the tasks the browser reported as long (over 50 ms). */
+  longTasks: number[]
+}
+
 declare global {
   interface Window {
     /** Draws and validates another dataset of the same size (one per round, each in its own decade), then removes it. */
     benchWarmUp?: (round: number) => Promise<void>
-    /** Creates the element with the page's dataset and returns ms until it is drawn. */
+    /** Draws the page's dataset (the timeline, the reference element or a peer) and returns ms until it is on screen. */
     benchFirstRender?: () => Promise<number>
+    /** The JS heap in bytes after a forced GC; null outside Chromium. */
+    benchHeap?: () => number | null
+    /** On a peer's page: how many event marks it drew. */
+    benchMarks?: () => number
     /** After benchFirstRender: ms from setting the data until its validation settled, and the problems found. */
     benchValidation?: () => Promise<{ ms: number; problems: number }>
     benchStats?: () => BenchStats
-    /** BenchStats.axis alone, cheap enough to read while frames are being timed. */
-    benchAxis?: () => string
-    /** Starts recording the time between animation frames. */
+    /** BenchStats.axis once the element has drawn what it was last asked to. */
+    benchAxis?: () => Promise<string>
+    /** Starts recording frames and long tasks. */
     benchStartFrames?: () => void
-    /** Waits for pending renders, stops recording and returns the frame durations in ms. */
-    benchStopFrames?: () => Promise<number[]>
+    /** Waits for pending renders, stops recording and returns what was recorded. */
+    benchStopFrames?: () => Promise<BenchInteraction>
   }
 }

@@ -1,18 +1,12 @@
 import '../components/diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from '../components/diplomatic-timeline.ts'
 import type { BenchStats } from './api.ts'
-import { syntheticDataset } from './synthetic.ts'
-import { nextFrame, timeFirstRender } from './timing.ts'
+import { pageDataset } from './dataset.ts'
+import { heapAfterGc, nextFrame, timeFirstRender } from './timing.ts'
 
 const n = Number(new URLSearchParams(location.search).get('n') ?? '1000')
-/**
- * A dataset as a page gets it, from JSON. The generator builds its strings by concatenation,
- * which V8 keeps as ropes and flattens on first read: a cost of the generator, not of reading
- * a file, and not the element's.
- */
-const asFromJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 // Built before any clock starts: only the element's own work is timed.
-const dataset = asFromJson(syntheticDataset(n))
+const dataset = pageDataset(n)
 const stage = document.querySelector<HTMLElement>('#stage')!
 let element: DiplomaticTimeline | undefined
 
@@ -23,7 +17,7 @@ window.benchWarmUp = async (round) => {
   // Another dataset, in another decade: the code is compiled and run, no date or label is cached.
   const el = document.createElement('diplomatic-timeline')
   stage.append(el)
-  el.data = asFromJson(syntheticDataset(n, 2, 1990 - 10 * round))
+  el.data = pageDataset(n, 2, 1990 - 10 * round)
   await el.updateComplete
   const problems = await el.validation
   // A warm-up on data the element refuses would warm up the error path instead.
@@ -43,13 +37,18 @@ window.benchFirstRender = async () => {
 }
 
 window.benchValidation = () => validated!
+window.benchHeap = heapAfterGc
 
-window.benchAxis = () => [...(element?.shadowRoot?.querySelectorAll('.tick text') ?? [])].map((t) => t.textContent).join('|')
+const axis = () => [...(element?.shadowRoot?.querySelectorAll('.tick text') ?? [])].map((t) => t.textContent).join('|')
+
+window.benchAxis = async () => {
+  await element?.updateComplete
+  return axis()
+}
 
 window.benchStats = (): BenchStats => {
   const root = element?.shadowRoot ?? null
-  ;(window as { gc?: () => void }).gc?.()
-  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory
+  const heapBytes = heapAfterGc()
   const svg = root?.querySelector('svg.plot')
   let plot: BenchStats['plot'] = null
   if (svg) {
@@ -61,14 +60,16 @@ window.benchStats = (): BenchStats => {
   }
   return {
     domNodes: root?.querySelectorAll('*').length ?? 0,
-    heapBytes: memory ? memory.usedJSHeapSize : null,
+    heapBytes,
     alert: root?.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
-    axis: window.benchAxis!(),
+    axis: axis(),
     plot,
   }
 }
 
 let frames: number[] = []
+let longTasks: number[] = []
+let observer: PerformanceObserver | undefined
 let recording = false
 let last = 0
 
@@ -81,8 +82,11 @@ const tick = (time: number) => {
 
 window.benchStartFrames = () => {
   frames = []
+  longTasks = []
   last = 0
   recording = true
+  observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)))
+  observer.observe({ type: 'longtask' })
   requestAnimationFrame(tick)
 }
 
@@ -91,5 +95,8 @@ window.benchStopFrames = async () => {
   await nextFrame()
   await nextFrame()
   recording = false
-  return frames
+  // Entries not yet handed to the callback.
+  longTasks.push(...(observer?.takeRecords().map((entry) => entry.duration) ?? []))
+  observer?.disconnect()
+  return { frames, longTasks }
 }

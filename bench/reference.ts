@@ -1,5 +1,5 @@
 import { LitElement, css, html, svg } from 'lit'
-import { timeFirstRender } from './timing.ts'
+import { heapAfterGc, timeFirstRender } from './timing.ts'
 
 /**
  * The least a timeline could draw: a Lit element with a title, two buttons, a line of text and
@@ -21,3 +21,4 @@ class ReferenceElement extends LitElement {
 customElements.define('bench-reference', ReferenceElement)
 
 window.benchFirstRender = () => timeFirstRender(document.body, () => document.createElement('bench-reference') as ReferenceElement)
+window.benchHeap = heapAfterGc
