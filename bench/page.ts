@@ -2,11 +2,14 @@ import '../components/diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from '../components/diplomatic-timeline.ts'
 import type { BenchStats } from './api.ts'
 import { pageDataset } from './dataset.ts'
-import { heapAfterGc, nextFrame, timeFirstRender } from './timing.ts'
+import { heapAfterGc, nextFrame, timeDraw, timeFirstRender } from './timing.ts'
 
-const n = Number(new URLSearchParams(location.search).get('n') ?? '1000')
+const params = new URLSearchParams(location.search)
+const n = Number(params.get('n') ?? '1000')
+/** An Arrow file of the dataset to load through `src` instead of setting `data`. */
+const src = params.get('src')
 // Built before any clock starts: only the element's own work is timed.
-const dataset = pageDataset(n)
+const dataset = src ? undefined : pageDataset(n)
 const stage = document.querySelector<HTMLElement>('#stage')!
 let element: DiplomaticTimeline | undefined
 
@@ -29,10 +32,24 @@ window.benchWarmUp = async (round) => {
 
 window.benchFirstRender = async () => {
   element?.remove()
+  if (src) return timeSrcRender(src)
   return timeFirstRender(stage, () => document.createElement('diplomatic-timeline'), (el, start) => {
     element = el
     el.data = dataset
     validated = el.validation.then((problems) => ({ ms: performance.now() - start, problems: problems.length }))
+  })
+}
+
+/** From setting `src` until the timeline is drawn: the fetch, reading the file and the first render, then two frames. */
+function timeSrcRender(url: string): Promise<number> {
+  return timeDraw(async (start) => {
+    const el = document.createElement('diplomatic-timeline')
+    element = el
+    el.src = url
+    stage.append(el)
+    validated = el.validation.then((problems) => ({ ms: performance.now() - start, problems: problems.length }))
+    // Drawn once the plot is there: until then the element shows its loading state, or an error.
+    while (!el.shadowRoot?.querySelector('svg.plot, [role="alert"]')) await el.updateComplete.then(nextFrame)
   })
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,6 +10,7 @@ import { build as viteBuild, preview, type PreviewServer } from 'vite'
 import { aliases, compileHints } from '../vite.config.ts'
 import { validateDataset } from '../src/validate/index.ts'
 import { messageOf } from '../src/message-of.ts'
+import { writeArrow } from '../src/formats/arrow.ts'
 import type { BenchInteraction, BenchStats } from './api.ts'
 import { syntheticDataset } from './synthetic.ts'
 
@@ -196,7 +198,7 @@ async function bundleSize() {
   const laterNames = chunks.map((c) => c.fileName).filter((n) => !initial.has(n))
   const later = size(laterNames)
   rows.push({ figure: 'bundle before first paint', value: first.gzip / 1000, unit: 'kB', budget: budgets.bundleKB, note: `min + gzip; ${[...initial].join(' + ')}; ${first.min} B minified` })
-  rows.push({ figure: 'validation chunk, after', value: later.gzip / 1000, unit: 'kB', note: `min + gzip; ${laterNames.join(' + ')}; ${later.min} B minified; fetched after the first paint` })
+  rows.push({ figure: 'chunks fetched after the first paint', value: later.gzip / 1000, unit: 'kB', note: `min + gzip; ${laterNames.join(' + ')}; ${later.min} B minified; the interaction chunk at once, validation with the data, the Arrow reader for Arrow files only` })
 }
 
 /** The timeline's, the reference element's and the peers' pages, in one build. */
@@ -349,6 +351,48 @@ async function reference(browser: Browser, base: string): Promise<number> {
     rows.push({ figure: `reference: minimal element, ${condition.when}`, value: median(times), unit: 'ms', note: `median of ${list(times)}; a title, two buttons and six labels: the floor under the timeline's figure` })
   }
   return settledMs
+}
+
+/** Sizes whose first render is measured through `src` of an Arrow file too: the format large datasets come in. */
+const arrowSizes: readonly Size[] = [100_000, 1_000_000]
+const arrowFile = (n: Size) => `events-${n}.arrow`
+
+/** Writes the Arrow files of the synthetic datasets into the pages' folder, as `diplomatic-timeline convert` would. */
+async function writeArrowFiles(sizes: readonly Size[]) {
+  for (const n of sizes.filter((s) => arrowSizes.includes(s))) {
+    await writeFile(resolve(outDir, 'bench', arrowFile(n)), writeArrow(syntheticDataset(n)))
+  }
+}
+
+/** The first render of the Arrow file at `n` events, named by `src`, on cold, settled pages; null if it did not finish. */
+async function measureArrow(browser: Browser, base: string, n: Size): Promise<number | null> {
+  const times: number[] = []
+  const validations: number[] = []
+  try {
+    for (let run = 0; run < plans[n].renders; run++) {
+      const page = await openPage(browser, base, `page.html?n=${n}&src=${arrowFile(n)}`, `with the Arrow file at n=${n}`)
+      try {
+        times.push((await timeFirstRender(page, settled)).ms)
+        await stats(page, n, 'after the first render from an Arrow file')
+        const validation = await within(limits.render, 'validation', page.evaluate(() => window.benchValidation!())).catch((error: unknown) => {
+          if (error instanceof DidNotFinish) return null
+          throw error
+        })
+        if (validation && validation.problems > 0) throw new Error(`the element found ${validation.problems} problems in the Arrow file of ${n} events`)
+        if (validation) validations.push(validation.ms)
+      } finally {
+        await closePage(page)
+      }
+    }
+  } catch (error) {
+    rows.push(unfinished(error, { figure: 'first render from an Arrow file (src), cold page, settled', n, unit: 'ms' }))
+    return null
+  }
+  rows.push({ figure: 'first render from an Arrow file (src), cold page, settled', n, value: median(times), unit: 'ms', note: `median of ${list(times)}; fetch, read and draw` })
+  rows.push(validations.length === times.length
+    ? { figure: 'validated from an Arrow file', n, value: median(validations), unit: 'ms', note: `src set → validation settled; ${list(validations)}` }
+    : { figure: 'validated from an Arrow file', n, value: null, unit: 'ms', shown: `did not finish in ${seconds(limits.render)}`, note: `in ${times.length - validations.length} of ${times.length} runs` })
+  return median(times)
 }
 
 /** The timeline at `n` events: first renders, validation, heap and DOM, then zoom and pan. Returns its first render on a cold, settled page (null if it did not finish). */
@@ -570,6 +614,7 @@ async function main() {
     checkDatasets(sizes)
     await bundleSize()
     await buildPages()
+    await writeArrowFiles(sizes)
     server = await preview({
       root,
       configFile: false,
@@ -584,6 +629,7 @@ async function main() {
     /** A peer that did not finish at one size is not tried at larger ones. */
     const failed = new Set<string>()
     const firstRenders = new Map<Size, number | null>()
+    const arrowRenders = new Map<Size, number | null>()
     for (const n of sizes) {
       /** undefined when the bench broke before the first render was measured. */
       let ours: number | null | undefined
@@ -610,6 +656,17 @@ async function main() {
         if (peerTimes.at(-1)!.ms === null) failed.add(peer.name)
       }
       if (ours !== undefined) ratioRows(n, ours, referenceMs, peerTimes, firstRenders.get(100_000) ?? null)
+      if (arrowSizes.includes(n)) {
+        try {
+          const arrow = await measureArrow(browser, base, n)
+          arrowRenders.set(n, arrow)
+          const at100k = arrowRenders.get(100_000) ?? null
+          if (arrow !== null && n === 100_000) rows.push({ figure: 'first render from an Arrow file ÷ reference element', n, value: arrow / referenceMs, unit: '×', digits: 2, budget: budgets.vsReference[n], note: 'cold, settled pages' })
+          if (arrow !== null && n === 1_000_000 && at100k !== null) rows.push({ figure: 'first render from an Arrow file ÷ the same at n=100,000', n, value: arrow / at100k, unit: '×', digits: 2, budget: budgets.millionVsHundredThousand, note: 'cold, settled pages' })
+        } catch (error) {
+          breakages.push(messageOf(error))
+        }
+      }
     }
   } catch (error) {
     breakages.push(error instanceof Error ? (error.stack ?? error.message) : String(error))

@@ -1,7 +1,7 @@
 import { Bool, Float64, Schema, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow'
 import { resolveEdtf } from '../dates/edtf.ts'
 import type { Event, EventDataset } from '../model/index.ts'
-import type { EventColumns } from '../timeline/events.ts'
+import { toTimelineEvents, type EventColumns } from '../timeline/events.ts'
 
 /**
  * A dataset as an Apache Arrow IPC file: one row per event, the fields every event has as columns
@@ -14,9 +14,14 @@ export const arrowMetadataKey = 'diplomatic-timeline'
 /** The event fields stored as columns; every other field goes into `more`. */
 const columnFields = new Set(['id', 'title', 'summary', 'kind', 'category', 'status', 'certainty', 'date'])
 
-/** Writes a (validated) dataset as an Arrow IPC file. */
+/**
+ * Writes a (validated) dataset as an Arrow IPC file, its events in the order the timeline draws
+ * them (by time, then id; any whose date does not resolve last), so that reading it needs no sort.
+ */
 export function writeArrow(dataset: EventDataset): Uint8Array {
-  const events = dataset.events
+  const drawn = toTimelineEvents(dataset).map((item) => item.event)
+  const placed = new Set(drawn)
+  const events = [...drawn, ...dataset.events.filter((e) => !placed.has(e))]
   const n = events.length
   const strings = (pick: (e: Event) => string | undefined) => vectorFromArray(events.map((e) => pick(e) ?? null), new Utf8())
   const start = new Float64Array(n)
@@ -92,8 +97,9 @@ export function readArrow(bytes: Uint8Array): ArrowDataset {
     if (!found) throw new Error(`the Arrow file has no "${name}" column`)
     return found
   }
-  const strings = (name: string) => vector(name).toArray() as string[]
-  const [summary, text, anchor, kind, more, actorLists, alleged] = ['summary', 'date_text', 'date_anchor', 'kind', 'more', 'actors', 'alleged'].map(vector) as Vector[]
+  const strings = (name: string) => stringsOf(vector(name)) as string[]
+  const [summary, text, anchor, kind, more, alleged] = ['summary', 'date_text', 'date_anchor', 'kind', 'more', 'alleged'].map(vector) as Vector[]
+  const actorLists = stringsOf(vector('actors'))
   const columns = {
     length: table.numRows,
     id: strings('id'),
@@ -126,13 +132,46 @@ export function readArrow(bytes: Uint8Array): ArrowDataset {
     events: {
       ...columns,
       actors: (i) => {
-        const list = actorLists!.get(i) as string | null
+        const list = actorLists[i]
         return list ? list.split(actorSeparator) : []
       },
       alleged: (i) => alleged!.get(i) === true,
       event,
     },
   }
+}
+
+const decoder = new TextDecoder()
+
+/**
+ * A column of strings (UTF-8, or a dictionary of them) as an array, null where a value is missing.
+ * Arrow's own reading decodes each value on its own, and a dictionary's value once per row: here a
+ * dictionary is decoded once, and a column whose bytes are all ASCII (a character a byte) in one
+ * call, then cut at its offsets.
+ */
+function stringsOf(vector: Vector): Array<string | null> {
+  const out: Array<string | null> = new Array(vector.length)
+  let k = 0
+  for (const data of vector.data) {
+    const missing = data.nullCount > 0
+    if (data.dictionary) {
+      const values = stringsOf(data.dictionary)
+      const indices = data.values as unknown as ArrayLike<number>
+      for (let i = 0; i < data.length; i++) out[k++] = missing && !data.getValid(i) ? null : values[indices[i]!]!
+      continue
+    }
+    const offsets = data.valueOffsets as unknown as ArrayLike<number>
+    const bytes = data.values as unknown as Uint8Array
+    const [first, last] = [offsets[0]!, offsets[data.length]!]
+    let ascii = true
+    for (let b = first; b < last && ascii; b++) ascii = bytes[b]! < 0x80
+    const text = ascii ? decoder.decode(bytes.subarray(first, last)) : ''
+    for (let i = 0; i < data.length; i++) {
+      if (missing && !data.getValid(i)) out[k++] = null
+      else out[k++] = ascii ? text.slice(offsets[i]! - first, offsets[i + 1]! - first) : decoder.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!))
+    }
+  }
+  return out
 }
 
 /** The whole dataset of an Arrow file, every event built: for validation and for writing it out. */
