@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -357,20 +357,33 @@ async function reference(browser: Browser, base: string): Promise<number> {
 const arrowSizes: readonly Size[] = [100_000, 1_000_000]
 const arrowFile = (n: Size) => `events-${n}.arrow`
 
-/** Writes the Arrow files of the synthetic datasets into the pages' folder, as `diplomatic-timeline convert` would. */
-async function writeArrowFiles(sizes: readonly Size[]) {
-  for (const n of sizes.filter((s) => arrowSizes.includes(s))) {
-    await writeFile(resolve(outDir, 'bench', arrowFile(n)), writeArrow(syntheticDataset(n)))
-  }
+/**
+ * Serves the Arrow files of the synthetic datasets (as `diplomatic-timeline convert` writes them)
+ * as a static file server does, with their length and no compression: Vite's preview server
+ * gzips every answer as it sends it, which for 50 MB takes longer than reading the file. Returns
+ * the URL the files are under, and the server.
+ */
+async function serveArrowFiles(sizes: readonly Size[]): Promise<{ url: string; server: HttpServer }> {
+  const files = new Map<string, Uint8Array>()
+  for (const n of sizes.filter((s) => arrowSizes.includes(s))) files.set(`/${arrowFile(n)}`, writeArrow(syntheticDataset(n)))
+  const server = createHttpServer((request, response) => {
+    const bytes = files.get(request.url ?? '')
+    if (!bytes) return void response.writeHead(404).end()
+    response.writeHead(200, { 'content-type': 'application/vnd.apache.arrow.file', 'content-length': bytes.length, 'access-control-allow-origin': '*' })
+    response.end(bytes)
+  })
+  const port = await freePort()
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done))
+  return { url: `http://127.0.0.1:${port}/`, server }
 }
 
 /** The first render of the Arrow file at `n` events, named by `src`, on cold, settled pages; null if it did not finish. */
-async function measureArrow(browser: Browser, base: string, n: Size): Promise<number | null> {
+async function measureArrow(browser: Browser, base: string, files: string, n: Size): Promise<number | null> {
   const times: number[] = []
   const validations: number[] = []
   try {
     for (let run = 0; run < plans[n].renders; run++) {
-      const page = await openPage(browser, base, `page.html?n=${n}&src=${arrowFile(n)}`, `with the Arrow file at n=${n}`)
+      const page = await openPage(browser, base, `page.html?n=${n}&src=${encodeURIComponent(files + arrowFile(n))}`, `with the Arrow file at n=${n}`)
       try {
         times.push((await timeFirstRender(page, settled)).ms)
         await stats(page, n, 'after the first render from an Arrow file')
@@ -608,13 +621,14 @@ async function main() {
   watchdog.unref()
 
   let server: PreviewServer | undefined
+  let arrowServer: { url: string; server: HttpServer } | undefined
   let browser: Browser | undefined
   try {
     const sizes = chosenSizes()
     checkDatasets(sizes)
     await bundleSize()
     await buildPages()
-    await writeArrowFiles(sizes)
+    arrowServer = await serveArrowFiles(sizes)
     server = await preview({
       root,
       configFile: false,
@@ -658,7 +672,7 @@ async function main() {
       if (ours !== undefined) ratioRows(n, ours, referenceMs, peerTimes, firstRenders.get(100_000) ?? null)
       if (arrowSizes.includes(n)) {
         try {
-          const arrow = await measureArrow(browser, base, n)
+          const arrow = await measureArrow(browser, base, arrowServer.url, n)
           arrowRenders.set(n, arrow)
           const at100k = arrowRenders.get(100_000) ?? null
           if (arrow !== null && n === 100_000) rows.push({ figure: 'first render from an Arrow file ÷ reference element', n, value: arrow / referenceMs, unit: '×', digits: 2, budget: budgets.vsReference[n], note: 'cold, settled pages' })
@@ -673,6 +687,7 @@ async function main() {
   } finally {
     await browser?.close()
     await server?.close()
+    arrowServer?.server.close()
   }
 
   printTable()
