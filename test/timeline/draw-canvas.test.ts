@@ -70,7 +70,7 @@ const frameOf = (items: TimelineEvent[], view: { t0: number; t1: number; width: 
   return plotFrame(table, laneIndex(table, null, o.groupBy, (k) => k), view, new DensityCache(), o)
 }
 
-/** A lane of ticks (dots and bars, occurred, planned and cancelled, one begun before the plot) and a lane of density, across 1,000 px. */
+/** A lane of ticks (dots and bars, occurred, planned and cancelled, one begun before the plot) and a lane of density under a band of a war, across 1,000 px. */
 function mixedFrame(): PlotFrame {
   const statuses = ['occurred', 'planned', 'cancelled', 'ongoing'] as const
   const ticks = Array.from({ length: 160 }, (_, i) => {
@@ -80,16 +80,17 @@ function mixedFrame(): PlotFrame {
   })
   ticks.push(item('early', origin - 5 * day, origin + 2 * day, { actors: ['usa'] }))
   const crowd = Array.from({ length: 600 }, (_, i) => item(`c${i}`, origin + Math.floor(i / 4) * day, origin + Math.floor(i / 4) * day + (i % 9) * day, { actors: ['russia'] }))
+  crowd.push(item('war', origin + 40 * day, origin + 400 * day, { actors: ['russia'] }))
   return frameOf(inTimeOrder([...ticks, ...crowd]), { t0: origin - 3.3 * day, t1: origin + 170 * day, width: 1000 })
 }
 
 /** The level of shade a count gets: its share of the peak, in densityShades steps; -1 for none. */
 const shadeOf = (count: number, peak: number) => (count === 0 ? -1 : Math.max(1, Math.ceil((count / peak) * densityShades)) - 1)
 
-/** The rectangles each shade should have, worked out bucket by bucket: a shade's touching buckets in a lane are merged, and cut to the plot. */
-function expectedRuns(frame: PlotFrame): Map<number, Array<[number, number, number, number]>> {
+/** The rectangles each shade of these strips should have, worked out bucket by bucket: a shade's touching buckets in a strip are merged, and cut to the plot. */
+function expectedRuns(frame: PlotFrame, strips: readonly DensityLane[]): Map<number, Array<[number, number, number, number]>> {
   const runs = new Map<number, Array<[number, number, number, number]>>()
-  for (const d of frame.density) {
+  for (const d of strips) {
     for (let i = 0; i < d.counts.length; i++) {
       const shade = shadeOf(d.counts[i]!, d.peak)
       if (shade < 0) continue
@@ -111,14 +112,43 @@ function expectedRuns(frame: PlotFrame): Map<number, Array<[number, number, numb
   return runs
 }
 
-/** Density is painted first, one fill per shade; the marks last, in three paints. */
+/** Density is painted first, one fill per shade, then the bands of long events, one fill per shade; the marks last, in three paints. */
 const densityPaints = (paints: Paint[]) => paints.slice(0, -3)
 const markPaints = (paints: Paint[]) => paints.slice(-3)
+
+/**
+ * Checks that the paints before the marks are the lanes' density in the accent colour, then the bands in the muted colour
+ * at half strength: each shade used filled once, in order of shade, at its opacity, with one rectangle per run.
+ */
+function expectDensityPaints(frame: PlotFrame, paints: Paint[]) {
+  const shades = densityPaints(paints)
+  const groups = [
+    { strips: frame.density.filter((d) => !d.long), style: colors.accent, strength: 1 },
+    { strips: frame.density.filter((d) => d.long), style: colors.muted, strength: 0.5 },
+  ]
+  const expected = groups.flatMap(({ strips, style, strength }) => {
+    const runs = expectedRuns(frame, strips)
+    return [...runs.keys()].sort((a, b) => a - b).map((shade) => ({ style, alpha: shadeOpacity(shade) * strength, runs: runs.get(shade)! }))
+  })
+  expect(shades.map((p) => [p.op, p.style, p.alpha])).toEqual(expected.map((e) => ['fill', e.style, e.alpha]))
+  shades.forEach((p, i) => {
+    const want = expected[i]!.runs
+    expect(p.shapes.length).toBe(want.length)
+    const off = p.shapes.filter((s, k) => s[0] !== 'rect' || want[k]!.some((v, j) => Math.abs(v - (s[j + 1] as number)) > 1e-6))
+    expect(off).toEqual([])
+    for (const [, x, , w] of p.shapes as Array<['rect', number, number, number, number]>) {
+      expect(x).toBeGreaterThanOrEqual(0)
+      expect(x).toBeLessThanOrEqual(frame.width)
+      expect(w).toBeGreaterThanOrEqual(1)
+      if (w > 1) expect(x + w).toBeLessThanOrEqual(frame.width + 1e-9)
+    }
+  })
+}
 
 describe('drawFrame', () => {
   it('makes the same calls for the same frame, and leaves the frame as it was', () => {
     const frame = mixedFrame()
-    expect(frame.lanes.map((l) => l.mode)).toEqual(['density', 'ticks'])
+    expect(frame.lanes.map((l) => [l.mode, l.long])).toEqual([['density', 1], ['ticks', 0]])
     const before = structuredClone(frame)
     const [a, b] = [recorder(), recorder()]
     drawFrame(a.ctx, frame, colors, 2, 300)
@@ -131,30 +161,36 @@ describe('drawFrame', () => {
   })
 
   it('draws each run of buckets of one shade as one rectangle, cut to the plot, and fills each shade once at its opacity', () => {
-    const strip = (counts: number[], peak: number, x0: number, y: number): DensityLane => ({ lane: 0, y, height: 11, t0: 0, span: 1, x0, step: 2, counts: Int32Array.from(counts), peak })
+    const strip = (counts: number[], peak: number, x0: number, y: number, long = false): DensityLane => ({ lane: 0, y, height: 11, t0: 0, span: 1, x0, step: 2, counts: Int32Array.from(counts), peak, long })
     const frame: PlotFrame = {
       t0: 0, t1: 10, width: 21, lanes: [], marks: [], ticks: [], height: 60,
-      // Shades 7 7 7 7 0 0 - 7 3 3 1, the first bucket half left of the plot and the last half right of it; then a lane at full strength.
-      density: [strip([8, 8, 8, 8, 1, 1, 0, 8, 4, 4, 2], 8, -0.5, 10), strip([1, 1], 1, 3, 40)],
+      // Shades 7 7 7 7 0 0 - 7 3 3 1, the first bucket half left of the plot and the last half right of it; a band of long
+      // events, shades 7 - 3, listed among the lanes but painted after them; then a lane at full strength.
+      density: [strip([8, 8, 8, 8, 1, 1, 0, 8, 4, 4, 2], 8, -0.5, 10), { ...strip([2, 0, 1], 2, 1, 30, true), height: 3 }, strip([1, 1], 1, 3, 40)],
     }
     const { ctx, paints } = recorder()
     drawFrame(ctx, frame, colors, 1, 60)
     const shades = densityPaints(paints)
-    expect(shades.map((p) => [p.alpha, p.shapes])).toEqual([
-      [shadeOpacity(0), [['rect', 7.5, 10, 4, 11]]],
-      [shadeOpacity(1), [['rect', 19.5, 10, 1.5, 11]]],
-      [shadeOpacity(3), [['rect', 15.5, 10, 4, 11]]],
-      [shadeOpacity(7), [['rect', 0, 10, 7.5, 11], ['rect', 13.5, 10, 2, 11], ['rect', 3, 40, 4, 11]]],
+    expect(shades.map((p) => [p.style, p.alpha, p.shapes])).toEqual([
+      [colors.accent, shadeOpacity(0), [['rect', 7.5, 10, 4, 11]]],
+      [colors.accent, shadeOpacity(1), [['rect', 19.5, 10, 1.5, 11]]],
+      [colors.accent, shadeOpacity(3), [['rect', 15.5, 10, 4, 11]]],
+      [colors.accent, shadeOpacity(7), [['rect', 0, 10, 7.5, 11], ['rect', 13.5, 10, 2, 11], ['rect', 3, 40, 4, 11]]],
+      // The band in the muted colour, at half the strength of each shade.
+      [colors.muted, shadeOpacity(3) / 2, [['rect', 5, 30, 2, 3]]],
+      [colors.muted, shadeOpacity(7) / 2, [['rect', 1, 30, 2, 3]]],
     ])
-    expect(shades.every((p) => p.op === 'fill' && p.style === colors.accent)).toBe(true)
+    expect(shades.every((p) => p.op === 'fill')).toBe(true)
     // The busiest shade at full strength, the faintest still seen.
     expect(shadeOpacity(densityShades - 1)).toBe(1)
     expect(shadeOpacity(0)).toBeCloseTo(0.15 + 0.85 / 8, 12)
   })
 
-  it('fills every shade of any frame\'s density once, one rectangle per run, nothing left of the plot and nothing past it but a 1 px least width', () => {
+  it('fills every shade of any frame\'s density and bands once, one rectangle per run, nothing left of the plot and nothing past it but a 1 px least width', () => {
+    let bands = 0
     fc.assert(
       fc.property(
+        // Events of a few ms to years, in lanes past a budget of none: those longer than the window are in bands.
         eventsArb(200, 50, 40),
         fc.integer({ min: -5 * day, max: 30 * day }),
         fc.integer({ min: 2 * day, max: 40 * day }),
@@ -163,28 +199,21 @@ describe('drawFrame', () => {
           const frame = frameOf(items, { t0: origin + from, t1: origin + from + length, width }, { maxMarks: 0, groupBy: 'category' })
           const { ctx, paints } = recorder()
           drawFrame(ctx, frame, colors, 1, 200)
-          const shades = densityPaints(paints)
-          expect(shades.every((p) => p.op === 'fill' && p.style === colors.accent)).toBe(true)
-          const runs = expectedRuns(frame)
-          // Each shade used is filled once, at its opacity, in the accent colour; in order of shade.
-          expect(shades.map((p) => p.alpha)).toEqual([...runs.keys()].sort((a, b) => a - b).map(shadeOpacity))
-          for (const p of shades) {
-            const shade = [...runs.keys()].find((s) => shadeOpacity(s) === p.alpha)!
-            const want = runs.get(shade)!
-            expect(p.shapes.length).toBe(want.length)
-            const off = p.shapes.filter((s, i) => s[0] !== 'rect' || want[i]!.some((v, k) => Math.abs(v - (s[k + 1] as number)) > 1e-6))
-            expect(off).toEqual([])
-            for (const [, x, , w] of p.shapes as Array<['rect', number, number, number, number]>) {
-              expect(x).toBeGreaterThanOrEqual(0)
-              expect(x).toBeLessThanOrEqual(width)
-              expect(w).toBeGreaterThanOrEqual(1)
-              if (w > 1) expect(x + w).toBeLessThanOrEqual(width + 1e-9)
-            }
-          }
+          expectDensityPaints(frame, paints)
+          bands += frame.density.filter((d) => d.long).length
         },
       ),
       { numRuns: 25 },
     )
+    expect(bands).toBeGreaterThan(0)
+  })
+
+  it('paints a frame\'s density, then its bands of long events, then its marks', () => {
+    const frame = mixedFrame()
+    const { ctx, paints } = recorder()
+    drawFrame(ctx, frame, colors, 1, 300)
+    expectDensityPaints(frame, paints)
+    expect(densityPaints(paints).some((p) => p.style === colors.muted)).toBe(true)
   })
 
   it('fills marks in the accent colour, cancelled ones muted, and strokes planned ones in their colour without filling them', () => {
