@@ -269,7 +269,9 @@ export function hitTest(frame: PlotFrame, x: number, y: number, slop = 2): Hit {
   const lane = frame.lanes[index]
   if (!lane || y >= lane.y + lane.height) return null
   const onBand = lane.long > 0 ? frame.density.find((d) => d.lane === index && d.long && y >= d.y - slop && y <= d.y + d.height + slop) : undefined
-  if (onBand) return bucketAt(onBand, index, x)
+  // A bucket of the band with events in it; an empty one lets the point through to the lane's drawing.
+  const onLong = onBand ? bucketAt(onBand, index, x) : null
+  if (onLong) return onLong
   if (lane.mode === LaneMode.ticks) {
     const t = frame.ticks.find((t) => t.lane === index)!
     // The last mark that starts left of the point, then back while a mark could still reach it.

@@ -449,7 +449,9 @@ describe('hitTest', () => {
     const lane = frame.lanes[index]
     const band = frame.density.find((d) => d.lane === index && d.long && y >= d.y - slop && y <= d.y + d.height + slop)
     if (!lane) return ['null']
-    if (band) return [JSON.stringify(bucketHit(band, x))]
+    // A band's bucket with events in it; an empty one lets the point through to the lane's drawing.
+    const onBand = band ? bucketHit(band, x) : null
+    if (onBand) return [JSON.stringify(onBand)]
     if (lane.mode === LaneMode.marks) return ['null']
     if (lane.mode === LaneMode.density) return [JSON.stringify(bucketHit(frame.density.find((d) => d.lane === index && !d.long)!, x))]
     const found = under(frame, x, y, slop)
