@@ -140,8 +140,8 @@ export function plotFrame(table: EventTable, lanes: readonly LaneIndex[], view: 
     if (pinned) {
       const mark = layoutLane([selected!], lane.key, lane.label, y, laneOptions).marks[0]!
       // In its lane's first row, or as low as the lane lets its body (12 px about the row's middle) reach.
-      const last = y + height - o.rowHeight / 2 - 4
-      frame.marks.push(mark.y > last ? { ...mark, y: last } : mark)
+      const lowest = y + height - o.rowHeight / 2 - 4
+      frame.marks.push(mark.y > lowest ? { ...mark, y: lowest } : mark)
     }
     y += height
   }
