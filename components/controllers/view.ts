@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { ReactiveControllerHost } from 'lit'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom'
 import type { BrushBehavior } from 'd3-brush'
@@ -34,7 +34,7 @@ const discrete = new Set(['click', 'keydown'])
  * d3's `sourceEvent`: commands made for the user pass the user's event along, and only those
  * (and the user's own gestures) fire a range change.
  */
-export class View implements ReactiveController {
+export class View {
   /** The zoom transform; null for none (zoom 1), as before d3-zoom has loaded. */
   transform: ZoomTransform | null = null
   /** Set by continuous input: the update it asks for waits for the next animation frame. */
@@ -56,11 +56,7 @@ export class View implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly inputs: ViewInputs,
-  ) {
-    host.addController(this)
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Whether the plot can zoom yet (the behaviours have loaded and been attached). */
   get ready(): boolean {
