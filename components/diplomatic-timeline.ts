@@ -238,7 +238,6 @@ export class DiplomaticTimeline extends LitElement {
     this.revealPending()
   }
 
-  /** Brings a selected event into view, once the plot can zoom. */
   /** Brings an event into view when it is outside the window, keeping the zoom; as the user's action when `event` is theirs. */
   private reveal(id: string | null, event: Event | undefined) {
     const item = id === null ? undefined : this.ready?.byId(id)
@@ -256,6 +255,7 @@ export class DiplomaticTimeline extends LitElement {
     return this.view.x
   }
 
+  /** Brings a selected event into view, once the plot can zoom. */
   private revealPending() {
     if (!this.pendingReveal || this.width === 0 || !this.view.ready) return
     const { event } = this.pendingReveal
