@@ -38,8 +38,6 @@ const maxMarks = 150
 /** A lane with more events in view than one per this many px is drawn as density rather than as unlabelled marks. */
 const tickSpacing = 6
 
-
-
 /** Rows on a page of the list view: thousands of rows would take seconds to build. */
 const listPage = 200
 
@@ -337,7 +335,6 @@ export class DiplomaticTimeline extends LitElement {
       ${selected ? guard([selected, ready, this.locale], () => detailsPart(selected, ready, this.locale, this.choose)) : nothing}
     </div>`
   }
-
 
   private renderOverview(load: Ready) {
     const scale = this.overviewScale(load)

@@ -35,7 +35,7 @@ const loadValidator = () => import('../../src/validate/index.ts')
 const largeFile = 1_000_000
 
 /** After the next paint, or soon in a hidden page, which paints nothing. */
-export const afterPaint = () => new Promise<void>((resolve) => {
+const afterPaint = () => new Promise<void>((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve))
   setTimeout(resolve, 100)
 })

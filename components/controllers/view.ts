@@ -87,10 +87,14 @@ export class View {
     if (!this.d3) {
       if (!this.loading && plot) {
         this.loading = true
-        void loadInteraction().then((d3) => {
-          this.d3 = d3
-          this.host.requestUpdate()
-        })
+        loadInteraction().then(
+          (d3) => {
+            this.d3 = d3
+            this.host.requestUpdate()
+          },
+          // The chunk did not arrive (a network error): the next render asks for it again.
+          () => (this.loading = false),
+        )
       }
       return
     }

@@ -11,7 +11,7 @@ export function listPart(items: readonly TimelineEvent[], start: number, listPag
     <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Status</th><th scope="col">Certainty</th></tr></thead>
     <tbody>${rows.map((i) => html`<tr data-event-id=${i.id}>
       <td>${i.dateLabel}</td>
-      <td><button class="linklike" @click=${(e: Event) => choose(i.id, e)}>${i.event.title}</button></td>
+      <td><button class="linklike" @click=${(e: Event) => choose(i.id, e)}>${i.title}</button></td>
       <td>${i.status}</td><td>${i.certainty}${i.disputed ? ', attribution disputed' : ''}</td></tr>`)}</tbody>
   </table>
   ${items.length > listPage

@@ -45,7 +45,7 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, on }: Plo
   const tickFormat = x.tickFormat()
   const visible = frame.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
   const active = visible.some((m) => m.item.id === selected) ? `mark-${selected}` : nothing
-  // Unlabelled marks and density are drawn on the canvas under the SVG (see drawCanvas).
+  // Unlabelled marks and density are drawn on the canvas under the SVG (see controllers/plot-canvas.ts).
   return html`<div class="plot-area"><canvas class="plot-canvas" aria-hidden="true"></canvas><svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
       role="application" tabindex="0" aria-activedescendant=${active}
       aria-label="Timeline of ${shown} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan."
@@ -121,7 +121,7 @@ function renderMark(mark: Mark, named: boolean, selected: string | null) {
 
 /** "19 Sep 2016 — UN aid convoy attacked — occurred — attribution disputed" */
 function accessibleName(item: TimelineEvent): string {
-  return `${item.dateLabel} — ${item.event.title} — ${item.status}${item.disputed ? ' — attribution disputed' : ''}`
+  return `${item.dateLabel} — ${item.title} — ${item.status}${item.disputed ? ' — attribution disputed' : ''}`
 }
 
 function relationPaths(relations: readonly Relation[], marks: readonly Mark[], selected: string | null) {
@@ -154,7 +154,7 @@ export function tooltipPart(hover: Hover | null, byId: (id: string) => TimelineE
   const item = byId(hover.id)
   if (!item) return nothing
   return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
-    <strong>${item.event.title}</strong><br />
+    <strong>${item.title}</strong><br />
     ${item.event.date.text ? `“${item.event.date.text}” → ` : ''}${item.dateLabel}
   </div>`
 }

@@ -3,12 +3,12 @@ import { resolveEdtf } from '../dates/edtf.ts'
 import type { Event, EventDataset } from '../model/index.ts'
 import { toTimelineEvents, type EventColumns } from '../timeline/events.ts'
 
-/**
- * A dataset as an Apache Arrow IPC file: one row per event, the fields every event has as columns
- * (with its resolved bounds, for other tools), the rest of each event as JSON in `more`, and the
- * dataset without its events as JSON in the schema's metadata. It reads back to the same dataset:
- * the JSON stays the hand-edited source, the Arrow file is its fast twin for large data.
- */
+// A dataset as an Apache Arrow IPC file: one row per event, the fields every event has as columns
+// (with its resolved bounds, for other tools), the rest of each event as JSON in `more`, and the
+// dataset without its events as JSON in the schema's metadata. It reads back to the same dataset,
+// its events in time order: the JSON stays the hand-edited source, the Arrow file is its fast twin.
+
+/** The schema metadata key that holds the dataset without its events. */
 export const arrowMetadataKey = 'diplomatic-timeline'
 
 /** The event fields stored as columns; every other field goes into `more`. */

@@ -15,6 +15,8 @@ export interface TimelineEvent {
   end: number
   /** The date as a reader sees it ("17 or 18 Sep 2016"); formatted on first use. */
   readonly dateLabel: string
+  /** The event's title, read without building the whole event (from an Arrow file, it is built when first read). */
+  title: string
   /** The text drawn beside the mark: the title, after "~" or "?" when the date is approximate or uncertain. */
   label: string
   actors: string[]
@@ -69,7 +71,7 @@ class Item implements TimelineEvent {
     private row: number,
     /** The text the bounds were read from: the date is built from it, whatever happens to the event later. */
     private readonly edtf: string,
-    title: string,
+    readonly title: string,
     actors: string[],
     alleged: boolean,
     date: QuickBounds,
@@ -136,28 +138,22 @@ export function toTimelineEventsIfLoaded(dataset: EventDataset, options: LabelOp
   return resolveEvents(dataset, options, true, now?.ms)
 }
 
-/** Set by `actorsOf`: whether the participants it read include one whose role is only alleged. */
-let allegedSeen = false
-
 /**
- * The distinct actors of an event's participants, in order, in one pass and no sets: an event has
+ * The distinct actors of an event's participants, in order, and whether one's role is only alleged, in one pass and no sets: an event has
  * a handful of participants. Most have one, whose array is made at its size: a growing array
  * reserves room for sixteen, for each of thousands of events.
  */
-function actorsOf(event: Event): string[] {
+function actorsOf(event: Event): { actors: string[]; alleged: boolean } {
   const participants = event.participants ?? []
-  allegedSeen = false
-  if (participants.length === 1) {
-    allegedSeen = participants[0]!.attribution === 'alleged'
-    return [participants[0]!.actor]
-  }
+  if (participants.length === 1) return { actors: [participants[0]!.actor], alleged: participants[0]!.attribution === 'alleged' }
   const actors: string[] = []
+  let alleged = false
   for (let i = 0; i < participants.length; i++) {
     const p = participants[i]!
     if (!actors.includes(p.actor)) actors.push(p.actor)
-    if (p.attribution === 'alleged') allegedSeen = true
+    if (p.attribution === 'alleged') alleged = true
   }
-  return actors
+  return { actors, alleged }
 }
 
 function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: boolean, now: number | undefined): TimelineEvent[] | null {
@@ -176,8 +172,8 @@ function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: bo
       if (needAll && resolved.grammarNeeded) return null
       continue
     }
-    const actors = actorsOf(event)
-    out.push(new Item(event, -1, text, event.title, actors, allegedSeen, resolved ? resolved.date : bounds, resolved?.date, now, options))
+    const { actors, alleged } = actorsOf(event)
+    out.push(new Item(event, -1, text, event.title, actors, alleged, resolved ? resolved.date : bounds, resolved?.date, now, options))
   }
   // In place: no copy and no groups, so less for the garbage collector while the page draws.
   return inTimeOrder(out)

@@ -1,6 +1,6 @@
 import { bucketOf, bucketSpan, levelFor, type DensityCache } from './density.ts'
 import { eachLane, layoutLane, type GroupBy, type Lane, type Mark, type Measure } from './layout.ts'
-import { countClasses, countInWindow, inWindow, longFrom } from './query.ts'
+import { after, countClasses, countInWindow, inWindow, longFrom } from './query.ts'
 import { Flag, type EventTable, type LaneIndex } from './table.ts'
 
 /**
@@ -259,13 +259,7 @@ export type Hit = { row: number } | { lane: number; t0: number; t1: number; coun
 
 /** Finds the lane by binary search on the lanes' tops, then the mark or bucket in it. */
 export function hitTest(frame: PlotFrame, x: number, y: number, slop = 2): Hit {
-  let [lo, hi] = [0, frame.lanes.length]
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (frame.lanes[mid]!.y <= y) lo = mid + 1
-    else hi = mid
-  }
-  const index = lo - 1
+  const index = after(frame.lanes.map((l) => l.y), y) - 1
   const lane = frame.lanes[index]
   if (!lane || y >= lane.y + lane.height) return null
   const onBand = lane.long > 0 ? frame.density.find((d) => d.lane === index && d.long && y >= d.y - slop && y <= d.y + d.height + slop) : undefined
@@ -275,12 +269,7 @@ export function hitTest(frame: PlotFrame, x: number, y: number, slop = 2): Hit {
   if (lane.mode === LaneMode.ticks) {
     const t = frame.ticks.find((t) => t.lane === index)!
     // The last mark that starts left of the point, then back while a mark could still reach it.
-    let [a, b] = [0, t.x1.length]
-    while (a < b) {
-      const mid = (a + b) >>> 1
-      if (t.x1[mid]! <= x + slop) a = mid + 1
-      else b = mid
-    }
+    const a = after(t.x1, x + slop)
     let best: { row: number; d: number } | null = null
     for (let i = a - 1; i >= 0 && t.x1[i]! >= x - t.widest - slop; i--) {
       if (x > t.x2[i]! + slop || y < t.y[i]! - slop || y > t.y[i]! + t.height + slop) continue

@@ -1,7 +1,7 @@
 import type { LaneIndex } from './table.ts'
 
 /** The first index in `sorted[lo, hi)` whose value is greater than `value`. */
-export function after(sorted: Float64Array, value: number, lo = 0, hi = sorted.length): number {
+export function after(sorted: ArrayLike<number>, value: number, lo = 0, hi = sorted.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (sorted[mid]! > value) hi = mid
@@ -11,7 +11,7 @@ export function after(sorted: Float64Array, value: number, lo = 0, hi = sorted.l
 }
 
 /** The first index in `sorted[lo, hi)` whose value is at least `value`. */
-export function atOrAfter(sorted: Float64Array, value: number, lo = 0, hi = sorted.length): number {
+export function atOrAfter(sorted: ArrayLike<number>, value: number, lo = 0, hi = sorted.length): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
     if (sorted[mid]! >= value) hi = mid

@@ -1,5 +1,6 @@
 import { allFacetCounts, filterRows, type Facet, type Filters } from './filter.ts'
 import type { TimelineEvent } from './events.ts'
+import { atOrAfter } from './query.ts'
 import type { EventTable } from './table.ts'
 
 /** The events the filters let through, in time order, and what the filters part shows of them. */
@@ -29,11 +30,6 @@ export function shownOf(table: EventTable | undefined, filters: Filters): Shown 
 export function indexAmong(shown: Shown, row: number): number {
   const rows = shown.rows
   if (!rows || row < 0) return row < shown.items.length ? row : -1
-  let [lo, hi] = [0, rows.length]
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (rows[mid]! < row) lo = mid + 1
-    else hi = mid
-  }
-  return rows[lo] === row ? lo : -1
+  const at = atOrAfter(rows, row)
+  return rows[at] === row ? at : -1
 }

@@ -52,7 +52,20 @@ describe('Arrow IPC datasets', () => {
     const fromObjects = toTimelineEvents(syria)
     const fields = (e: (typeof fromObjects)[number]) => ({ id: e.id, start: e.start, end: e.end, label: e.label, actors: e.actors, category: e.category, status: e.status, certainty: e.certainty, disputed: e.disputed, shape: e.shape, dateLabel: e.dateLabel })
     expect(fromColumns.map(fields)).toEqual(fromObjects.map(fields))
+    expect(fromColumns.map((e) => e.title)).toEqual(fromObjects.map((e) => e.event.title))
     expect(fromColumns.find((e) => e.id === 'convoy-attack')!.event).toEqual(syria.events.find((e) => e.id === 'convoy-attack'))
+  })
+
+  it('build no event\'s whole object for what a mark shows: id, title, label, date label, facets, actors', () => {
+    const arrow = readArrow(writeArrow(syria))
+    const built: number[] = []
+    const events = { ...arrow.events, event: (row: number) => (built.push(row), arrow.events.event(row)) }
+    const items = columnsToTimelineEvents(events, asOf(syria)?.ms)!
+    for (const e of items) void [e.id, e.title, e.label, e.dateLabel, e.category, e.status, e.certainty, e.actors, e.disputed]
+    expect(built).toEqual([])
+    void items[3]!.event
+    void items[3]!.event
+    expect(built).toHaveLength(1)
   })
 
   it('are told from JSON by their first bytes, and named by .arrow, .arrows or .feather', () => {
