@@ -94,6 +94,8 @@ export default defineConfig(({ mode }) => {
   if (mode === 'element') process.env.NODE_ENV = 'production'
   return {
   resolve: { alias: aliases },
+  // The element's files find each other (the worker above all) next to the element's own file, wherever a page puts them.
+  base: mode === 'element' ? './' : '/',
   build:
     mode === 'element'
       ? {
@@ -106,6 +108,11 @@ export default defineConfig(({ mode }) => {
           lib: { entry: 'components/diplomatic-timeline.ts', formats: ['es' as const], fileName: () => 'diplomatic-timeline.js' },
         }
       : { target: 'es2022', rollupOptions: { input: ['index.html', 'editor.html'] } },
+  // The worker that reads large files (src/worker/worker.ts) is a module of its own, fetched from the element's origin.
+  worker: {
+    format: 'es' as const,
+    rollupOptions: { output: mode === 'element' ? { minify: true, entryFileNames: 'diplomatic-timeline-worker.js', chunkFileNames: 'diplomatic-timeline-worker-[name].js' } : { minify: true } },
+  },
   plugins: mode === 'element' ? [] : [copyData, liveData],
   test: {
     projects: [nodeProject('la'), nodeProject('kiritimati'), browserProject('la'), browserProject('kiritimati')],

@@ -5,10 +5,12 @@ import { messageOf } from '../../src/message-of.ts'
 import type { EventDataset } from '../../src/model/index.ts'
 import { drawable } from '../../src/timeline/events.ts'
 import { prepareColumns, prepareDataset, type Prepared } from '../../src/timeline/prepare.ts'
+import { eventColumnsOf } from '../../src/timeline/transfer.ts'
 import { atStart } from '../../src/validate/at-start.ts'
 import { stripBom } from '../../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../../src/validate/index.ts'
 import { problemCount } from '../../src/validate/problem-count.ts'
+import { FileWorker, workerThreshold } from './file-worker.ts'
 import { SourceLoader, Superseded } from './source-loader.ts'
 
 export type Ready = Prepared & { state: 'ready' }
@@ -63,6 +65,8 @@ export class DatasetController implements ReactiveController {
   private validRequest = 0
   /** A load of `src` was stopped when the element left the page: it starts again when the element is back. */
   private interrupted = false
+  /** The worker reading a large file, while it does. */
+  private worker?: FileWorker
 
   constructor(
     private readonly host: DatasetHost,
@@ -76,7 +80,13 @@ export class DatasetController implements ReactiveController {
 
   hostDisconnected(): void {
     // The loader stops a load under way (closing its connection); it starts again if the element comes back.
-    this.interrupted = this.loader.progress !== null && !this.loader.progress.preparing
+    this.interrupted = (this.loader.progress !== null && !this.loader.progress.preparing) || this.worker !== undefined
+    this.stopWorker()
+  }
+
+  private stopWorker(): void {
+    this.worker?.stop()
+    this.worker = undefined
   }
 
   /** Whether a load of `src` was stopped by the element's removal, and is to start again now that it is back. */
@@ -95,12 +105,14 @@ export class DatasetController implements ReactiveController {
   /** Data given directly: a file still on its way is dropped, and its connection closed. */
   fromData(value: unknown): Promise<Problem[]> {
     this.loader.cancel()
+    this.stopWorker()
     return this.ingest({ value }, 'the data property')
   }
 
   /** Loads `src`, asking the server again when `revalidate`, then reads it as its first bytes say. */
   async fetchSource(src: string, revalidate = false): Promise<Problem[]> {
     const request = ++this.request
+    this.stopWorker()
     if (!this.ready) this.set({ state: 'loading' })
     let bytes: Uint8Array
     try {
@@ -122,9 +134,55 @@ export class DatasetController implements ReactiveController {
     if (bytes.length > largeFile) await afterPaint()
     // Newer data came meanwhile: its validation is the one that counts.
     if (request !== this.request) return this.host.validation
+    if (detectFormat(bytes) !== Format.arrow && bytes.length > workerThreshold) return this.ingestInWorker(bytes, src)
     const checked = detectFormat(bytes) === Format.arrow ? this.ingestArrow(bytes, src) : this.ingest({ text: new TextDecoder().decode(bytes) }, src)
     this.loader.done()
     return checked
+  }
+
+  /**
+   * Reads a large JSON file in a worker, which parses and checks it while the page stays free:
+   * the page draws the columns the worker sends, and trusts its check. Where no worker can start,
+   * the page reads the file itself.
+   */
+  private async ingestInWorker(bytes: Uint8Array, origin: string): Promise<Problem[]> {
+    const request = this.request
+    const worker = FileWorker.create()
+    this.worker = worker ?? undefined
+    const started = worker !== null && (await worker.started())
+    if (request !== this.request) return this.host.validation
+    // Stopped as the element left the page: it reads the file again when it is back.
+    if (worker && this.worker !== worker) return []
+    if (!started) {
+      this.worker = undefined
+      this.loader.done()
+      return this.ingest({ text: new TextDecoder().decode(bytes) }, origin)
+    }
+    let drafted: Ready | undefined
+    let problems: Problem[]
+    try {
+      const draft = await worker.read(bytes)
+      const columns = draft.columns
+      // A date in a rarer form is read again for its details, by the grammar that comes with the validator.
+      if (columns?.grammar) await loadValidator()
+      if (request !== this.request) return this.host.validation
+      const prepared = columns && asReady(prepareColumns(columns.about, eventColumnsOf(columns, draft.bytes)))
+      drafted = prepared ? this.show(prepared) : undefined
+      this.loader.done()
+      if (!drafted && !this.ready) this.set({ state: 'loading' })
+      problems = await worker.problems()
+    } catch (error) {
+      if (request !== this.request) return this.host.validation
+      if (error instanceof Superseded) return []
+      this.loader.done()
+      return this.fail(`Could not read ${origin}`, [atStart(`the worker reading it failed (${messageOf(error)})`)], this.ready, true)
+    } finally {
+      worker.stop()
+      if (this.worker === worker) this.worker = undefined
+    }
+    // Valid data has what drawing reads: this is the worker's mistake, not the file's.
+    if (!drafted && problems.length === 0) return this.fail(`Could not read ${origin}`, [atStart('the worker found the data valid but sent nothing to draw')], this.ready, true)
+    return this.settle(request, { ok: problems.length === 0, problems }, () => drafted, origin)
   }
 
   /** Reads an Arrow file (its reader is fetched now, as only some pages need it), then draws and checks it as `ingest` does. */
@@ -185,17 +243,25 @@ export class DatasetController implements ReactiveController {
       // Nothing can say whether the data shown is valid: it stays, rather than a blank box.
       return this.fail(`Could not check the timeline data in ${origin}`, [atStart(`the validator did not load (${reason})`)], this.ready, true)
     }
+    // Once validated, the full grammar is loaded: every date resolves.
+    return this.settle(request, result, () => drafted ?? (request === this.request ? this.show(this.prepare(result.dataset!)!) : this.prepare(result.dataset!)!), origin)
+  }
+
+  /**
+   * Ends a load with its check: valid data becomes the last valid version (`ready` gives it, drawn
+   * if it is still the current data), and the problems of invalid current data are shown over it.
+   */
+  private settle(request: number, result: { ok: boolean; problems: Problem[] }, ready: () => Ready | undefined, origin: string): Problem[] | Promise<Problem[]> {
     const current = request === this.request
-    if (result.ok && request > this.validRequest) {
+    const made = result.ok && request > this.validRequest ? ready() : undefined
+    if (made) {
       this.validRequest = request
-      // Once validated, the full grammar is loaded: every date resolves.
-      const ready = drafted ?? (current ? this.show(this.prepare(result.dataset)!) : this.prepare(result.dataset)!)
-      this.valid = ready
+      this.valid = made
       // Only a selected event's details wait for it: nothing else on screen changes.
       if (this.host.selected !== null) this.host.requestUpdate()
       // Newer data already failed: this is now the last valid version to show under its alert.
       const load = this.get()
-      if (!current && load.state === 'error' && load.previous !== ready) this.set({ ...load, previous: ready })
+      if (!current && load.state === 'error' && load.previous !== made) this.set({ ...load, previous: made })
     } else if (!result.ok && current) {
       const count = problemCount(result.problems)
       this.fail(`The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, result.problems)

@@ -45,6 +45,8 @@ export interface EventColumns {
   /** Whether some participant's role is only alleged. */
   alleged: (row: number) => boolean
   event: (row: number) => Event
+  /** Puts a row's date bounds, read already (by a worker), into `out`: when given, `edtf` is read again only for a date's details. */
+  bounds?: (row: number, out: QuickBounds) => void
 }
 
 // A class, so the lazy label lives on the prototype and every item has the same shape.
@@ -186,9 +188,11 @@ function resolveEvents(dataset: EventDataset, options: LabelOptions, needAll: bo
 export function columnsToTimelineEvents(columns: EventColumns, now: number | undefined, options: LabelOptions = {}): TimelineEvent[] | null {
   const out: TimelineEvent[] = []
   const bounds: QuickBounds = { earliest: 0, latest: 0, shape: DateShape.point, approximate: false, uncertain: false }
+  const read = columns.bounds
   for (let i = 0; i < columns.length; i++) {
     const text = columns.edtf[i]!
-    const quick = typeof text === 'string' && quickBounds(text, bounds)
+    if (read) read(i, bounds)
+    const quick = read !== undefined || (typeof text === 'string' && quickBounds(text, bounds))
     const resolved = quick ? undefined : resolveEdtf(text)
     if (resolved && !resolved.ok) {
       if (resolved.grammarNeeded) return null

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, Page } from 'playwright'
+import { syntheticDataset } from '../../bench/synthetic.ts'
+import { trustedTypesPolicy, workerThreshold } from '../../components/controllers/file-worker.ts'
 import { launchChromium } from '../chromium.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -29,17 +31,25 @@ const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 /** Files the server answers with 404 although they exist, as when a page's owner forgot to copy them. */
 const missing = new Set<string>()
+/** Every path asked of the server. */
+const requested: string[] = []
+/** A dataset past the size the element reads in a worker, at /large.json. */
+const large = JSON.stringify(syntheticDataset(4500, 5))
 
 /** Serves dist/ and this folder's pages; the one-script page gets the strict policy. */
 function serve(): Promise<Server> {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname))
+    requested.push(path)
     if (missing.has(path)) return void response.writeHead(404).end('not found')
+    if (path === '/large.json') return void response.writeHead(200, { 'content-type': types['.json']! }).end(large)
     const file = [join(__dirname, path), join(dist, path === '/' ? 'index.html' : path)].find((f) => f.startsWith(project) && existsSync(f) && extname(f))
     if (path === '/favicon.ico') return void response.writeHead(204).end()
     if (!file) return void response.writeHead(404).end('not found')
     const headers: Record<string, string> = { 'content-type': types[extname(file)] ?? 'application/octet-stream' }
     if (file.endsWith('one-script.html')) headers['content-security-policy'] = strictPolicy
+    // The element's worker is let through by a Trusted Types policy of its own.
+    if (file.endsWith('large.html')) headers['content-security-policy'] = `${strictPolicy} ${trustedTypesPolicy}`
     response.writeHead(200, headers).end(readFileSync(file))
   })
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
@@ -63,7 +73,7 @@ afterAll(async () => {
 })
 
 /** Opens a page, collecting errors and CSP violations. */
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+async function open(path: string, drawn = 'diplomatic-timeline [data-event-id="convoy-attack"]'): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } })
   const problems: string[] = []
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
@@ -74,7 +84,7 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
     ),
   )
   await page.goto(base + path)
-  await page.locator('diplomatic-timeline [data-event-id="convoy-attack"]').first().waitFor()
+  await page.locator(drawn).first().waitFor()
   return { page, problems }
 }
 
@@ -110,6 +120,17 @@ describe.runIf(once)('the built element on real pages', () => {
     expect(await page.locator('diplomatic-timeline .window').textContent()).toMatch(/^ · (\d+ Aug – )?[1-9](–[1-9])? Sep 2016$/)
     await page.locator('diplomatic-timeline input[type="search"]').fill('convoy')
     expect(await page.locator('diplomatic-timeline .shown [aria-live]').textContent()).toMatch(/^\d+ of 20 events shown$/)
+    expect(problems).toEqual([])
+    await page.close()
+  }, 30_000)
+
+  it('reads a large file in its worker, fetched from the element\'s folder, under the strict CSP', async () => {
+    expect(large.length).toBeGreaterThan(workerThreshold)
+    const { page, problems } = await open('/large.html', 'diplomatic-timeline svg.plot')
+    const count = page.locator('diplomatic-timeline .shown [aria-live]')
+    await expect.poll(() => count.textContent()).toBe('4500 of 4500 events shown')
+    expect(await page.locator('diplomatic-timeline').evaluate((el) => (el as HTMLElement & { validation: Promise<unknown[]> }).validation)).toEqual([])
+    expect(requested, requested.join(' ')).toContain('/diplomatic-timeline-worker.js')
     expect(problems).toEqual([])
     await page.close()
   }, 30_000)
