@@ -32,6 +32,8 @@ declare global {
     benchMarks?: () => number
     /** After benchFirstRender: ms from setting the data until its validation settled, and the problems found. */
     benchValidation?: () => Promise<{ ms: number; problems: number }>
+    /** After benchFirstRender of a file named by `src`: the durations of the main thread's long tasks from `src` until the check ended. */
+    benchLoadTasks?: () => Promise<number[]>
     benchStats?: () => BenchStats
     /** BenchStats.axis once the element has drawn what it was last asked to. */
     benchAxis?: () => Promise<string>

@@ -40,20 +40,35 @@ window.benchFirstRender = async () => {
   })
 }
 
+/** The main thread's long tasks from setting `src` until the check ended. */
+let loadTasks: Promise<number[]> | undefined
+
 /** From setting `src` until the timeline is drawn: the fetch, reading the file and the first render, then two frames. */
 function timeSrcRender(url: string): Promise<number> {
   return timeDraw(async (start) => {
+    const tasks: number[] = []
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)))
+    observer.observe({ type: 'longtask' })
     const el = document.createElement('diplomatic-timeline')
     element = el
     el.src = url
     stage.append(el)
     validated = el.validation.then((problems) => ({ ms: performance.now() - start, problems: problems.length }))
+    loadTasks = validated.then(async () => {
+      // Drawn after the check too, when the check is what made the data drawable.
+      await el.updateComplete
+      await nextFrame()
+      tasks.push(...observer.takeRecords().map((entry) => entry.duration))
+      observer.disconnect()
+      return tasks
+    })
     // Drawn once the plot is there: until then the element shows its loading state, or an error.
     while (!el.shadowRoot?.querySelector('svg.plot, [role="alert"]')) await el.updateComplete.then(nextFrame)
   })
 }
 
 window.benchValidation = () => validated!
+window.benchLoadTasks = () => loadTasks!
 window.benchHeap = heapAfterGc
 
 const axis = () => [...(element?.shadowRoot?.querySelectorAll('.tick text') ?? [])].map((t) => t.textContent).join('|')

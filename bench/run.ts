@@ -353,58 +353,74 @@ async function reference(browser: Browser, base: string): Promise<number> {
   return settledMs
 }
 
-/** Sizes whose first render is measured through `src` of an Arrow file too: the format large datasets come in. */
-const arrowSizes: readonly Size[] = [100_000, 1_000_000]
-const arrowFile = (n: Size) => `events-${n}.arrow`
+/**
+ * The files whose first render is measured through `src` too: the Arrow file large datasets come
+ * in, read on the page, and the JSON file at 100,000 events, which the element reads in its worker.
+ */
+const srcFiles = [
+  { format: 'Arrow', sizes: [100_000, 1_000_000] as readonly Size[], name: (n: Size) => `events-${n}.arrow`, type: 'application/vnd.apache.arrow.file', write: (n: Size) => writeArrow(syntheticDataset(n)) },
+  { format: 'JSON', sizes: [100_000] as readonly Size[], name: (n: Size) => `events-${n}.json`, type: 'application/json', write: (n: Size) => new TextEncoder().encode(JSON.stringify(syntheticDataset(n))) },
+] as const
+type SrcFile = (typeof srcFiles)[number]
 
 /**
- * Serves the Arrow files of the synthetic datasets (as `diplomatic-timeline convert` writes them)
- * as a static file server does, with their length and no compression: Vite's preview server
- * gzips every answer as it sends it, which for 50 MB takes longer than reading the file. Returns
- * the URL the files are under, and the server.
+ * Serves the files of the synthetic datasets (the Arrow ones as `diplomatic-timeline convert`
+ * writes them) as a static file server does, with their length and no compression: Vite's
+ * preview server gzips every answer as it sends it, which for 50 MB takes longer than reading
+ * the file. Returns the URL the files are under, and the server.
  */
-async function serveArrowFiles(sizes: readonly Size[]): Promise<{ url: string; server: HttpServer }> {
-  const files = new Map<string, Uint8Array>()
-  for (const n of sizes.filter((s) => arrowSizes.includes(s))) files.set(`/${arrowFile(n)}`, writeArrow(syntheticDataset(n)))
+async function serveFiles(sizes: readonly Size[]): Promise<{ url: string; server: HttpServer }> {
+  const files = new Map<string, { bytes: Uint8Array; type: string }>()
+  for (const file of srcFiles) {
+    for (const n of sizes.filter((s) => file.sizes.includes(s))) files.set(`/${file.name(n)}`, { bytes: file.write(n), type: file.type })
+  }
   const server = createHttpServer((request, response) => {
-    const bytes = files.get(request.url ?? '')
-    if (!bytes) return void response.writeHead(404).end()
-    response.writeHead(200, { 'content-type': 'application/vnd.apache.arrow.file', 'content-length': bytes.length, 'access-control-allow-origin': '*' })
-    response.end(bytes)
+    const file = files.get(request.url ?? '')
+    if (!file) return void response.writeHead(404).end()
+    response.writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.length, 'access-control-allow-origin': '*' })
+    response.end(file.bytes)
   })
   const port = await freePort()
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done))
   return { url: `http://127.0.0.1:${port}/`, server }
 }
 
-/** The first render of the Arrow file at `n` events, named by `src`, on cold, settled pages; null if it did not finish. */
-async function measureArrow(browser: Browser, base: string, files: string, n: Size): Promise<number | null> {
+/** The first render of the file at `n` events, named by `src`, on cold, settled pages, and the longest main-thread task from `src` to the check's end; null if it did not finish. */
+async function measureFile(browser: Browser, base: string, files: string, file: SrcFile, n: Size): Promise<number | null> {
+  const { format } = file
   const times: number[] = []
   const validations: number[] = []
+  const longest: number[] = []
   try {
     for (let run = 0; run < plans[n].renders; run++) {
-      const page = await openPage(browser, base, `page.html?n=${n}&src=${encodeURIComponent(files + arrowFile(n))}`, `with the Arrow file at n=${n}`)
+      const page = await openPage(browser, base, `page.html?n=${n}&src=${encodeURIComponent(files + file.name(n))}`, `with the ${format} file at n=${n}`)
       try {
         times.push((await timeFirstRender(page, settled)).ms)
-        await stats(page, n, 'after the first render from an Arrow file')
+        await stats(page, n, `after the first render from a ${format} file`)
         const validation = await within(limits.render, 'validation', page.evaluate(() => window.benchValidation!())).catch((error: unknown) => {
           if (error instanceof DidNotFinish) return null
           throw error
         })
-        if (validation && validation.problems > 0) throw new Error(`the element found ${validation.problems} problems in the Arrow file of ${n} events`)
-        if (validation) validations.push(validation.ms)
+        if (validation && validation.problems > 0) throw new Error(`the element found ${validation.problems} problems in the ${format} file of ${n} events`)
+        if (validation) {
+          validations.push(validation.ms)
+          longest.push(Math.max(0, ...(await page.evaluate(() => window.benchLoadTasks!()))))
+        }
       } finally {
         await closePage(page)
       }
     }
   } catch (error) {
-    rows.push(unfinished(error, { figure: 'first render from an Arrow file (src), cold page, settled', n, unit: 'ms' }))
+    rows.push(unfinished(error, { figure: `first render from the ${format} file (src), cold page, settled`, n, unit: 'ms' }))
     return null
   }
-  rows.push({ figure: 'first render from an Arrow file (src), cold page, settled', n, value: median(times), unit: 'ms', note: `median of ${list(times)}; fetch, read and draw` })
-  rows.push(validations.length === times.length
-    ? { figure: 'validated from an Arrow file', n, value: median(validations), unit: 'ms', note: `src set → validation settled; ${list(validations)}` }
-    : { figure: 'validated from an Arrow file', n, value: null, unit: 'ms', shown: `did not finish in ${seconds(limits.render)}`, note: `in ${times.length - validations.length} of ${times.length} runs` })
+  rows.push({ figure: `first render from the ${format} file (src), cold page, settled`, n, value: median(times), unit: 'ms', note: `median of ${list(times)}; fetch, read and draw` })
+  if (validations.length < times.length) {
+    rows.push({ figure: `validated from the ${format} file`, n, value: null, unit: 'ms', shown: `did not finish in ${seconds(limits.render)}`, note: `in ${times.length - validations.length} of ${times.length} runs` })
+    return median(times)
+  }
+  rows.push({ figure: `validated from the ${format} file`, n, value: median(validations), unit: 'ms', note: `src set → validation settled; ${list(validations)}` })
+  rows.push({ figure: `longest main-thread task, ${format} file from src to validated`, n, value: median(longest), unit: 'ms', budget: budgets.longestTask, note: `median of ${list(longest)} (PerformanceObserver, longtask)` })
   return median(times)
 }
 
@@ -621,14 +637,14 @@ async function main() {
   watchdog.unref()
 
   let server: PreviewServer | undefined
-  let arrowServer: { url: string; server: HttpServer } | undefined
+  let fileServer: { url: string; server: HttpServer } | undefined
   let browser: Browser | undefined
   try {
     const sizes = chosenSizes()
     checkDatasets(sizes)
     await bundleSize()
     await buildPages()
-    arrowServer = await serveArrowFiles(sizes)
+    fileServer = await serveFiles(sizes)
     server = await preview({
       root,
       configFile: false,
@@ -643,7 +659,7 @@ async function main() {
     /** A peer that did not finish at one size is not tried at larger ones. */
     const failed = new Set<string>()
     const firstRenders = new Map<Size, number | null>()
-    const arrowRenders = new Map<Size, number | null>()
+    const fileRenders = new Map<string, number | null>()
     for (const n of sizes) {
       /** undefined when the bench broke before the first render was measured. */
       let ours: number | null | undefined
@@ -670,13 +686,13 @@ async function main() {
         if (peerTimes.at(-1)!.ms === null) failed.add(peer.name)
       }
       if (ours !== undefined) ratioRows(n, ours, referenceMs, peerTimes, firstRenders.get(100_000) ?? null)
-      if (arrowSizes.includes(n)) {
+      for (const file of srcFiles.filter((f) => f.sizes.includes(n))) {
         try {
-          const arrow = await measureArrow(browser, base, arrowServer.url, n)
-          arrowRenders.set(n, arrow)
-          const at100k = arrowRenders.get(100_000) ?? null
-          if (arrow !== null && n === 100_000) rows.push({ figure: 'first render from an Arrow file ÷ reference element', n, value: arrow / referenceMs, unit: '×', digits: 2, budget: budgets.vsReference[n], note: 'cold, settled pages' })
-          if (arrow !== null && n === 1_000_000 && at100k !== null) rows.push({ figure: 'first render from an Arrow file ÷ the same at n=100,000', n, value: arrow / at100k, unit: '×', digits: 2, budget: budgets.millionVsHundredThousand, note: 'cold, settled pages' })
+          const ms = await measureFile(browser, base, fileServer.url, file, n)
+          fileRenders.set(`${file.format} ${n}`, ms)
+          const at100k = fileRenders.get(`${file.format} 100000`) ?? null
+          if (ms !== null && n === 100_000) rows.push({ figure: `first render from the ${file.format} file ÷ reference element`, n, value: ms / referenceMs, unit: '×', digits: 2, budget: budgets.vsReference[n], note: 'cold, settled pages' })
+          if (ms !== null && n === 1_000_000 && at100k !== null) rows.push({ figure: `first render from the ${file.format} file ÷ the same at n=100,000`, n, value: ms / at100k, unit: '×', digits: 2, budget: budgets.millionVsHundredThousand, note: 'cold, settled pages' })
         } catch (error) {
           breakages.push(messageOf(error))
         }
@@ -687,7 +703,7 @@ async function main() {
   } finally {
     await browser?.close()
     await server?.close()
-    arrowServer?.server.close()
+    fileServer?.server.close()
   }
 
   printTable()

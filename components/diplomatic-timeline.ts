@@ -1,14 +1,11 @@
 import { LitElement, html, nothing, type PropertyDeclaration, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { guard } from 'lit/directives/guard.js'
-import { scaleUtc, type ScaleTime } from 'd3-scale'
-import { DensityCache, startBins } from '../src/timeline/density.ts'
-import { barsPath } from '../src/timeline/draw.ts'
-import { hitTest, plotFrame, type Hit, type PlotFrame } from '../src/timeline/frame.ts'
+import type { ScaleTime } from 'd3-scale'
 import { laneIndex, type LaneIndex } from '../src/timeline/table.ts'
-import { allFacetCounts, filtering, noFilters, type Facet, type Filters } from '../src/timeline/filter.ts'
+import { allFacetCounts, filtering, noFilters, toggled, type Facet, type Filters } from '../src/timeline/filter.ts'
 import { indexAmong, shownOf, type Shown } from '../src/timeline/shown.ts'
-import { drawnAsDot, drawnAt, GroupBy } from '../src/timeline/layout.ts'
+import { GroupBy } from '../src/timeline/layout.ts'
 import type { Problem } from '../src/validate/index.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
 import { detailsPart } from './parts/details.ts'
@@ -16,12 +13,17 @@ import { listPart } from './parts/list.ts'
 import { overviewPart } from './parts/overview.ts'
 import { chipFacets, filtersPart } from './parts/filters.ts'
 import { loadingPart, problemsPart } from './parts/messages.ts'
-import { axisHeight, densityLaneHeight, laneHeader, plotPart, rowHeight, tickHeight, tooltipPart, type Hover } from './parts/plot.ts'
+import { plotPart, tooltipPart, type Hover } from './parts/plot.ts'
+import { toolbarPart } from './parts/toolbar.ts'
+import { OverviewStrip } from './controllers/overview-strip.ts'
+import { PlotInput } from './controllers/plot-input.ts'
+import { PlotFrames } from './controllers/plot-frames.ts'
 import { PlotCanvas } from './controllers/plot-canvas.ts'
 import { View } from './controllers/view.ts'
 import { TextMeasure } from './controllers/text-measure.ts'
 import { DatasetController, type Load, type Ready } from './controllers/dataset.ts'
 import { UrlSync } from './controllers/url-sync.ts'
+import { ElementSize } from './controllers/element-size.ts'
 
 export interface TimelineSelectDetail {
   id: string | null
@@ -33,10 +35,6 @@ export interface TimelineRangeChangeDetail {
 }
 
 const overviewHeight = 28
-/** Labelled marks in view at most: past this, the lanes with the most events are drawn on canvas, unlabelled or as density. */
-const maxMarks = 150
-/** A lane with more events in view than one per this many px is drawn as density rather than as unlabelled marks. */
-const tickSpacing = 6
 
 /** Rows on a page of the list view: thousands of rows would take seconds to build. */
 const listPage = 200
@@ -124,13 +122,11 @@ export class DiplomaticTimeline extends LitElement {
   private url = new UrlSync(this, () => this.syncUrl, (id) => (this.selected = id))
   /** The data: its loading, drawing and checking. */
   private input = new DatasetController(this, () => this.load, (load) => (this.load = load), (prepared) => this.display(prepared))
-  /** The element's height when it last showed a timeline: a new load keeps it, so the page does not jump. */
-  private shownHeight = 0
+  private size = new ElementSize(this, () => this.ready !== undefined, () => this.width, (width) => (this.width = width))
   /** The events the filters let through. */
   private shown: Shown = shownOf(undefined, noFilters)
   /** The lanes of the events shown, indexed for every frame's queries. */
   private lanes: LaneIndex[] = []
-  private densityCache = new DensityCache()
   private canvas = new PlotCanvas(this)
   private view: View = new View(this, {
     width: () => this.width,
@@ -143,12 +139,27 @@ export class DiplomaticTimeline extends LitElement {
     })),
   })
   /** A web font that arrives after the first render changes every label's width: the plot is laid out again. */
-  private text = new TextMeasure(this, () => (this.plotMemo = undefined))
+  private text = new TextMeasure(this, () => this.frames.forget())
+  private frames = new PlotFrames((text) => this.text.measure(text))
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
-  /** The overview's bars, drawn again when the data, the filters, the width or the strip's span change. */
-  private overviewBars?: { scale: ScaleTime<number, number>; d: string }
-  private resizeObserver?: ResizeObserver
+  private strip = new OverviewStrip()
+  /** The plot's keys, clicks and pointer. */
+  private plotInput = new PlotInput({
+    selected: () => this.selected,
+    shownItems: () => this.shown.items,
+    selectedIndex: () => (this.selected === null ? -1 : this.shownIndexOf(this.selected)),
+    itemAt: (row) => this.ready?.items[row],
+    frame: () => this.frames.last,
+    plot: () => this.renderRoot.querySelector<SVGSVGElement>('svg.plot'),
+    box: () => this.getBoundingClientRect(),
+    window: () => this.x,
+    view: this.view,
+    hover: () => this.hover,
+    setHover: (hover) => (this.hover = hover),
+    choose: (id, event) => this.choose(id, event),
+    showDetails: () => this.renderRoot.querySelector<HTMLElement>('[part="details"]')?.scrollIntoView({ block: 'nearest' }),
+  })
   /**
    * A selected event to bring into view after the next render, with the event by which the user
    * chose it (a click or a key), so that moving the window is their action too; none when the page set it.
@@ -174,18 +185,6 @@ export class DiplomaticTimeline extends LitElement {
   override connectedCallback() {
     super.connectedCallback()
     if (this.input.resume() && this.src) this.validation = this.input.fetchSource(this.src)
-    this.resizeObserver = new ResizeObserver(([entry]) => {
-      const width = Math.floor(entry?.contentRect.width ?? 0)
-      if (this.ready) this.shownHeight = entry?.contentRect.height ?? 0
-      // Next frame: re-rendering inside the observer's callback changes our height and loops it.
-      if (width !== this.width) requestAnimationFrame(() => (this.width = width))
-    })
-    this.resizeObserver.observe(this)
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback()
-    this.resizeObserver?.disconnect()
   }
 
   protected override willUpdate(changed: PropertyValues) {
@@ -205,7 +204,6 @@ export class DiplomaticTimeline extends LitElement {
         const all = filtering(this.filters) ? allFacetCounts(items, noFilters) : this.shown.counts
         this.facetValues = new Map(chipFacets.map((f) => [f, [...(all.get(f)?.keys() ?? [])].sort()]))
       }
-      this.overviewBars = undefined
       this.listStart = 0
     }
     if (changed.has('load') || changed.has('filters') || changed.has('groupBy')) {
@@ -229,23 +227,11 @@ export class DiplomaticTimeline extends LitElement {
     if (tip) tip.style.translate = `${tip.dataset.left}px ${tip.dataset.top}px`
     const loading = this.renderRoot.querySelector<HTMLElement>('.loading')
     if (loading) loading.style.minHeight = `${loading.dataset.minHeight}px`
-    this.canvas.draw(this.renderRoot.querySelector('canvas.plot-canvas'), this.plotMemo?.model)
+    this.canvas.draw(this.renderRoot.querySelector('canvas.plot-canvas'), this.frames.last)
     // The zoom's limits follow the data, the width and the window at zoom 1 (the start and end attributes).
     this.view.sync(this.renderRoot.querySelector('svg.plot'), this.renderRoot.querySelector('svg.overview .brush'), zoomLimitInputs.some((p) => changed.has(p)))
     // Before the zoom behaviour is attached (the first render), the reveal waits until now.
     this.revealPending()
-  }
-
-  /** Brings an event into view when it is outside the window, keeping the zoom; as the user's action when `event` is theirs. */
-  private reveal(id: string | null, event: Event | undefined) {
-    const item = id === null ? undefined : this.ready?.byId(id)
-    if (!item) return
-    const [d0, d1] = this.x.domain().map(Number) as [number, number]
-    // Where its mark is drawn: a day's dot sits at midday, which a window of a few hours can miss.
-    const at = drawnAt(item)
-    if (at >= d0 && at <= d1) return
-    // A selection set by the page (the attribute, a deep link) moves the window without a range-change event.
-    this.view.centre(drawnAsDot(item) ? at : item.start + Math.min(item.end - item.start, (d1 - d0) / 2) / 2, event)
   }
 
   /** The scale of the window shown; shared, so not to be changed. */
@@ -258,7 +244,9 @@ export class DiplomaticTimeline extends LitElement {
     if (!this.pendingReveal || this.width === 0 || !this.view.ready) return
     const { event } = this.pendingReveal
     this.pendingReveal = false
-    this.reveal(this.selected, event)
+    const item = this.selected === null ? undefined : this.ready?.byId(this.selected)
+    // A selection set by the page (the attribute, a deep link) moves the window without a range-change event.
+    if (item) this.view.reveal(item, event)
   }
 
   /** The data on screen: the current data, or the last valid data while the current is in error. */
@@ -281,25 +269,6 @@ export class DiplomaticTimeline extends LitElement {
     return this.ready?.window ?? null
   }
 
-  /** The plot's frame, kept while the lanes, the window, the width and the selection stay: hovering reuses it. */
-  private plotMemo?: { key: readonly unknown[]; model: PlotFrame }
-
-  private plotModel(load: Ready, x: ScaleTime<number, number>, width: number): PlotFrame {
-    const key = [load, this.lanes, x, width, this.selected] as const
-    if (!this.plotMemo || this.plotMemo.key.some((k, i) => k !== key[i])) this.plotMemo = { key, model: this.layOutPlot(load, x, width) }
-    return this.plotMemo.model
-  }
-
-  /** Each lane drawn as fits the events it has in view (see plotFrame); the selected event, when shown, always as a labelled mark. */
-  private layOutPlot(load: Ready, x: ScaleTime<number, number>, width: number): PlotFrame {
-    const [t0, t1] = x.domain().map(Number) as [number, number]
-    const selected = this.selected === null ? -1 : load.table.rowOf(this.selected)
-    return plotFrame(load.table, this.lanes, { t0, t1, width }, this.densityCache, {
-      groupBy: this.groupBy, measure: this.text.measure, rowHeight, lanePadding: 2, laneHeader, minMarkWidth: 10, maxMarks, tickSpacing,
-      tickHeight, tickRows: 3, densityHeight: densityLaneHeight, selected: indexAmong(this.shown, selected) >= 0 ? selected : -1,
-    })
-  }
-
   /** Where an event is among those shown, in time order; -1 when it is not shown. */
   private shownIndexOf(id: string): number {
     return indexAmong(this.shown, this.ready?.table.rowOf(id) ?? -1)
@@ -307,25 +276,15 @@ export class DiplomaticTimeline extends LitElement {
 
   override render() {
     const load = this.load
-    if (load.state === 'loading') return loadingPart(this.input.loader.progress, this.locale, this.shownHeight, this.stallTimeout, () => void this.reload())
+    if (load.state === 'loading') return loadingPart(this.input.loader.progress, this.locale, this.size.shownHeight, this.stallTimeout, () => void this.reload())
     const ready = this.ready
     const alert = load.state === 'error' ? problemsPart(load, ready !== undefined) : nothing
     if (!ready) return alert
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
     const selected = ready === this.input.valid && this.selected !== null ? ready.byId(this.selected) : undefined
-    return html`${alert}<div @keydown=${this.onHostKey}>
-      <div class="toolbar" part="toolbar">
-        <h2>${ready.dataset.title}</h2>
-        <span class="controls">
-          <input type="search" placeholder="Search events" aria-label="Search events and quotes"
-            .value=${this.filters.query} @input=${this.onSearch} />
-          <button @click=${(e: Event) => this.view.zoomBy(1.5, e)} aria-label="Zoom in" title="Zoom in (+)">+</button>
-          <button @click=${(e: Event) => this.view.zoomBy(1 / 1.5, e)} aria-label="Zoom out" title="Zoom out (−)">−</button>
-          <button @click=${(e: Event) => this.view.fit(e)} aria-label="Fit all events" title="Fit (0)">Fit</button>
-          <button @click=${() => (this.listView = !this.listView)} aria-pressed=${this.listView ? 'true' : 'false'}>List</button>
-        </span>
-      </div>
+    return html`${alert}<div @keydown=${this.plotInput.onHostKey}>
+      ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, on: this.toolbarActions })}
       ${filtersPart({
         actors: ready.dataset.actors, counts: this.shown.counts, facetValues: this.facetValues, filters: this.filters, shown: this.shown.items.length, total: ready.items.length,
         window: this.width === 0 || this.listView ? null : (this.x.domain().map(Number) as [number, number]), on: { actor: this.onActor, toggle: this.toggle },
@@ -339,52 +298,26 @@ export class DiplomaticTimeline extends LitElement {
   private renderOverview(load: Ready) {
     const scale = this.overviewScale(load)
     if (!scale) return nothing
-    if (this.overviewBars?.scale !== scale) {
-      // Starts only: one long background period would otherwise fill every bin.
-      const [e0, e1] = scale.domain().map(Number) as [number, number]
-      const bins = startBins(this.shown.starts, e0, e1, Math.max(this.width, 1), 3)
-      this.overviewBars = { scale, d: barsPath({ y: 2, height: overviewHeight - 4, bins }) }
-    }
-    return overviewPart(Math.max(this.width, 1), overviewHeight, this.overviewBars.d)
+    return overviewPart(Math.max(this.width, 1), overviewHeight, this.strip.path(scale, this.shown.starts, overviewHeight))
   }
 
-  private overview?: { start: number; end: number; width: number; scale: ScaleTime<number, number> }
-
-  /**
-   * The overview strip's scale: the data's span (see overviewSpan), widened to the window at zoom
-   * 1 and to the window shown, so that the brush always lies inside the strip; null without
-   * events. Made again only when that domain or the width changes; shared, so not to be changed.
-   */
+  /** The overview strip's scale (see OverviewStrip.scale); null without events. */
   private overviewScale(load: Ready): ScaleTime<number, number> | null {
     if (!load.span) return null
-    const width = Math.max(this.width, 1)
-    const base = this.baseDomain ?? load.span
-    const [w0, w1] = this.x.domain().map(Number) as [number, number]
-    const start = Math.min(load.span[0], base[0], w0)
-    const end = Math.max(load.span[1], base[1], w1)
-    const o = this.overview
-    if (!o || o.start !== start || o.end !== end || o.width !== width) {
-      this.overview = { start, end, width, scale: scaleUtc().domain([start, end]).range([0, width]) }
-    }
-    return this.overview!.scale
+    return this.strip.scale(load.span, this.baseDomain ?? load.span, this.x.domain().map(Number) as [number, number], Math.max(this.width, 1))
   }
 
   private renderPlot(ready: Ready) {
     if (this.width === 0) return nothing
     const x = this.x
     return plotPart({
-      frame: this.plotModel(ready, x, this.width), x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length,
-      on: { key: this.onKey, click: this.onPlotClick, pointerMove: this.onPointerMove, pointerLeave: this.onPointerLeave },
+      frame: this.frames.frame({
+        table: ready.table, lanes: this.lanes, shown: this.shown, x, width: this.width, groupBy: this.groupBy,
+        selected: this.selected === null ? -1 : ready.table.rowOf(this.selected),
+      }),
+      x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length,
+      on: { key: this.plotInput.onKey, click: this.plotInput.onClick, pointerMove: this.plotInput.onPointerMove, pointerLeave: this.plotInput.onPointerLeave },
     })
-  }
-
-  /** What is on the canvas under a pointer: an unlabelled mark or a density bucket. */
-  private hitAt(event: MouseEvent): Hit {
-    const plot = this.plot
-    const frame = this.plotMemo?.model
-    if (!plot || !frame) return null
-    const box = plot.getBoundingClientRect()
-    return hitTest(frame, event.clientX - box.left, event.clientY - box.top - axisHeight)
   }
 
   /** The user chose an event (or none) by `event`: a click or a key. */
@@ -396,33 +329,6 @@ export class DiplomaticTimeline extends LitElement {
     this.dispatchEvent(new CustomEvent<TimelineSelectDetail>('timeline-select', { detail: { id }, bubbles: true, composed: true }))
   }
 
-  private onPlotClick = (event: MouseEvent) => {
-    const mark = (event.target as Element).closest('[data-event-id]')
-    if (mark) return this.choose(mark.getAttribute('data-event-id'), event)
-    const hit = this.hitAt(event)
-    if (hit && 'row' in hit) return this.choose(this.ready?.items[hit.row]?.id ?? null, event)
-    const plot = event.currentTarget as SVGSVGElement
-    // On a lane drawn as density, a click zooms in on that spot.
-    if (hit && !hit.long) {
-      const box = plot.getBoundingClientRect()
-      this.view.zoomBy(4, event, [event.clientX - box.left, event.clientY - box.top])
-    }
-  }
-
-  private onPointerMove = (event: PointerEvent) => {
-    const host = this.getBoundingClientRect()
-    const [x, y] = [event.clientX - host.left, event.clientY - host.top]
-    const id = (event.target as Element).closest('[data-event-id]')?.getAttribute('data-event-id')
-    if (id) return void (this.hover = { id, x, y })
-    const hit = this.hitAt(event)
-    const row = hit && 'row' in hit ? this.ready?.items[hit.row] : undefined
-    if (row) this.hover = { id: row.id, x, y }
-    else if (hit && 'count' in hit) this.hover = { bucket: hit, window: this.x, x, y }
-    else if (this.hover) this.hover = null
-  }
-
-  private onPointerLeave = () => (this.hover = null)
-
   private onSearch = (event: Event) => {
     this.filters = { ...this.filters, query: (event.target as HTMLInputElement).value }
   }
@@ -432,56 +338,13 @@ export class DiplomaticTimeline extends LitElement {
     this.filters = { ...this.filters, actor: new Set(value ? [value] : []) }
   }
 
-  private toggle = (facet: Exclude<Facet, 'actor'>, value: string) => {
-    const next = new Set(this.filters[facet])
-    if (!next.delete(value)) next.add(value)
-    this.filters = { ...this.filters, [facet]: next }
-  }
+  private toggle = (facet: Exclude<Facet, 'actor'>, value: string) => (this.filters = toggled(this.filters, facet, value))
 
-  private onHostKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.selected !== null) {
-      event.preventDefault()
-      this.choose(null, event)
-    }
-  }
-
-  private onKey = (event: KeyboardEvent) => {
-    const items = this.shown.items
-    const index = this.selected === null ? -1 : this.shownIndexOf(this.selected)
-    const go = (i: number) => {
-      const item = items[Math.max(0, Math.min(items.length - 1, i))]
-      if (item) this.choose(item.id, event)
-    }
-    const pan = (fraction: number) => this.view.panBy(fraction, event)
-    // Shift with the arrows pans; the arrows alone walk the events in time order.
-    if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
-      event.preventDefault()
-      return pan(event.key === 'ArrowLeft' ? -0.2 : 0.2)
-    }
-    const keys: Record<string, () => void> = {
-      ArrowRight: () => go(index + 1),
-      ArrowDown: () => go(index + 1),
-      ArrowLeft: () => go(index === -1 ? items.length - 1 : index - 1),
-      ArrowUp: () => go(index === -1 ? items.length - 1 : index - 1),
-      Home: () => go(0),
-      End: () => go(items.length - 1),
-      PageUp: () => pan(-0.5),
-      PageDown: () => pan(0.5),
-      '+': () => this.view.zoomBy(1.5, event),
-      '=': () => this.view.zoomBy(1.5, event),
-      '-': () => this.view.zoomBy(1 / 1.5, event),
-      '0': () => this.view.fit(event),
-      Enter: () => (index === -1 ? go(0) : this.renderRoot.querySelector<HTMLElement>('[part="details"]')?.scrollIntoView({ block: 'nearest' })),
-    }
-    const action = keys[event.key]
-    if (action) {
-      event.preventDefault()
-      action()
-    }
-  }
-
-  private get plot() {
-    return this.renderRoot.querySelector<SVGSVGElement>('svg.plot')
+  private toolbarActions = {
+    search: this.onSearch,
+    zoom: (factor: number, event: Event) => this.view.zoomBy(factor, event),
+    fit: (event: Event) => this.view.fit(event),
+    list: () => (this.listView = !this.listView),
   }
 
   /** Shows prepared data, and returns it as shown. */

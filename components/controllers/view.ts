@@ -2,6 +2,8 @@ import type { ReactiveControllerHost } from 'lit'
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom'
 import type { BrushBehavior } from 'd3-brush'
+import type { TimelineEvent } from '../../src/timeline/events.ts'
+import { drawnAsDot, drawnAt } from '../../src/timeline/layout.ts'
 
 /** d3's zoom and brush behaviours: fetched after the first paint, which draws without them. */
 const loadInteraction = () => import('./interaction.ts')
@@ -122,6 +124,15 @@ export class View {
   /** Moves the window to centre `ms`, keeping the zoom. */
   centre(ms: number, event?: Event): void {
     this.run('translateTo', this.base(ms), 0, undefined, event)
+  }
+
+  /** Brings an event into view when it is outside the window, keeping the zoom; as the user's action when `event` is theirs. */
+  reveal(item: TimelineEvent, event?: Event): void {
+    const [d0, d1] = this.x.domain().map(Number) as [number, number]
+    // Where its mark is drawn: a day's dot sits at midday, which a window of a few hours can miss.
+    const at = drawnAt(item)
+    if (at >= d0 && at <= d1) return
+    this.centre(drawnAsDot(item) ? at : item.start + Math.min(item.end - item.start, (d1 - d0) / 2) / 2, event)
   }
 
   /** Sets the window to [start, end] (UTC ms). */

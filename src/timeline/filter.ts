@@ -15,6 +15,13 @@ export interface Filters {
 
 export const noFilters: Filters = { actor: new Set(), category: new Set(), status: new Set(), certainty: new Set(), query: '' }
 
+/** The filters with one value of a chip facet chosen, or no longer chosen if it was. */
+export function toggled(filters: Filters, facet: Exclude<Facet, 'actor'>, value: string): Filters {
+  const next = new Set(filters[facet])
+  if (!next.delete(value)) next.add(value)
+  return { ...filters, [facet]: next }
+}
+
 // Case- and accent-insensitive: "Mistura" finds "de Mistura", "ayrault" finds "Ayrault".
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 

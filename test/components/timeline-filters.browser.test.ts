@@ -279,7 +279,7 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
   it('lays the plot out once for a hover, and again when the window moves', async () => {
     const el = await mount(sampleDataset())
     // The layout is the costly part of a render: a pointer moving over marks must not redo it.
-    const layOut = vi.spyOn(el as unknown as { layOutPlot: () => unknown }, 'layOutPlot')
+    const layOut = vi.spyOn((el as unknown as { frames: { layOut: () => unknown } }).frames, 'layOut')
     const body = root(el).querySelector('[data-event-id="convoy-attack"] .body')!
     for (const dx of [1, 2, 3]) {
       body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: body.getBoundingClientRect().x + dx, clientY: body.getBoundingClientRect().y + 2 }))
@@ -294,7 +294,7 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
 
   it('measures and cuts the labels again when a web font has loaded', async () => {
     const el = await mount(sampleDataset())
-    const layOut = vi.spyOn(el as unknown as { layOutPlot: () => unknown }, 'layOutPlot')
+    const layOut = vi.spyOn((el as unknown as { frames: { layOut: () => unknown } }).frames, 'layOut')
     document.fonts.dispatchEvent(new FontFaceSetLoadEvent('loadingdone', { fontfaces: [] }))
     await el.updateComplete
     expect(layOut).toHaveBeenCalledTimes(1)

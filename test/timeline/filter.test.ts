@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { toTimelineEvents } from '../../src/timeline/events.ts'
-import { allFacetCounts, applyFilters, facets, filtering, noFilters, type Facet, type Filters } from '../../src/timeline/filter.ts'
+import { allFacetCounts, applyFilters, facets, filtering, noFilters, toggled, type Facet, type Filters } from '../../src/timeline/filter.ts'
 import { validateDataset } from '../../src/validate/index.ts'
 
 const dataset = validateDataset(readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')).dataset!
@@ -9,6 +9,17 @@ const items = toTimelineEvents(dataset)
 const ids = (list: ReadonlyArray<{ id: string }>) => list.map((i) => i.id)
 
 describe('filters', () => {
+  it('toggle a chip\'s value on and off, leaving the other facets and the filters given as they were', () => {
+    const on = toggled(noFilters, 'status', 'planned')
+    expect([...on.status]).toEqual(['planned'])
+    expect(on.category).toBe(noFilters.category)
+    expect(noFilters.status.size).toBe(0)
+    const both = toggled(on, 'status', 'occurred')
+    expect([...both.status].sort()).toEqual(['occurred', 'planned'])
+    expect([...toggled(both, 'status', 'planned').status]).toEqual(['occurred'])
+    expect([...on.status]).toEqual(['planned'])
+  })
+
   it('keep everything when nothing is chosen, as the same array', () => {
     expect(applyFilters(items, noFilters)).toBe(items)
   })
