@@ -42,6 +42,9 @@ const afterPaint = () => new Promise<void>((resolve) => {
   setTimeout(resolve, 100)
 })
 
+/** After the tasks already waiting: input, and a frame when one is due. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve))
+
 /** What the dataset controller reads of its element. */
 export interface DatasetHost extends ReactiveControllerHost {
   readonly selected: string | null
@@ -165,8 +168,12 @@ export class DatasetController implements ReactiveController {
       const columns = draft.columns
       // A date in a rarer form is read again for its details, by the grammar that comes with the validator.
       if (columns?.grammar) await loadValidator()
+      // Reading the columns, making the events and drawing them are tasks of their own, between which the page handles input.
+      const read = columns && eventColumnsOf(columns, draft.bytes)
+      await nextTask()
+      const prepared = request === this.request && columns && read ? asReady(prepareColumns(columns.about, read)) : null
+      await nextTask()
       if (request !== this.request) return this.host.validation
-      const prepared = columns && asReady(prepareColumns(columns.about, eventColumnsOf(columns, draft.bytes)))
       drafted = prepared ? this.show(prepared) : undefined
       this.loader.done()
       if (!drafted && !this.ready) this.set({ state: 'loading' })
@@ -220,23 +227,26 @@ export class DatasetController implements ReactiveController {
     } else if ('value' in input) value = input.value
     // Drawn before the check when it has what drawing reads and its dates need no more than the
     // common EDTF forms; otherwise drawn once the check (which loads the full grammar) passes.
+    if ('arrow' in input) await nextTask()
     const prepared = 'arrow' in input ? asReady(prepareColumns(input.arrow.about, input.arrow.events)) : drawable(value) ? this.prepare(value) : null
+    // A large file's events are made in one task and drawn in the next, between which the page handles input.
+    if ('arrow' in input) await nextTask()
+    if (request !== this.request) return this.host.validation
     const drafted = prepared ? this.show(prepared) : undefined
     if (!drafted && !this.ready) this.set({ state: 'loading' })
 
     // Between two steps of a long check the browser draws frames and handles input. A check goes
     // on when newer data arrives: if the newer data has problems, this may be the last valid one.
-    const pause = () => new Promise<void>((resolve) => setTimeout(resolve))
     let result: ValidationResult
     try {
       await this.host.updateComplete
       await afterPaint()
       const { validateDatasetInSteps, validateValueInSteps } = await (early ?? loadValidator())
       result = 'text' in input
-        ? await validateDatasetInSteps(input.text, pause, 8, value)
+        ? await validateDatasetInSteps(input.text, nextTask, 8, value)
         : 'arrow' in input
-          ? await validateValueInSteps(await (await import('../../src/formats/arrow.ts')).arrowToDatasetInSteps(input.arrow, pause), pause)
-          : await validateValueInSteps(input.value, pause)
+          ? await validateValueInSteps(await (await import('../../src/formats/arrow.ts')).arrowToDatasetInSteps(input.arrow, nextTask), nextTask)
+          : await validateValueInSteps(input.value, nextTask)
     } catch (error) {
       if (request !== this.request) return this.host.validation
       const reason = messageOf(error)

@@ -7,19 +7,34 @@ import { toTimelineEventsIfLoaded, type EventColumns } from './events.ts'
 // so that the page builds an event only when it is read, from its own bytes. Plain data and typed
 // arrays: it crosses to the page by structured clone, its typed arrays moved, not copied.
 
+/**
+ * Strings one after another in one string, row i from offsets[i] to offsets[i + 1]: a message
+ * carries one string, which costs the page a copy, rather than thousands it would each rebuild.
+ */
+export interface PackedStrings {
+  text: string
+  offsets: Uint32Array
+}
+
+/** Values of a facet, each row's as a code into the few distinct ones. */
+export interface CodedStrings {
+  values: string[]
+  codes: Uint32Array
+}
+
 /** What drawing reads of a dataset, in columns; row i is the i-th event in time order. */
 export interface DatasetColumns {
   /** The dataset without its events. */
   about: Omit<EventDataset, 'events'>
   length: number
-  id: string[]
-  title: string[]
-  category: string[]
-  status: string[]
-  certainty: string[]
-  edtf: string[]
+  id: PackedStrings
+  title: PackedStrings
+  category: CodedStrings
+  status: CodedStrings
+  certainty: CodedStrings
+  edtf: PackedStrings
   /** Each event's distinct actors, joined by `actorSeparator`. */
-  actors: string[]
+  actors: PackedStrings
   /** 1 where some participant's role is only alleged. */
   alleged: Uint8Array
   /** Each date's bounds, as `QuickBounds` holds them, and its shape and qualifiers in bits (see `packShape`). */
@@ -51,11 +66,12 @@ export function datasetColumns(dataset: EventDataset, spans: Uint32Array): Datas
   const at = new Map<Event, number>()
   for (let i = 0; i < dataset.events.length; i++) at.set(dataset.events[i]!, i)
   const n = items.length
-  const strings = () => new Array<string>(n)
+  const [id, title, edtf, actors] = [packer(n), packer(n), packer(n), packer(n)]
+  const [category, status, certainty] = [coder(n), coder(n), coder(n)]
   const columns: DatasetColumns = {
     about: withoutEvents(dataset),
     length: n,
-    id: strings(), title: strings(), category: strings(), status: strings(), certainty: strings(), edtf: strings(), actors: strings(),
+    id: id.packed, title: title.packed, category: category.coded, status: status.coded, certainty: certainty.coded, edtf: edtf.packed, actors: actors.packed,
     alleged: new Uint8Array(n),
     earliest: new Float64Array(n), latest: new Float64Array(n), shape: new Uint8Array(n),
     spans: new Uint32Array(2 * n),
@@ -65,16 +81,15 @@ export function datasetColumns(dataset: EventDataset, spans: Uint32Array): Datas
   for (let row = 0; row < n; row++) {
     const item = items[row]!
     const event = item.event
-    const edtf = event.date.edtf
-    columns.id[row] = item.id
-    columns.title[row] = item.title
-    columns.category[row] = item.category
-    columns.status[row] = item.status
-    columns.certainty[row] = item.certainty
-    columns.edtf[row] = edtf
-    columns.actors[row] = item.actors.join(actorSeparator)
+    id.add(item.id)
+    title.add(item.title)
+    category.add(row, item.category)
+    status.add(row, item.status)
+    certainty.add(row, item.certainty)
+    edtf.add(event.date.edtf)
+    actors.add(item.actors.join(actorSeparator))
     columns.alleged[row] = event.participants?.some((p) => p.attribution === 'alleged') ? 1 : 0
-    if (!quickBounds(edtf, bounds)) {
+    if (!quickBounds(event.date.edtf, bounds)) {
       // Resolved already, by the general grammar, when the items were made.
       const { earliest, latest, shape, approximate, uncertain } = item.date
       Object.assign(bounds, { earliest, latest, shape, approximate, uncertain })
@@ -87,7 +102,52 @@ export function datasetColumns(dataset: EventDataset, spans: Uint32Array): Datas
     columns.spans[2 * row] = spans[2 * from]!
     columns.spans[2 * row + 1] = spans[2 * from + 1]!
   }
+  for (const packed of [id, title, edtf, actors]) packed.done()
   return columns
+}
+
+/** Packs `n` strings, added in order. */
+function packer(n: number) {
+  const parts: string[] = []
+  const packed: PackedStrings = { text: '', offsets: new Uint32Array(n + 1) }
+  let length = 0
+  return {
+    packed,
+    add(text: string) {
+      parts.push(text)
+      length += text.length
+      packed.offsets[parts.length] = length
+    },
+    done: () => void (packed.text = parts.join('')),
+  }
+}
+
+/** Codes `n` strings by their distinct values. */
+function coder(n: number) {
+  const coded: CodedStrings = { values: [], codes: new Uint32Array(n) }
+  const codes = new Map<string, number>()
+  return {
+    coded,
+    add(row: number, value: string) {
+      let code = codes.get(value)
+      if (code === undefined) codes.set(value, (code = coded.values.push(value) - 1))
+      coded.codes[row] = code
+    },
+  }
+}
+
+/** Row by row, the strings packed. */
+function unpack({ text, offsets }: PackedStrings, n: number): string[] {
+  const out = new Array<string>(n)
+  for (let i = 0; i < n; i++) out[i] = text.slice(offsets[i], offsets[i + 1])
+  return out
+}
+
+/** Row by row, the values coded. */
+function decode({ values, codes }: CodedStrings, n: number): string[] {
+  const out = new Array<string>(n)
+  for (let i = 0; i < n; i++) out[i] = values[codes[i]!]!
+  return out
 }
 
 function withoutEvents(dataset: EventDataset): Omit<EventDataset, 'events'> {
@@ -97,7 +157,8 @@ function withoutEvents(dataset: EventDataset): Omit<EventDataset, 'events'> {
 
 /** The typed arrays of the columns: moved to the page rather than copied. */
 export const transferablesOf = (c: DatasetColumns): ArrayBuffer[] =>
-  [c.alleged, c.earliest, c.latest, c.shape, c.spans].map((a) => a.buffer as ArrayBuffer)
+  [c.alleged, c.earliest, c.latest, c.shape, c.spans, c.id.offsets, c.title.offsets, c.edtf.offsets, c.actors.offsets, c.category.codes, c.status.codes, c.certainty.codes]
+    .map((a) => a.buffer as ArrayBuffer)
 
 const decoder = new TextDecoder()
 
@@ -107,16 +168,17 @@ const decoder = new TextDecoder()
  * when their details are shown, so the grammar must be loaded by then (see `grammar`).
  */
 export function eventColumnsOf(columns: DatasetColumns, file: Uint8Array): EventColumns {
-  const { earliest, latest, shape, spans } = columns
+  const { earliest, latest, shape, spans, length: n } = columns
+  const { text: actors, offsets: actorOffsets } = columns.actors
   return {
-    length: columns.length,
-    id: columns.id,
-    title: columns.title,
-    category: columns.category,
-    status: columns.status,
-    certainty: columns.certainty,
-    edtf: columns.edtf,
-    actors: (row) => (columns.actors[row] ? columns.actors[row].split(actorSeparator) : []),
+    length: n,
+    id: unpack(columns.id, n),
+    title: unpack(columns.title, n),
+    category: decode(columns.category, n),
+    status: decode(columns.status, n),
+    certainty: decode(columns.certainty, n),
+    edtf: unpack(columns.edtf, n),
+    actors: (row) => (actorOffsets[row] === actorOffsets[row + 1] ? [] : actors.slice(actorOffsets[row], actorOffsets[row + 1]).split(actorSeparator)),
     alleged: (row) => columns.alleged[row] === 1,
     bounds: (row, out) => {
       out.earliest = earliest[row]!
