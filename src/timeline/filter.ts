@@ -1,19 +1,32 @@
 import type { TimelineEvent } from './events.ts'
 
-/** The facets a user can filter by; each holds the values to keep (empty = keep all). */
-export const facets = ['actor', 'category', 'status', 'certainty'] as const
-export type Facet = (typeof facets)[number]
+/** How a facet reads an event: its one value, or its several (an event has several actors). */
+type FacetReader = { one: (item: TimelineEvent) => string } | { many: (item: TimelineEvent) => readonly string[] }
 
-export interface Filters {
-  actor: ReadonlySet<string>
-  category: ReadonlySet<string>
-  status: ReadonlySet<string>
-  certainty: ReadonlySet<string>
+/**
+ * The facets a user can filter by, and how each reads an event. Adding a facet is one entry
+ * here: the filters, the counts and the query all follow (components/parts/filters.ts lists
+ * which facets are chips).
+ */
+const registry = {
+  actor: { many: (item) => item.actors },
+  category: { one: (item) => item.category },
+  status: { one: (item) => item.status },
+  certainty: { one: (item) => item.certainty },
+} satisfies Record<string, FacetReader>
+
+export type Facet = keyof typeof registry
+export const facets = Object.keys(registry) as Facet[]
+const readers: readonly FacetReader[] = facets.map((f) => registry[f])
+
+/** For each facet, the values to keep (empty = keep all); and the query. */
+export type Filters = { readonly [F in Facet]: ReadonlySet<string> } & {
   /** Free text searched in titles, summaries, date phrases, quotes and tags. */
   query: string
 }
 
-export const noFilters: Filters = { actor: new Set(), category: new Set(), status: new Set(), certainty: new Set(), query: '' }
+const nothingChosen = Object.fromEntries(facets.map((f) => [f, new Set<string>()])) as Partial<Record<Facet, ReadonlySet<string>>>
+export const noFilters: Filters = { ...(nothingChosen as Record<Facet, ReadonlySet<string>>), query: '' }
 
 /** The filters with one value of a chip facet chosen, or no longer chosen if it was. */
 export function toggled(filters: Filters, facet: Exclude<Facet, 'actor'>, value: string): Filters {
@@ -36,8 +49,25 @@ function textOf(item: TimelineEvent): string {
   return text
 }
 
-const has = (item: TimelineEvent, facet: Facet, keep: ReadonlySet<string>) =>
-  facet === 'actor' ? item.actors.some((a) => keep.has(a)) : keep.has(item[facet])
+/** Whether an event has one of the values kept, as facet number `f` reads it. */
+function has(item: TimelineEvent, f: number, keep: ReadonlySet<string>): boolean {
+  const reader = readers[f]!
+  if ('one' in reader) return keep.has(reader.one(item))
+  const values = reader.many(item)
+  for (let i = 0; i < values.length; i++) if (keep.has(values[i]!)) return true
+  return false
+}
+
+/** Counts an event's values of facet number `f`. */
+function tally(item: TimelineEvent, f: number, into: Tally): void {
+  const reader = readers[f]!
+  if ('one' in reader) return into.add(reader.one(item))
+  const values = reader.many(item)
+  for (let i = 0; i < values.length; i++) into.add(values[i]!)
+}
+
+/** The numbers of the facets with a choice. */
+const chosenOf = (filters: Filters): number[] => facets.flatMap((f, n) => (filters[f].size > 0 ? [n] : []))
 
 /** Whether an event's text holds every word. */
 const matches = (item: TimelineEvent, words: readonly string[]): boolean => {
@@ -69,12 +99,12 @@ export function applyFilters(items: readonly TimelineEvent[], filters: Filters):
  */
 export function filterRows(items: readonly TimelineEvent[], filters: Filters): Uint32Array | null {
   const words = wordsOf(filters.query)
-  const chosen = facets.filter((f) => filters[f].size > 0)
+  const chosen = chosenOf(filters)
   if (words.length === 0 && chosen.length === 0) return null
   const kept: number[] = []
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!
-    if (chosen.every((f) => has(item, f, filters[f])) && matches(item, words)) kept.push(i)
+    if (chosen.every((f) => has(item, f, filters[facets[f]!])) && matches(item, words)) kept.push(i)
   }
   return Uint32Array.from(kept)
 }
@@ -87,29 +117,25 @@ export function filterRows(items: readonly TimelineEvent[], filters: Filters): U
  */
 export function allFacetCounts(items: readonly TimelineEvent[], filters: Filters): Map<Facet, Map<string, number>> {
   const words = wordsOf(filters.query)
-  const chosen = facets.filter((f) => filters[f].size > 0)
-  const [actor, category, status, certainty] = [new Tally(), new Tally(), new Tally(), new Tally()]
-  const byFacet = { actor, category, status, certainty }
+  const chosen = chosenOf(filters)
+  const keep = facets.map((f) => filters[f])
+  const tallies = facets.map(() => new Tally())
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!
-    let failed: Facet | null = null
+    let failed = -1
     let fails = 0
     // Indexed: run for every event, even with no facet chosen, before V8 has optimised it.
     for (let c = 0; c < chosen.length; c++) {
       const f = chosen[c]!
-      if (has(item, f, filters[f])) continue
+      if (has(item, f, keep[f]!)) continue
       failed = f
       if (++fails > 1) break
     }
     if (fails > 1 || !matches(item, words)) continue
-    if (failed && failed !== 'actor') byFacet[failed].add(item[failed])
-    else for (let j = 0; j < item.actors.length; j++) actor.add(item.actors[j]!)
-    if (failed) continue
-    category.add(item.category)
-    status.add(item.status)
-    certainty.add(item.certainty)
+    if (failed >= 0) tally(item, failed, tallies[failed]!)
+    else for (let f = 0; f < tallies.length; f++) tally(item, f, tallies[f]!)
   }
-  return new Map(facets.map((f) => [f, byFacet[f].counts()]))
+  return new Map(facets.map((f, n) => [f, tallies[n]!.counts()]))
 }
 
 /**
