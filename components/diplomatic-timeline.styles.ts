@@ -22,6 +22,19 @@ export const palette = css`
       --_error: var(--dt-error, #ff8a80);
     }
   }
+  /* Paper is white whatever the screen's scheme, and the colours print as they are. */
+  @media print {
+    :host {
+      --_fg: var(--dt-fg, #1d1d1f);
+      --_muted: var(--dt-muted, #5f6368);
+      --_bg: var(--dt-bg, #fff);
+      --_accent: var(--dt-accent, #1f5fbf);
+      --_planned: var(--dt-planned, #6f42a8);
+      --_disputed: var(--dt-disputed, #b3261e);
+      --_error: var(--dt-error, #a4161a);
+      print-color-adjust: exact;
+    }
+  }
 `
 
 export const styles = css`
@@ -97,6 +110,14 @@ export const styles = css`
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 0.2rem 0.4rem; border-bottom: 1px solid color-mix(in srgb, var(--_muted) 30%, transparent); vertical-align: top; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  /* On paper: the timeline, what it is filtered to and the selected event's details; no control,
+     which does nothing there, and nothing split across two pages that fits on one. */
+  @media print {
+    .controls, .overview, .tooltip, .more, .chip[aria-pressed='false'], .filters select:has(option[value='']:checked), .loading button { display: none; }
+    .chip[aria-pressed='true'] { background: none; color: var(--_fg); border-color: var(--_fg); }
+    .plot-area, [part='details'], tr { break-inside: avoid; }
+    .plot { cursor: auto; }
+  }
   @media (prefers-reduced-motion: reduce) {
     * { transition: none !important; animation: none !important; }
   }

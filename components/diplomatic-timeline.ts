@@ -23,6 +23,7 @@ import { View } from './controllers/view.ts'
 import { TextMeasure } from './controllers/text-measure.ts'
 import { DatasetController, type Load, type Ready } from './controllers/dataset.ts'
 import { UrlSync } from './controllers/url-sync.ts'
+import type { LinkState } from '../src/timeline/link.ts'
 import { ElementSize } from './controllers/element-size.ts'
 
 export interface TimelineSelectDetail {
@@ -119,7 +120,11 @@ export class DiplomaticTimeline extends LitElement {
    */
   validation: Promise<Problem[]> = Promise.resolve([])
 
-  private url = new UrlSync(this, () => this.syncUrl, (id) => (this.selected = id))
+  private url = new UrlSync(this, () => this.syncUrl, (link, first) => this.applyLink(link, first))
+  /** A window the address asked for, shown once the plot can zoom. */
+  private pendingWindow: [number, number] | null = null
+  /** The user moved the window (or a link set it): the address carries it. */
+  private windowInLink = false
   /** The data: its loading, drawing and checking. */
   private input = new DatasetController(this, () => this.load, (load) => (this.load = load), (prepared) => this.display(prepared))
   private size = new ElementSize(this, () => this.ready !== undefined, () => this.width, (width) => (this.width = width))
@@ -134,9 +139,13 @@ export class DiplomaticTimeline extends LitElement {
     extent: () => this.ready?.extent ?? null,
     overviewScale: () => (this.ready ? this.overviewScale(this.ready) : null),
     overviewHeight,
-    rangeChanged: (start, end) => this.dispatchEvent(new CustomEvent<TimelineRangeChangeDetail>('timeline-range-change', {
-      detail: { start: start.toISOString(), end: end.toISOString() }, bubbles: true, composed: true,
-    })),
+    rangeChanged: (start, end) => {
+      this.windowInLink = true
+      this.writeLink(false)
+      this.dispatchEvent(new CustomEvent<TimelineRangeChangeDetail>('timeline-range-change', {
+        detail: { start: start.toISOString(), end: end.toISOString() }, bubbles: true, composed: true,
+      }))
+    },
   })
   /** A web font that arrives after the first render changes every label's width: the plot is laid out again. */
   private text = new TextMeasure(this, () => this.frames.forget())
@@ -222,6 +231,8 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   protected override updated(changed: PropertyValues) {
+    // The user's filters and search, in the address in place of the entry shown.
+    if (changed.has('filters') && changed.get('filters') !== undefined) this.writeLink(false)
     // Positioned through the CSSOM: a strict style-src blocks style attributes, not style properties.
     const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip')
     if (tip) tip.style.translate = `${tip.dataset.left}px ${tip.dataset.top}px`
@@ -239,9 +250,15 @@ export class DiplomaticTimeline extends LitElement {
     return this.view.x
   }
 
-  /** Brings a selected event into view, once the plot can zoom. */
+  /** Shows the window a link asked for, then brings a selected event into view, once the plot can zoom. */
   private revealPending() {
-    if (!this.pendingReveal || this.width === 0 || !this.view.ready) return
+    if (this.width === 0 || !this.view.ready) return
+    if (this.pendingWindow) {
+      const [start, end] = this.pendingWindow
+      this.pendingWindow = null
+      this.view.show(start, end)
+    }
+    if (!this.pendingReveal) return
     const { event } = this.pendingReveal
     this.pendingReveal = false
     const item = this.selected === null ? undefined : this.ready?.byId(this.selected)
@@ -325,7 +342,7 @@ export class DiplomaticTimeline extends LitElement {
     if (id === this.selected) return
     this.selected = id
     this.pendingReveal = id === null ? false : { event }
-    this.url.write(id)
+    this.writeLink(true)
     this.dispatchEvent(new CustomEvent<TimelineSelectDetail>('timeline-select', { detail: { id }, bubbles: true, composed: true }))
   }
 
@@ -345,6 +362,25 @@ export class DiplomaticTimeline extends LitElement {
     zoom: (factor: number, event: Event) => this.view.zoomBy(factor, event),
     fit: (event: Event) => this.view.fit(event),
     list: () => (this.listView = !this.listView),
+  }
+
+  /** The view as the address carries it: as a new history entry for a selection (`entry`), else in place. */
+  private writeLink(entry: boolean) {
+    const window = this.windowInLink && this.ready ? (this.x.domain().map(Number) as [number, number]) : null
+    this.url.write({ event: this.selected, window, filters: this.filters }, entry)
+  }
+
+  /**
+   * Shows the view an address describes. When the element connects, only what the address names
+   * changes; on back and forward, the whole view follows the address.
+   */
+  private applyLink({ event, window, filters }: LinkState, first: boolean) {
+    if (event !== null || !first) this.selected = event
+    if (!first || filtering(filters)) this.filters = filters
+    if (window) {
+      this.pendingWindow = window
+      this.windowInLink = true
+    }
   }
 
   /** Shows prepared data, and returns it as shown. */

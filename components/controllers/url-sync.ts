@@ -1,26 +1,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-
-/** What the address says to select, or null when it says nothing (or nothing readable). */
-export function selectionInHash(hash: string): string | null {
-  const match = /(?:^#|&)event=([^&]+)/.exec(hash)
-  if (!match) return null
-  try {
-    return decodeURIComponent(match[1]!)
-  } catch {
-    // A malformed address (a broken escape) is ignored, never thrown.
-    return null
-  }
-}
+import { readLink, writeLink, type LinkState } from '../../src/timeline/link.ts'
 
 /**
- * Keeps the selection in the page's address (#event=id) while `enabled()`: the address selects
- * on load and on every change of it, and a selection made by the user is written back.
+ * Keeps the view in the page's address while `enabled()` (see src/timeline/link.ts): the
+ * selected event, the window, the filters and the search. The address sets the view when the
+ * element connects and whenever it changes (back and forward included); the user's changes are
+ * written back, a selection as a new history entry, a zoom, a filter or the search in place of
+ * the entry shown, so that back goes from selection to selection, not from frame to frame.
  */
 export class UrlSync implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly enabled: () => boolean,
-    private readonly select: (id: string) => void,
+    /** Shows the view the address describes; `first` when the element has just connected. */
+    private readonly apply: (state: LinkState, first: boolean) => void,
   ) {
     host.addController(this)
   }
@@ -28,20 +21,24 @@ export class UrlSync implements ReactiveController {
   hostConnected(): void {
     if (!this.enabled()) return
     window.addEventListener('hashchange', this.read)
-    this.read()
+    window.addEventListener('popstate', this.read)
+    this.apply(readLink(location.hash), true)
   }
 
   hostDisconnected(): void {
     window.removeEventListener('hashchange', this.read)
+    window.removeEventListener('popstate', this.read)
   }
 
-  /** Writes the user's selection into the address, in place of the entry shown. */
-  write(id: string | null): void {
-    if (this.enabled()) history.replaceState(history.state, '', id ? `#event=${encodeURIComponent(id)}` : location.pathname + location.search)
+  /** Writes the view into the address: as a new history entry when `entry`, else in place of the one shown. */
+  write(state: LinkState, entry: boolean): void {
+    if (!this.enabled()) return
+    const hash = writeLink(state)
+    if (hash === location.hash) return
+    const url = hash || location.pathname + location.search
+    if (entry) history.pushState(history.state, '', url)
+    else history.replaceState(history.state, '', url)
   }
 
-  private read = () => {
-    const id = selectionInHash(location.hash)
-    if (id !== null) this.select(id)
-  }
+  private read = () => this.apply(readLink(location.hash), false)
 }

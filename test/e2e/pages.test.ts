@@ -192,6 +192,22 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.close()
   }, 30_000)
 
+  it('prints the timeline, its filters and the selected event\'s details, without controls, in light colours, on one page', async () => {
+    const { page, problems } = await open('/#event=convoy-attack&status=occurred')
+    await page.locator('diplomatic-timeline [part="details"] h3').waitFor()
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' })
+    const timeline = page.locator('diplomatic-timeline')
+    const shown = (selector: string) => timeline.locator(selector).first().evaluate((e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().height > 0)
+    for (const control of ['.controls', 'svg.overview', 'select', 'button.chip[aria-pressed="false"]']) expect(await shown(control), control).toBe(false)
+    for (const part of ['.toolbar h2', 'button.chip[aria-pressed="true"]', 'svg.plot', '[part="details"]', '.shown']) expect(await shown(part), part).toBe(true)
+    expect(await timeline.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)')
+    // Chromium's PDF of the page, as a reader's print gives it: one A4 page.
+    const pdf = await page.pdf({ format: 'A4', printBackground: true })
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1)
+    expect(problems).toEqual([])
+    await page.close()
+  }, 30_000)
+
   it('follows the reader\'s light or dark colour scheme', async () => {
     const { page } = await open('/')
     const background = () => page.locator('diplomatic-timeline').evaluate((el) => getComputedStyle(el).backgroundColor)
