@@ -1,16 +1,19 @@
 import { css } from 'lit'
 
+/** The light colours, from the page's --dt-* properties or their defaults. */
+const light = css`
+  --_fg: var(--dt-fg, #1d1d1f);
+  --_muted: var(--dt-muted, #5f6368);
+  --_bg: var(--dt-bg, #fff);
+  --_accent: var(--dt-accent, #1f5fbf);
+  --_planned: var(--dt-planned, #6f42a8);
+  --_disputed: var(--dt-disputed, #b3261e);
+  --_error: var(--dt-error, #a4161a);
+`
+
 /** The colours, light and dark, from the page's --dt-* properties or their defaults; the editor takes them too. */
 export const palette = css`
-  :host {
-    --_fg: var(--dt-fg, #1d1d1f);
-    --_muted: var(--dt-muted, #5f6368);
-    --_bg: var(--dt-bg, #fff);
-    --_accent: var(--dt-accent, #1f5fbf);
-    --_planned: var(--dt-planned, #6f42a8);
-    --_disputed: var(--dt-disputed, #b3261e);
-    --_error: var(--dt-error, #a4161a);
-  }
+  :host { ${light} }
   @media (prefers-color-scheme: dark) {
     :host {
       --_fg: var(--dt-fg, #e8e8ea);
@@ -24,16 +27,7 @@ export const palette = css`
   }
   /* Paper is white whatever the screen's scheme, and the colours print as they are. */
   @media print {
-    :host {
-      --_fg: var(--dt-fg, #1d1d1f);
-      --_muted: var(--dt-muted, #5f6368);
-      --_bg: var(--dt-bg, #fff);
-      --_accent: var(--dt-accent, #1f5fbf);
-      --_planned: var(--dt-planned, #6f42a8);
-      --_disputed: var(--dt-disputed, #b3261e);
-      --_error: var(--dt-error, #a4161a);
-      print-color-adjust: exact;
-    }
+    :host { ${light} print-color-adjust: exact; }
   }
 `
 
