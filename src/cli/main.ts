@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs'
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { notUtf8, printable } from './read-text.ts'
 import { join } from 'node:path'
 import { formatJson } from '../format/format.ts'
-import { maxProblems, problemCount, validateDataset, validateValue, type ValidationResult } from '../validate/index.ts'
+import { maxProblems, problemCount, validateDataset, validateValue, type Problem, type ValidationResult } from '../validate/index.ts'
 import { detectFormat, Format, formatOfName } from '../formats/detect.ts'
 import { stripBom } from '../validate/bom.ts'
 import { LineIndex, scanJson } from '../validate/json-text.ts'
@@ -18,10 +20,32 @@ export interface Io {
   err: (line: string) => void
 }
 
+/** A file that could be opened but not read as a dataset's text, and where in it. */
+export class UnreadableText extends Error {
+  constructor(message: string, readonly line = 1, readonly column = 1) {
+    super(message)
+  }
+}
+
+/** The bytes of a regular file: a named pipe or a device would block the read, or never end it. */
+async function bytesOf(path: string): Promise<Uint8Array> {
+  const info = await stat(path)
+  if (!info.isFile() && !info.isDirectory()) {
+    const kind = info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : 'a device'
+    throw new UnreadableText(`is ${kind}, not a file`)
+  }
+  return readFile(path)
+}
+
 const nodeIo: Io = {
-  readFile: (path) => readFile(path, 'utf8'),
+  readFile: async (path) => {
+    const bytes = await bytesOf(path)
+    const wrong = notUtf8(bytes)
+    if (wrong) throw new UnreadableText(wrong.message, wrong.line, wrong.column)
+    return new TextDecoder().decode(bytes)
+  },
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
-  readBytes: (path) => readFile(path),
+  readBytes: bytesOf,
   writeBytes: (path, bytes) => writeFile(path, bytes),
   listFolder: async (path) => {
     const info = await stat(path).catch(() => null)
@@ -31,28 +55,56 @@ const nodeIo: Io = {
   err: (line) => process.stderr.write(line + '\n'),
 }
 
-export const usage = `Usage: diplomatic-timeline validate FILE...
-       diplomatic-timeline format [--check] FILE...
-       diplomatic-timeline convert IN OUT
+const validateHelp = `Usage: diplomatic-timeline validate [--format text|json] FILE...
 
 Checks event dataset files against the schema, their dates and their references.
 A folder stands for every .json dataset in it. JSON Schema files (*.schema.json) are skipped,
 so "validate data/*.json" checks the datasets beside their schema.
 Prints one line per problem as FILE:LINE:COL: message (past ${maxProblems} in a file, one line
-says how many more from there on), then a summary.
-Exit status: 0 when every file is valid, 1 when any problem is found, 2 on a usage error.
+says how many more from there on), then a summary; text from the files is printed with control
+characters escaped (\\u001b), so that it cannot act on the terminal.
+With --format json, prints one JSON document instead: {"ok", "files": [{"file", "ok",
+"problemCount", "problems": [{"line", "column", "path", "message"}]}], "skipped": [FILE...]}.
+A file that is not UTF-8 text (UTF-16 is named as such), or not a file at all (a named pipe),
+is a problem at the place it breaks; it is not read.
+Exit status: 0 when every file is valid, 1 when any problem is found, 2 on a usage error.`
 
-format re-indents JSON files (two spaces, LF line endings) in place, changing only white space:
-key order, numbers, strings and x- fields stay as written. With --check it changes nothing and
-exits 1 when a file would change, for CI and pre-commit hooks.
+const formatHelp = `Usage: diplomatic-timeline format [--check] FILE...
 
-convert validates IN (a dataset, as JSON or as Apache Arrow IPC) and writes it to OUT in the
+Re-indents JSON files (two spaces, LF line endings) in place, changing only white space:
+key order, numbers, strings and x- fields stay as written. A file that is not JSON, or not
+UTF-8 text, is left exactly as it is. With --check it changes nothing and exits 1 when a file
+would change, for CI and pre-commit hooks.`
+
+const convertHelp = `Usage: diplomatic-timeline convert IN OUT
+
+Validates IN (a dataset, as JSON or as Apache Arrow IPC) and writes it to OUT in the
 format its name asks for: .arrow (also .arrows, .feather) for Arrow IPC, the columnar twin that
 large datasets load from fast; .json for JSON. Nothing is written when IN has a problem.`
+
+const help = { validate: validateHelp, format: formatHelp, convert: convertHelp }
+
+export const usage = `Usage: diplomatic-timeline validate [--format text|json] FILE...
+       diplomatic-timeline format [--check] FILE...
+       diplomatic-timeline convert IN OUT
+       diplomatic-timeline --version
+       diplomatic-timeline COMMAND --help
+
+${validateHelp.slice(validateHelp.indexOf('\n\n') + 2)}
+
+format: ${formatHelp.slice(formatHelp.indexOf('\n\n') + 2)}
+
+convert: ${convertHelp.slice(convertHelp.indexOf('\n\n') + 2)}`
+
+/** The package's version, from its package.json. */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version
+}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 function reason(error: unknown): string {
+  if (error instanceof UnreadableText) return error.message
   const code = (error as { code?: string }).code
   if (code === 'ENOENT') return 'no such file'
   if (code === 'EISDIR') return 'is a directory, not a file'
@@ -60,52 +112,69 @@ function reason(error: unknown): string {
   return messageOf(error)
 }
 
-/** Expands folders to the datasets (and, when asked, the schemas) they hold. */
-async function datasetsIn(paths: string[], io: Io, withSchemas = false): Promise<string[]> {
+/** Expands folders to the datasets (and, when asked, the schemas) they hold; `skip` hears of a schema named and left out. */
+async function datasetsIn(paths: string[], io: Io, withSchemas = false, skip = (path: string) => io.out(`${path}: skipped, a JSON Schema rather than a dataset`)): Promise<string[]> {
   const files: string[] = []
   for (const path of paths) {
     const names = await io.listFolder(path)
-    if (names === null && path.endsWith('.schema.json') && !withSchemas) io.out(`${path}: skipped, a JSON Schema rather than a dataset`)
+    if (names === null && path.endsWith('.schema.json') && !withSchemas) skip(path)
     else if (names === null) files.push(path)
     else files.push(...names.filter((n) => n.endsWith('.json') && (withSchemas || !n.endsWith('.schema.json'))).sort().map((n) => join(path, n)))
   }
   return files
 }
 
-/** The file's text, or null after printing why it could not be read. */
-async function readOrSay(file: string, io: Io): Promise<string | null> {
+/** The file's text, or the problem that kept it from being read. */
+async function readText(file: string, io: Io): Promise<string | Problem> {
   try {
     return await io.readFile(file)
   } catch (error) {
-    io.out(`${file}:1:1: cannot read the file: ${reason(error)}`)
-    return null
+    const [line, column] = error instanceof UnreadableText ? [error.line, error.column] : [1, 1]
+    return { path: '', line, column, message: `cannot read the file: ${reason(error)}` }
   }
 }
 
-async function validate(paths: string[], io: Io): Promise<number> {
-  const files = await datasetsIn(paths, io)
-  if (files.length === 0) {
-    io.out(`no datasets (*.json) in ${paths.join(', ')}`)
-    return 1
-  }
-  let found = 0
-  let badFiles = 0
+/** The file's text, or null after printing why it could not be read. */
+async function readOrSay(file: string, io: Io): Promise<string | null> {
+  const text = await readText(file, io)
+  if (typeof text === 'string') return text
+  io.out(`${file}:${text.line}:${text.column}: ${text.message}`)
+  return null
+}
+
+/** What `validate --format json` says of a file. */
+interface FileReport {
+  file: string
+  ok: boolean
+  problemCount: number
+  problems: Problem[]
+}
+
+async function validate(paths: string[], io: Io, json: boolean): Promise<number> {
+  const skipped: string[] = []
+  const files = await datasetsIn(paths, io, false, json ? (path) => void skipped.push(path) : undefined)
+  const reports: FileReport[] = []
   for (const file of files) {
-    const text = await readOrSay(file, io)
-    if (text === null) {
-      found++, badFiles++
-      continue
-    }
-    const result = validateDataset(text)
-    for (const p of result.problems) io.out(`${file}:${p.line}:${p.column}: ${p.message}`)
-    if (!result.ok) found += problemCount(result.problems), badFiles++
+    const text = await readText(file, io)
+    const result = typeof text === 'string' ? validateDataset(text) : { ok: false, problems: [text] }
+    reports.push({ file, ok: result.ok, problemCount: problemCount(result.problems), problems: result.problems })
+    if (!json) for (const p of result.problems) io.out(`${file}:${p.line}:${p.column}: ${p.message}`)
   }
+  const ok = files.length > 0 && reports.every((r) => r.ok)
+  if (json) {
+    io.out(JSON.stringify({ ok, files: reports, skipped }))
+    return ok ? 0 : 1
+  }
+  const bad = reports.filter((r) => !r.ok)
+  const found = bad.reduce((sum, r) => sum + r.problemCount, 0)
   io.out(
-    badFiles === 0
-      ? `${plural(files.length, 'file')} valid`
-      : `${plural(found, 'problem')} in ${plural(badFiles, 'file')} (${plural(files.length, 'file')} checked)`,
+    files.length === 0
+      ? `no datasets (*.json) in ${paths.join(', ')}`
+      : ok
+        ? `${plural(files.length, 'file')} valid`
+        : `${plural(found, 'problem')} in ${plural(bad.length, 'file')} (${plural(files.length, 'file')} checked)`,
   )
-  return badFiles === 0 ? 0 : 1
+  return ok ? 0 : 1
 }
 
 async function formatFiles(paths: string[], check: boolean, io: Io): Promise<number> {
@@ -150,7 +219,7 @@ async function formatFiles(paths: string[], check: boolean, io: Io): Promise<num
 async function convert(input: string, output: string, io: Io): Promise<number> {
   const to = formatOfName(output)
   if (to === null) {
-    io.err(`diplomatic-timeline convert: cannot tell the format of ${output} from its name (use .json or .arrow)\n\n${usage}`)
+    io.err(`diplomatic-timeline convert: cannot tell the format of ${output} from its name (use .json or .arrow; see diplomatic-timeline convert --help)`)
     return 2
   }
   let bytes: Uint8Array
@@ -169,7 +238,14 @@ async function convert(input: string, output: string, io: Io): Promise<number> {
       io.out(`${input}:1:1: ${messageOf(error)}`)
       return 1
     }
-  } else result = validateDataset(new TextDecoder().decode(bytes))
+  } else {
+    const wrong = notUtf8(bytes)
+    if (wrong) {
+      io.out(`${input}:${wrong.line}:${wrong.column}: cannot read the file: ${wrong.message}`)
+      return 1
+    }
+    result = validateDataset(new TextDecoder().decode(bytes))
+  }
   for (const p of result.problems) io.out(`${input}:${p.line}:${p.column}: ${p.message}`)
   if (!result.ok) {
     io.out(`${plural(problemCount(result.problems), 'problem')} in ${input}: ${output} not written`)
@@ -187,57 +263,61 @@ async function convert(input: string, output: string, io: Io): Promise<number> {
 }
 
 /** Runs the command line; resolves to the exit status. Never throws. */
-export async function main(args: string[], io: Io = nodeIo): Promise<number> {
+export async function main(args: string[], raw: Io = nodeIo): Promise<number> {
+  // Every line printed from here on has its control characters escaped: file names and text
+  // from the files cannot act on the terminal or forge a line. The help texts are the CLI's own.
+  const io: Io = { ...raw, out: (line) => raw.out(printable(line)), err: (line) => raw.err(printable(line)) }
   const [command, ...rest] = args
+  const misuse = (message: string) => {
+    raw.err(`diplomatic-timeline${command && command in help ? ` ${command}` : ''}: ${printable(message)}\n\n${command && command in help ? help[command as keyof typeof help] : usage}`)
+    return 2
+  }
   if (command === '--help' || command === '-h' || command === 'help') {
-    io.out(usage)
+    raw.out(usage)
     return 0
+  }
+  if (command === '--version' || command === '-v') {
+    raw.out(version())
+    return 0
+  }
+  if (command === undefined) return misuse('name a command')
+  if (!(command in help)) return misuse(`unknown command ${JSON.stringify(command)}`)
+  if (rest.includes('--help') || rest.includes('-h')) {
+    raw.out(help[command as keyof typeof help])
+    return 0
+  }
+  const run = async (work: () => Promise<number>) => {
+    try {
+      return await work()
+    } catch (error) {
+      io.err(`diplomatic-timeline: ${messageOf(error)}`)
+      return 1
+    }
   }
   if (command === 'format') {
     const check = rest.includes('--check')
     const files = rest.filter((a) => a !== '--check')
     const unknown = files.find((a) => a.startsWith('-') && a !== '-')
-    if (unknown || files.length === 0) {
-      io.err(`diplomatic-timeline format: ${unknown ? `unknown option ${unknown}` : 'name at least one FILE'}\n\n${usage}`)
-      return 2
-    }
-    try {
-      return await formatFiles(files, check, io)
-    } catch (error) {
-      io.err(`diplomatic-timeline: ${messageOf(error)}`)
-      return 1
-    }
+    if (unknown || files.length === 0) return misuse(unknown ? `unknown option ${unknown}` : 'name at least one FILE')
+    return run(() => formatFiles(files, check, io))
   }
   if (command === 'convert') {
     const unknown = rest.find((a) => a.startsWith('-') && a !== '-')
-    if (unknown || rest.length !== 2) {
-      io.err(`diplomatic-timeline convert: ${unknown ? `unknown option ${unknown}` : 'name one IN and one OUT file'}\n\n${usage}`)
-      return 2
-    }
-    try {
-      return await convert(rest[0]!, rest[1]!, io)
-    } catch (error) {
-      io.err(`diplomatic-timeline: ${messageOf(error)}`)
-      return 1
-    }
+    if (unknown || rest.length !== 2) return misuse(unknown ? `unknown option ${unknown}` : 'name one IN and one OUT file')
+    return run(() => convert(rest[0]!, rest[1]!, io))
   }
-  if (command !== 'validate') {
-    io.err(command === undefined ? usage : `diplomatic-timeline: unknown command ${JSON.stringify(command)}\n\n${usage}`)
-    return 2
+  // validate [--format text|json] FILE...
+  let json = false
+  const files: string[] = []
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!
+    const given = arg === '--format' ? rest[++i] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      if (given !== 'json' && given !== 'text') return misuse(`--format takes text or json, not ${given === undefined ? 'nothing' : JSON.stringify(given)}`)
+      json = given === 'json'
+    } else if (arg.startsWith('-') && arg !== '-') return misuse(`unknown option ${arg}`)
+    else files.push(arg)
   }
-  const options = rest.filter((a) => a.startsWith('-') && a !== '-')
-  if (options.length > 0) {
-    io.err(`diplomatic-timeline validate: unknown option ${options[0]}\n\n${usage}`)
-    return 2
-  }
-  if (rest.length === 0) {
-    io.err(`diplomatic-timeline validate: name at least one FILE\n\n${usage}`)
-    return 2
-  }
-  try {
-    return await validate(rest, io)
-  } catch (error) {
-    io.err(`diplomatic-timeline: ${messageOf(error)}`)
-    return 1
-  }
+  if (files.length === 0) return misuse('name at least one FILE')
+  return run(() => validate(files, io, json))
 }

@@ -85,7 +85,7 @@ describe('diplomatic-timeline validate', { timeout: 30_000 }, () => {
   it.each([[[]], [['validate']], [['lint', 'x.json']], [['validate', '--fix', 'x.json']]])('exits 2 with usage on a usage error: %j', async (args) => {
     const result = await cli(...args)
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('Usage: diplomatic-timeline validate FILE...')
+    expect(result.stderr).toContain('Usage: diplomatic-timeline validate [--format text|json] FILE...')
     expect(result.stderr).not.toMatch(/\n\s+at /)
   })
 
@@ -172,5 +172,74 @@ describe('diplomatic-timeline convert', { timeout: 30_000 }, () => {
     expect(named.code).toBe(2)
     expect(named.stderr).toContain('cannot tell the format of')
     expect((await cli('convert', file('good.json'))).code).toBe(2)
+  })
+})
+
+describe('the CLI and what it prints', { timeout: 30_000 }, () => {
+  it('says its version, and each command\'s help', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+    expect(await cli('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' })
+    const validate = await cli('validate', '--help')
+    expect(validate.code).toBe(0)
+    expect(validate.stdout).toMatch(/^Usage: diplomatic-timeline validate \[--format text\|json\] FILE\.\.\./)
+    expect(validate.stdout).not.toContain('convert')
+    expect((await cli('format', '--help')).stdout).toMatch(/^Usage: diplomatic-timeline format \[--check\] FILE\.\.\./)
+    expect((await cli('convert', '-h')).stdout).toMatch(/^Usage: diplomatic-timeline convert IN OUT/)
+  })
+
+  it('prints the problems as one JSON document with --format json', async () => {
+    const result = await cli('validate', '--format', 'json', file('good.json'), file('bad.json'), file('missing.json'))
+    expect(result.code).toBe(1)
+    const report = JSON.parse(result.stdout) as { ok: boolean; files: Array<{ file: string; ok: boolean; problemCount: number; problems: Array<{ line: number; column: number; message: string }> }>; skipped: string[] }
+    expect(report.ok).toBe(false)
+    expect(report.files.map((f) => [f.file, f.ok])).toEqual([[file('good.json'), true], [file('bad.json'), false], [file('missing.json'), false]])
+    expect(report.files[1]!.problems.some((p) => /invalid status "planed"/.test(p.message) && p.line > 1)).toBe(true)
+    expect(report.files[1]!.problemCount).toBe(report.files[1]!.problems.length)
+    expect(report.files[2]!.problems).toEqual([{ path: '', line: 1, column: 1, message: 'cannot read the file: no such file' }])
+    expect(JSON.parse((await cli('validate', '--format=json', file('good.json'))).stdout)).toEqual({ ok: true, files: [{ file: file('good.json'), ok: true, problemCount: 0, problems: [] }], skipped: [] })
+    expect((await cli('validate', '--format', 'yaml', file('good.json'))).code).toBe(2)
+  })
+
+  it('escapes control characters from a file and from its name, so they cannot drive the terminal or forge a line', async () => {
+    const data = sampleDataset()
+    data.events[0]!.date.edtf = '\u001b[2J\u001b]0;owned\u0007\r\ndata/other.json:1:1: forged problem'
+    const name = file('evil\u001b[31m\nname.json')
+    await writeFile(name, json(data))
+    const result = await cli('validate', name)
+    expect(result.code).toBe(1)
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/)
+    const lines = result.stdout.trimEnd().split('\n')
+    expect(lines.at(-1)).toMatch(/^\d+ problems? in 1 file \(1 file checked\)$/)
+    expect(lines.slice(0, -1).every((line) => line.startsWith(file('evil\\u001b[31m\\u000aname.json:')))).toBe(true)
+    expect(result.stdout).toContain('"\\u001b[2J\\u001b]0;owned\\u0007\\u000d\\u000adata/other.json:1:1: fo')
+  })
+
+  it('refuses a file that is not UTF-8 text, saying where, and leaves it as it is', async () => {
+    const good = Buffer.from(json(sampleDataset()).replace('"Sample"', '"Sampl\u00e9   "'))
+    const at = good.indexOf(0xc3)
+    const latin1 = Buffer.concat([good.subarray(0, at), Buffer.from([0xe9]), good.subarray(at + 2)])
+    await writeFile(file('latin1.json'), latin1)
+    const validated = await cli('validate', file('latin1.json'))
+    expect(validated.code).toBe(1)
+    expect(validated.stdout).toMatch(new RegExp(`latin1\\.json:\\d+:\\d+: cannot read the file: the bytes at offset ${at} \\(e9 20 20 20\\) are not UTF-8 text`))
+    const formatted = await cli('format', file('latin1.json'))
+    expect(formatted.code).toBe(1)
+    expect(await readFile(file('latin1.json'))).toEqual(latin1)
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json(sampleDataset()), 'utf16le')])
+    await writeFile(file('utf16.json'), utf16)
+    expect((await cli('validate', file('utf16.json'))).stdout).toContain('utf16.json:1:1: cannot read the file: the file is UTF-16 (little-endian) text, not UTF-8')
+    expect((await cli('format', file('utf16.json'))).code).toBe(1)
+    expect(await readFile(file('utf16.json'))).toEqual(utf16)
+    const converted = await cli('convert', file('latin1.json'), file('latin1.arrow'))
+    expect(converted.code).toBe(1)
+    expect(converted.stdout).toContain('are not UTF-8 text')
+  })
+
+  it('refuses a named pipe rather than waiting on it forever', async () => {
+    await run('mkfifo', [file('pipe.json')])
+    const result = await cli('validate', file('pipe.json'))
+    expect(result).toMatchObject({ code: 1, stdout: `${file('pipe.json')}:1:1: cannot read the file: is a named pipe (FIFO), not a file\n1 problem in 1 file (1 file checked)\n` })
+    expect((await cli('format', file('pipe.json'))).code).toBe(1)
+    expect((await cli('convert', file('pipe.json'), file('pipe.arrow'))).code).toBe(1)
   })
 })
