@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs'
+import { cpSync, readFileSync } from 'node:fs'
 import { relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
@@ -84,6 +84,33 @@ const liveData: Plugin = {
   },
 }
 
+/** The package's dependencies: its built modules import them rather than carry them, so that a page's bundler shares them. */
+const dependencies = Object.keys((JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies)
+const external = (id: string) => dependencies.some((d) => id === d || id.startsWith(`${d}/`)) || id.startsWith('node:')
+
+/** The package's modules (`--mode package`) and its command (`--mode cli`), in dist/package/: see package.json's exports. */
+const packageBuilds = {
+  package: {
+    target: 'es2022',
+    outDir: 'dist/package',
+    emptyOutDir: false,
+    minify: false,
+    lib: {
+      entry: { index: 'src/index.ts', 'diplomatic-timeline': 'components/diplomatic-timeline.ts', editor: 'components/diplomatic-timeline-editor.ts', arrow: 'src/formats/arrow.ts' },
+      formats: ['es' as const],
+    },
+    rollupOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+  },
+  cli: {
+    target: 'node20',
+    outDir: 'dist/package',
+    emptyOutDir: false,
+    minify: false,
+    ssr: 'src/cli/cli.ts',
+    rollupOptions: { external, output: { entryFileNames: 'cli.js', chunkFileNames: 'chunks/cli-[name]-[hash].js' } },
+  },
+}
+
 /**
  * `vite build` makes the demo site; `vite build --mode element` adds dist/diplomatic-timeline.js,
  * the element as an ES module for a plain page's one script tag, and the chunks it imports
@@ -91,12 +118,12 @@ const liveData: Plugin = {
  */
 export default defineConfig(({ mode }) => {
   // The element build is a production build too: Lit's development build logs and checks more.
-  if (mode === 'element') process.env.NODE_ENV = 'production'
+  if (mode === 'element' || mode in packageBuilds) process.env.NODE_ENV = 'production'
   return {
   resolve: { alias: aliases },
   // The element's files find each other (the worker above all) next to the element's own file, wherever a page puts them.
-  base: mode === 'element' ? './' : '/',
-  build:
+  base: mode === 'element' || mode in packageBuilds ? './' : '/',
+  build: mode in packageBuilds ? packageBuilds[mode as keyof typeof packageBuilds] :
     mode === 'element'
       ? {
           target: 'es2022',
@@ -111,9 +138,9 @@ export default defineConfig(({ mode }) => {
   // The worker that reads large files (src/worker/worker.ts) is a module of its own, fetched from the element's origin.
   worker: {
     format: 'es' as const,
-    rollupOptions: { output: mode === 'element' ? { minify: true, entryFileNames: 'diplomatic-timeline-worker.js', chunkFileNames: 'diplomatic-timeline-worker-[name].js' } : { minify: true } },
+    rollupOptions: { output: mode === 'element' || mode === 'package' ? { minify: true, entryFileNames: 'diplomatic-timeline-worker.js', chunkFileNames: 'diplomatic-timeline-worker-[name].js' } : { minify: true } },
   },
-  plugins: mode === 'element' ? [] : [copyData, liveData],
+  plugins: mode === 'element' || mode in packageBuilds ? [] : [copyData, liveData],
   test: {
     projects: [nodeProject('la'), nodeProject('kiritimati'), browserProject('la'), browserProject('kiritimati')],
   },

@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { json, sampleDataset } from '../fixtures/dataset.ts'
+
+// Builds the package, packs it and installs the tarball as a user would: once, not in every time zone.
+const once = process.env.TZ === 'America/Los_Angeles'
+const project = new URL('../..', import.meta.url).pathname
+const run = promisify(execFile)
+const npm = (args: string[], cwd: string) => run('npm', args, { cwd, maxBuffer: 64 * 1024 * 1024 })
+
+let packed: { path: string }[] = []
+let source: string
+let user: string
+let tarball: string
+
+beforeAll(async () => {
+  if (!once) return
+  // Built and packed from a copy of the project's files, as other tests build in dist/ meanwhile.
+  source = await mkdtemp(join(tmpdir(), 'dt-source-'))
+  const { stdout: listed } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: project })
+  for (const file of listed.split('\0').filter((f) => f && existsSync(join(project, f)))) {
+    await mkdir(dirname(join(source, file)), { recursive: true })
+    await copyFile(join(project, file), join(source, file))
+  }
+  await symlink(join(project, 'node_modules'), join(source, 'node_modules'))
+  // What `npm pack` runs first (prepack), run here so that its output stays apart from pack's.
+  await npm(['run', 'prepack'], source)
+  user = await mkdtemp(join(tmpdir(), 'dt-user-'))
+  const { stdout } = await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', user], source)
+  const [report] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }]
+  packed = report.files
+  tarball = join(user, report.filename)
+  await writeFile(join(user, 'package.json'), JSON.stringify({ name: 'user', private: true, type: 'module' }))
+  // From npm's cache where it can: the dependencies are those this project installed.
+  await npm(['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], user)
+}, 300_000)
+
+afterAll(async () => {
+  for (const dir of [user, source]) if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+describe.runIf(once)('the npm package', () => {
+  it('holds the built modules, their types, the CLI, the one-script build, the schema, README and licence, and nothing else', () => {
+    const paths = packed.map((f) => f.path)
+    const allowed = [/^dist\/package\/.+\.(js|d\.ts)$/, /^dist\/diplomatic-timeline(-[\w-]+)?\.js$/, /^data\/event-dataset\.schema\.json$/, /^(README\.md|LICENSE|package\.json)$/]
+    expect(paths.filter((p) => !allowed.some((a) => a.test(p)))).toEqual([])
+    for (const needed of ['dist/package/diplomatic-timeline.js', 'dist/package/editor.js', 'dist/package/index.js', 'dist/package/cli.js', 'dist/package/diplomatic-timeline-worker.js',
+      'dist/package/types/src/index.d.ts', 'dist/package/types/components/diplomatic-timeline.d.ts', 'dist/diplomatic-timeline.js', 'data/event-dataset.schema.json', 'LICENSE', 'README.md']) {
+      expect(paths, needed).toContain(needed)
+    }
+  })
+
+  it('gives Node its plain API by import, with no TypeScript at run time', async () => {
+    const script = `
+      import { validateDataset, formatJson, resolveEdtf } from 'diplomatic-timeline/api'
+      import { readFileSync } from 'node:fs'
+      const result = validateDataset(readFileSync('data.json', 'utf8'))
+      const date = resolveEdtf('2016-09-19')
+      console.log(JSON.stringify({ ok: result.ok, formatted: formatJson('{"a":1}'), day: date.ok && date.date.precision }))
+    `
+    await writeFile(join(user, 'data.json'), json(sampleDataset()))
+    await writeFile(join(user, 'api.mjs'), script)
+    const { stdout } = await run(process.execPath, ['api.mjs'], { cwd: user })
+    expect(JSON.parse(stdout)).toEqual({ ok: true, formatted: '{\n  "a": 1\n}\n', day: 'day' })
+    const schema = JSON.parse(await readFile(join(user, 'node_modules/diplomatic-timeline/data/event-dataset.schema.json'), 'utf8')) as { $id?: string; title?: string }
+    expect(schema.title ?? schema.$id).toBeTruthy()
+  })
+
+  it('installs a command that runs as built JavaScript: its version, and a check of a file', async () => {
+    const bin = join(user, 'node_modules/.bin/diplomatic-timeline')
+    const { version } = JSON.parse(await readFile(join(project, 'package.json'), 'utf8')) as { version: string }
+    expect((await run(bin, ['--version'], { cwd: user })).stdout).toBe(`${version}\n`)
+    expect((await run(bin, ['validate', 'data.json'], { cwd: user })).stdout).toBe('1 file valid\n')
+    const cli = await readFile(join(user, 'node_modules/diplomatic-timeline/dist/package/cli.js'), 'utf8')
+    expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true)
+    expect(cli).not.toMatch(/from ["']tsx/)
+  })
+
+  it('types its modules for a TypeScript user: the element, its properties and the API', async () => {
+    await writeFile(join(user, 'use.ts'), `
+      import type { DiplomaticTimeline } from 'diplomatic-timeline'
+      import { validateDataset, type EventDataset } from 'diplomatic-timeline/api'
+      declare const timeline: DiplomaticTimeline
+      const lanes: 'actor' | 'category' | 'none' = timeline.groupBy
+      const result = validateDataset('{}')
+      const events: EventDataset['events'] | undefined = result.ok ? result.dataset.events : undefined
+      export { lanes, events }
+    `)
+    await writeFile(join(user, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { strict: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2023', 'dom', 'dom.iterable'], noEmit: true, types: [], skipLibCheck: false, experimentalDecorators: true },
+      files: ['use.ts'],
+    }))
+    const tsc = join(project, 'node_modules/.bin/tsc')
+    const checked = await run(tsc, ['-p', '.'], { cwd: user }).then(() => '', (error: { stdout: string }) => error.stdout)
+    expect(checked).toBe('')
+  })
+})
