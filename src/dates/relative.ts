@@ -1,8 +1,11 @@
 import {
   addDays, addMonths, addWeeks, addYears, endOfMonth, endOfWeek, format, isWeekend, nextDay,
-  previousDay, startOfMonth, startOfWeek, subDays, subMonths, subWeeks, subYears, type Day,
+  previousDay, startOfMonth, startOfWeek, subDays, subMonths, subWeeks, subYears,
 } from 'date-fns'
 import { utcCalendarDay } from './calendar.ts'
+
+/** A day of the week, Sunday 0 to Saturday 6, as date-fns numbers them (its own type, written here so the package's types need no date-fns). */
+type Day = 0 | 1 | 2 | 3 | 4 | 5 | 6
 
 /** Whether the sentence speaks of the past ("met Monday") or the future ("will meet Friday"). */
 export const Tense = { past: 'past', future: 'future' } as const
