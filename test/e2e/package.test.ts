@@ -47,12 +47,27 @@ afterAll(async () => {
 describe.runIf(once)('the npm package', () => {
   it('holds the built modules, their types, the CLI, the one-script build, the schema, README and licence, and nothing else', () => {
     const paths = packed.map((f) => f.path)
-    const allowed = [/^dist\/package\/.+\.(js|d\.ts)$/, /^dist\/diplomatic-timeline(-[\w-]+)?\.js$/, /^data\/event-dataset\.schema\.json$/, /^(README\.md|LICENSE|package\.json)$/]
+    const allowed = [/^dist\/package\/.+\.(js|d\.ts)$/, /^dist\/package\/custom-elements\.json$/, /^dist\/diplomatic-timeline(-[\w-]+)?\.js$/, /^data\/event-dataset\.schema\.json$/, /^(README\.md|LICENSE|package\.json)$/]
     expect(paths.filter((p) => !allowed.some((a) => a.test(p)))).toEqual([])
     for (const needed of ['dist/package/diplomatic-timeline.js', 'dist/package/editor.js', 'dist/package/index.js', 'dist/package/cli.js', 'dist/package/diplomatic-timeline-worker.js',
       'dist/package/types/src/index.d.ts', 'dist/package/types/components/diplomatic-timeline.d.ts', 'dist/diplomatic-timeline.js', 'data/event-dataset.schema.json', 'LICENSE', 'README.md']) {
       expect(paths, needed).toContain(needed)
     }
+  })
+
+  it('describes its elements in a custom elements manifest, named by package.json, at the modules a user imports', async () => {
+    const installed = join(user, 'node_modules/diplomatic-timeline')
+    const { customElements } = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as { customElements: string }
+    const manifest = JSON.parse(await readFile(join(installed, customElements), 'utf8')) as {
+      modules: Array<{ path: string; declarations: Array<{ tagName?: string; attributes?: Array<{ name: string }>; events?: Array<{ name: string }>; cssParts?: unknown[] }> }>
+    }
+    const elements = manifest.modules.flatMap((m) => m.declarations.filter((d) => d.tagName).map((d) => ({ path: m.path, ...d })))
+    expect(elements.map((e) => [e.tagName, e.path])).toEqual([['diplomatic-timeline', 'dist/package/diplomatic-timeline.js'], ['diplomatic-timeline-editor', 'dist/package/editor.js']])
+    for (const { path } of elements) expect(existsSync(join(installed, path)), path).toBe(true)
+    const timeline = elements[0]!
+    expect(timeline.attributes!.map((a) => a.name)).toEqual(expect.arrayContaining(['src', 'group-by', 'selected', 'sync-url', 'stall-timeout']))
+    expect(timeline.events!.map((e) => e.name).sort()).toEqual(['timeline-range-change', 'timeline-select'])
+    expect(timeline.cssParts!.length).toBeGreaterThan(5)
   })
 
   it('gives Node its plain API by import, with no TypeScript at run time', async () => {
