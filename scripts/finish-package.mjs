@@ -8,6 +8,9 @@ cpSync('src/dates/edtf-package.d.ts', `${types}/edtf-package.d.ts`)
 const edtf = `${types}/edtf.d.ts`
 writeFileSync(edtf, `/// <reference path="./edtf-package.d.ts" />\n${readFileSync(edtf, 'utf8')}`)
 
+// The typings for React's JSX and Vue's templates, written by hand (diplomatic-timeline/react, /vue).
+cpSync('src/frameworks', 'dist/package/types/src/frameworks', { recursive: true })
+
 // The custom elements manifest (written by `cem analyze` from the source) names the modules a
 // user imports, not the source files they were built from.
 const built = { 'components/diplomatic-timeline.ts': 'dist/package/diplomatic-timeline.js', 'components/diplomatic-timeline-editor.ts': 'dist/package/editor.js' }

@@ -4,7 +4,11 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, normalize } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../chromium.ts'
 import { json, sampleDataset } from '../fixtures/dataset.ts'
 
 // Builds the package, packs it and installs the tarball as a user would: once, not in every time zone.
@@ -114,4 +118,69 @@ describe.runIf(once)('the npm package', () => {
     const checked = await run(tsc, ['-p', '.'], { cwd: user }).then(() => '', (error: { stdout: string }) => error.stdout)
     expect(checked).toBe('')
   })
+})
+
+/** Serves a folder's files, as any static server would. */
+function serveFolder(root: string): Promise<Server> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' }
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname))
+    if (path === '/favicon.ico') return void response.writeHead(204).end()
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path)
+    if (!file.startsWith(root) || !existsSync(file)) return void response.writeHead(404).end()
+    void readFile(file).then((body) => response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body))
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
+}
+
+/**
+ * Installs the packed tarball into a copy of an example (with the example's own dependencies,
+ * from npm's cache where it can), builds it when it has a build, and gives the folder to serve.
+ */
+async function example(name: string): Promise<string> {
+  const folder = join(user, 'examples', name)
+  await mkdir(folder, { recursive: true })
+  const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', `examples/${name}`, 'examples/dataset.json'], { cwd: project })
+  for (const file of stdout.split('\0').filter(Boolean)) {
+    await mkdir(dirname(join(user, file)), { recursive: true })
+    await copyFile(join(project, file), join(user, file))
+  }
+  await npm(['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], folder)
+  if (name === 'plain') {
+    await copyFile(join(user, 'examples/dataset.json'), join(folder, 'dataset.json'))
+    return folder
+  }
+  // As from a user's shell: without the NODE_ENV=test the test runner sets, which would make Vite build Lit's development build.
+  const { NODE_ENV: _, ...env } = process.env
+  await run(process.execPath, [join(folder, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: folder, env })
+  return join(folder, 'dist')
+}
+
+describe.runIf(once)('the recipes in examples/, each installed from the tarball, built and opened', () => {
+  it.each(['plain', 'react', 'vue'])('%s: draws the data the app gives, and the app hears the selection, with no error or warning', async (name) => {
+    const served = await example(name)
+    if (name === 'react') {
+      // The element and its events are known to React's JSX: the app type-checks.
+      const tsc = join(project, 'node_modules/.bin/tsc')
+      const checked = await run(tsc, ['-p', '.'], { cwd: join(user, 'examples/react') }).then(() => '', (error: { stdout: string }) => error.stdout)
+      expect(checked).toBe('')
+    }
+    const server = await serveFolder(served)
+    const browser = await launchChromium()
+    try {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 700 } })
+      const problems: string[] = []
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+      page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${m.type()}: ${m.text()}`))
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+      const count = page.locator('diplomatic-timeline .shown [aria-live]')
+      await expect.poll(() => count.textContent()).toBe('2 of 2 events shown')
+      await page.locator('diplomatic-timeline [data-event-id="convoy-attack"]').first().click()
+      await expect.poll(() => page.locator('#chosen').textContent()).toBe('convoy-attack')
+      expect(problems).toEqual([])
+    } finally {
+      await browser.close()
+      server.close()
+    }
+  }, 240_000)
 })
