@@ -80,7 +80,8 @@ const convertHelp = `Usage: diplomatic-timeline convert IN OUT
 
 Validates IN (a dataset, as JSON or as Apache Arrow IPC) and writes it to OUT in the
 format its name asks for: .arrow (also .arrows, .feather) for Arrow IPC, the columnar twin that
-large datasets load from fast; .json for JSON. Nothing is written when IN has a problem.`
+large datasets load from fast; .json for JSON; .csv for a spreadsheet (one row per event, a view
+of the data that does not read back). Nothing is written when IN has a problem.`
 
 const help = { validate: validateHelp, format: formatHelp, convert: convertHelp }
 
@@ -219,7 +220,7 @@ async function formatFiles(paths: string[], check: boolean, io: Io): Promise<num
 async function convert(input: string, output: string, io: Io): Promise<number> {
   const to = formatOfName(output)
   if (to === null) {
-    io.err(`diplomatic-timeline convert: cannot tell the format of ${output} from its name (use .json or .arrow; see diplomatic-timeline convert --help)`)
+    io.err(`diplomatic-timeline convert: cannot tell the format of ${output} from its name (use .json, .arrow or .csv; see diplomatic-timeline convert --help)`)
     return 2
   }
   let bytes: Uint8Array
@@ -253,6 +254,7 @@ async function convert(input: string, output: string, io: Io): Promise<number> {
   }
   try {
     if (to === Format.arrow) await io.writeBytes(output, (await import('../formats/arrow.ts')).writeArrow(result.dataset))
+    else if (to === Format.csv) await io.writeFile(output, (await import('../formats/csv.ts')).writeCsv(result.dataset))
     else await io.writeFile(output, JSON.stringify(result.dataset, null, 2) + '\n')
   } catch (error) {
     io.out(`${output}:1:1: cannot write the file: ${reason(error)}`)

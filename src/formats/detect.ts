@@ -1,5 +1,5 @@
-/** The dataset formats read: the hand-edited JSON, and its columnar twin in Apache Arrow IPC. */
-export const Format = { json: 'json', arrow: 'arrow' } as const
+/** The dataset formats: the hand-edited JSON, its columnar twin in Apache Arrow IPC, and CSV for spreadsheets (written only). */
+export const Format = { json: 'json', arrow: 'arrow', csv: 'csv' } as const
 export type Format = (typeof Format)[keyof typeof Format]
 
 /** "ARROW1": how an Arrow IPC file starts (and ends). */
@@ -16,9 +16,10 @@ export function detectFormat(bytes: Uint8Array): Format {
   return Format.json
 }
 
-/** The format a file name asks for when writing: `.arrow`, `.arrows` and `.feather` are Arrow IPC; `.json` is JSON. */
+/** The format a file name asks for when writing: `.arrow`, `.arrows` and `.feather` are Arrow IPC; `.json` is JSON; `.csv` is CSV. */
 export function formatOfName(name: string): Format | null {
   if (/\.(arrow|arrows|feather)$/i.test(name)) return Format.arrow
   if (/\.json$/i.test(name)) return Format.json
+  if (/\.csv$/i.test(name)) return Format.csv
   return null
 }

@@ -158,6 +158,14 @@ describe('diplomatic-timeline convert', { timeout: 30_000 }, () => {
     expect((await cli('validate', file('again.json'))).code).toBe(0)
   })
 
+  it('writes a dataset as CSV for a spreadsheet, one row per event', async () => {
+    const result = await cli('convert', file('good.json'), file('good.csv'))
+    expect(result).toMatchObject({ code: 0, stdout: `${file('good.json')}: 2 events written to ${file('good.csv')}\n` })
+    const csv = await readFile(file('good.csv'), 'utf8')
+    expect(csv.startsWith('\ufeffid,title,start,end,date,')).toBe(true)
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(3)
+  })
+
   it('writes nothing from a dataset with problems, and lists them', async () => {
     const result = await cli('convert', file('bad.json'), file('bad.arrow'))
     expect(result.code).toBe(1)

@@ -68,13 +68,13 @@ describe('Arrow IPC datasets', () => {
     expect(built).toHaveLength(1)
   })
 
-  it('are told from JSON by their first bytes, and named by .arrow, .arrows or .feather', () => {
+  it('are told from JSON by their first bytes, and named by .arrow, .arrows or .feather (.json and .csv name the others)', () => {
     expect(detectFormat(writeArrow(syria))).toBe('arrow')
     expect(detectFormat(tableToIPC(tableFromArrays({ a: [1, 2] }), 'stream'))).toBe('arrow')
     expect(detectFormat(new TextEncoder().encode('{"id": 1}'))).toBe('json')
     expect(detectFormat(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b]))).toBe('json')
     expect(detectFormat(new Uint8Array())).toBe('json')
-    expect(['big.arrow', 'big.ARROWS', 'x.feather', 'x.json', 'x.csv'].map(formatOfName)).toEqual(['arrow', 'arrow', 'arrow', 'json', null])
+    expect(['big.arrow', 'big.ARROWS', 'x.feather', 'x.json', 'x.CSV', 'x.txt', 'x'].map(formatOfName)).toEqual(['arrow', 'arrow', 'arrow', 'json', 'csv', null, null])
   })
 
   it('refuse, saying why, bytes that are not Arrow and Arrow tables that are not datasets', () => {
