@@ -21,7 +21,7 @@ export interface Io {
 }
 
 /** A file that could be opened but not read as a dataset's text, and where in it. */
-export class UnreadableText extends Error {
+class UnreadableText extends Error {
   constructor(message: string, readonly line = 1, readonly column = 1) {
     super(message)
   }
