@@ -174,6 +174,8 @@ export class DatasetController implements ReactiveController {
       const prepared = request === this.request && columns && read ? asReady(prepareColumns(columns.about, read)) : null
       await nextTask()
       if (request !== this.request) return this.host.validation
+      // The element left the page meanwhile (which stopped the worker): it reads the file again when it is back.
+      if (this.worker !== worker) return []
       drafted = prepared ? this.show(prepared) : undefined
       this.loader.done()
       if (!drafted && !this.ready) this.set({ state: 'loading' })
