@@ -1,3 +1,4 @@
+import { DateShape, quickBounds, type QuickBounds } from '../dates/edtf.ts'
 import { facets, noFilters, type Facet, type Filters } from './filter.ts'
 
 // A view of the timeline as a page address, readable and short:
@@ -12,20 +13,18 @@ export interface LinkState {
 }
 
 const day = 86_400_000
-const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/
 const minutePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/
 
-/** A day (its start) or a minute, as the address writes them; NaN for anything else. */
-function instant(text: string | null): number {
-  if (text === null) return NaN
-  const d = dayPattern.exec(text)
-  if (d) {
-    const [y, m, dd] = [Number(d[1]), Number(d[2]), Number(d[3])]
-    const ms = Date.UTC(y, m - 1, dd)
-    // Date.UTC rolls 2016-02-31 over into March: such a day is not one.
-    return new Date(ms).getUTCDate() === dd ? ms : NaN
-  }
-  return minutePattern.test(text) ? Date.parse(text) : NaN
+/**
+ * The span a `from` or `to` names: a minute ([ms, ms]), or a plain calendar date, read as the
+ * timeline reads dates (a day, a month or a year: [its start, the next one's start]); null for
+ * anything else, as "2016-02-31".
+ */
+function spanOf(text: string | null): [number, number] | null {
+  if (text === null) return null
+  if (minutePattern.test(text)) return [Date.parse(text), Date.parse(text)]
+  const b: QuickBounds = { earliest: 0, latest: 0, shape: DateShape.point, approximate: false, uncertain: false }
+  return quickBounds(text, b) && b.shape === DateShape.point && !b.approximate && !b.uncertain ? [b.earliest, b.latest + 1] : null
 }
 
 /** A reader of the fragment's key=value pairs, decoded; a pair with a broken escape is left out. */
@@ -51,11 +50,9 @@ function pairsOf(hash: string): { get: (key: string) => string | null } {
 export function readLink(hash: string): LinkState {
   const params = pairsOf(hash)
   const event = params.get('event') || null
-  const from = instant(params.get('from'))
-  const toText = params.get('to')
   // A day as the window's end means through that day.
-  const to = instant(toText) + (toText !== null && dayPattern.test(toText) ? day : 0)
-  const window: [number, number] | null = from < to ? [from, to] : null
+  const [from, to] = [spanOf(params.get('from'))?.[0], spanOf(params.get('to'))?.[1]]
+  const window: [number, number] | null = from !== undefined && to !== undefined && from < to ? [from, to] : null
   const chosen: Partial<Record<Facet, ReadonlySet<string>>> = {}
   for (const facet of facets) {
     const values = params.get(facet)

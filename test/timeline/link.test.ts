@@ -51,6 +51,9 @@ describe('a view as an address', () => {
     expect(readLink('#event=a&from=2016-02-31&to=2016-03-02').window).toBeNull()
     expect(readLink('#from=2016-09-21&to=2016-09-14').window).toBeNull()
     expect(readLink('#from=yesterday&to=2016-09-14').window).toBeNull()
+    // Read as the timeline reads dates: a month is from its first day through its last.
+    expect(readLink('#from=2016-09&to=2016-10').window).toEqual([at('2016-09-01T00:00Z'), at('2016-11-01T00:00Z')])
+    expect(readLink('#from=2016-09-14~&to=2016-09-21').window).toBeNull()
     expect(readLink('#from=2016-09-14T06:00Z&to=2016-09-14T08:30Z').window).toEqual([at('2016-09-14T06:00Z'), at('2016-09-14T08:30Z')])
     const read = readLink('#colour=red&status=planned,,occurred&event=&q=')
     expect(read.event).toBeNull()
