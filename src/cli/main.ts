@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { notUtf8, printable } from './read-text.ts'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { formatJson } from '../format/format.ts'
-import { maxProblems, problemCount, validateDataset, validateValue, type Problem, type ValidationResult } from '../validate/index.ts'
-import { detectFormat, Format, formatOfName } from '../formats/detect.ts'
+import { maxProblems, problemCount, validateDataset, type Problem } from '../validate/index.ts'
+import { formatById, formatOfName, formats, isArrow, readFile as readFormat } from '../formats/registry.ts'
+import { mappingFields } from '../formats/csv.ts'
+import type { CsvMapping } from '../formats/format.ts'
 import { stripBom } from '../validate/bom.ts'
 import { LineIndex, scanJson } from '../validate/json-text.ts'
 import { messageOf } from '../message-of.ts'
@@ -76,18 +78,30 @@ key order, numbers, strings and x- fields stay as written. A file that is not JS
 UTF-8 text, is left exactly as it is. With --check it changes nothing and exits 1 when a file
 would change, for CI and pre-commit hooks.`
 
-const convertHelp = `Usage: diplomatic-timeline convert IN OUT
+/** The formats, one line each: id, what it is, its file endings, whether it is read and written. */
+const formatTable = () =>
+  formats.map((f) => `  ${f.id.padEnd(17)}${`${f.label} (${f.extensions.join(', ')})`.padEnd(58)}${[f.reads && 'read', f.writes && 'write'].filter(Boolean).join(', ')}`).join('\n')
 
-Validates IN (a dataset, as JSON or as Apache Arrow IPC) and writes it to OUT in the
-format its name asks for: .arrow (also .arrows, .feather) for Arrow IPC, the columnar twin that
-large datasets load from fast; .json for JSON; .csv for a spreadsheet (one row per event, a view
-of the data that does not read back). Nothing is written when IN has a problem.`
+const convertHelp = `Usage: diplomatic-timeline convert [--from FORMAT] [--to FORMAT] [--map FIELD=COLUMN,...] IN OUT
+
+Reads IN in any format the timeline reads, checks it as a dataset, and writes it to OUT in the
+format its name asks for (or --to FORMAT). Nothing is written when IN has a problem; problems
+are printed at their place in IN (a CSV's row and column, a JSON file's line and column).
+Lines saying what was converted, and what OUT's format does not keep, are printed too.
+
+Formats (--from, --to):
+${formatTable()}
+IN's format is told from its first bytes and name; --from overrides it.
+
+--map says which CSV column holds which field when the header does not say it by a usual
+name; the fields: ${mappingFields.join(', ')}.
+  diplomatic-timeline convert --map date=When,title=What events.csv events.json`
 
 const help = { validate: validateHelp, format: formatHelp, convert: convertHelp }
 
 export const usage = `Usage: diplomatic-timeline validate [--format text|json] FILE...
        diplomatic-timeline format [--check] FILE...
-       diplomatic-timeline convert IN OUT
+       diplomatic-timeline convert [--from FORMAT] [--to FORMAT] [--map FIELD=COLUMN,...] IN OUT
        diplomatic-timeline --version
        diplomatic-timeline COMMAND --help
 
@@ -216,11 +230,23 @@ async function formatFiles(paths: string[], check: boolean, io: Io): Promise<num
   return failed > 0 || (check && changed > 0) ? 1 : 0
 }
 
-/** Validates IN and writes it as OUT's format; prints the problems instead when there are any. */
-async function convert(input: string, output: string, io: Io): Promise<number> {
-  const to = formatOfName(output)
-  if (to === null) {
-    io.err(`diplomatic-timeline convert: cannot tell the format of ${output} from its name (use .json, .arrow or .csv; see diplomatic-timeline convert --help)`)
+/** What `convert` is asked: the files, the formats named (or null to tell them from the files) and a CSV's column mapping. */
+interface ConvertOptions {
+  input: string
+  output: string
+  from: string | null
+  to: string | null
+  mapping?: CsvMapping
+}
+
+/** Reads IN in its format, and writes it as OUT's format; prints the problems instead when there are any. */
+async function convert({ input, output, from, to: named, mapping }: ConvertOptions, io: Io): Promise<number> {
+  const to = named ? formatById(named) : formatOfName(output)
+  if (!to?.writes) {
+    const written = formats.filter((f) => f.writes).map((f) => `${f.id} (${f.extensions[0]})`).join(', ')
+    io.err(named
+      ? `diplomatic-timeline convert: cannot write ${named} files (formats written: ${written})`
+      : `diplomatic-timeline convert: cannot tell the format of ${output} from its name (use one of ${written}, or --to FORMAT; see diplomatic-timeline convert --help)`)
     return 2
   }
   let bytes: Uint8Array
@@ -230,38 +256,41 @@ async function convert(input: string, output: string, io: Io): Promise<number> {
     io.out(`${input}:1:1: cannot read the file: ${reason(error)}`)
     return 1
   }
-  let result: ValidationResult
-  if (detectFormat(bytes) === Format.arrow) {
-    const { arrowToDataset, readArrow } = await import('../formats/arrow.ts')
-    try {
-      result = validateValue(arrowToDataset(readArrow(bytes)))
-    } catch (error) {
-      io.out(`${input}:1:1: ${messageOf(error)}`)
-      return 1
-    }
-  } else {
-    const wrong = notUtf8(bytes)
-    if (wrong) {
-      io.out(`${input}:${wrong.line}:${wrong.column}: cannot read the file: ${wrong.message}`)
-      return 1
-    }
-    result = validateDataset(new TextDecoder().decode(bytes))
+  const wrong = isArrow(bytes) ? null : notUtf8(bytes)
+  if (wrong) {
+    io.out(`${input}:${wrong.line}:${wrong.column}: cannot read the file: ${wrong.message}`)
+    return 1
   }
+  const result = await readFormat({ bytes, name: basename(input) }, { format: from ?? undefined, mapping })
+  for (const note of result.notes) io.out(`${input}: ${note}`)
   for (const p of result.problems) io.out(`${input}:${p.line}:${p.column}: ${p.message}`)
   if (!result.ok) {
     io.out(`${plural(problemCount(result.problems), 'problem')} in ${input}: ${output} not written`)
     return 1
   }
   try {
-    if (to === Format.arrow) await io.writeBytes(output, (await import('../formats/arrow.ts')).writeArrow(result.dataset))
-    else if (to === Format.csv) await io.writeFile(output, (await import('../formats/csv.ts')).writeCsv(result.dataset))
-    else await io.writeFile(output, JSON.stringify(result.dataset, null, 2) + '\n')
+    const codec = await to.load()
+    const written = codec.write!(result.dataset)
+    await (typeof written === 'string' ? io.writeFile(output, written) : io.writeBytes(output, written))
+    for (const left of codec.lost?.(result.dataset) ?? []) io.out(`${output}: not kept: ${left}`)
   } catch (error) {
     io.out(`${output}:1:1: cannot write the file: ${reason(error)}`)
     return 1
   }
   io.out(`${input}: ${plural(result.dataset.events.length, 'event')} written to ${output}`)
   return 0
+}
+
+/** `--map date=event_date,title=Headline` (given once or several times) as a mapping, or the misuse to report. */
+function mappingOf(specs: string[]): CsvMapping | string {
+  const mapping: Record<string, string> = {}
+  for (const pair of specs.flatMap((s) => s.split(','))) {
+    const [field, column] = [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1).trim()]
+    if (!pair.includes('=') || !column) return `--map takes FIELD=COLUMN pairs, not ${JSON.stringify(pair)}`
+    if (!(mappingFields as string[]).includes(field)) return `--map: unknown field ${JSON.stringify(field)} (fields: ${mappingFields.join(', ')})`
+    mapping[field] = column
+  }
+  return mapping
 }
 
 /** Runs the command line; resolves to the exit status. Never throws. */
@@ -304,9 +333,24 @@ export async function main(args: string[], raw: Io = nodeIo): Promise<number> {
     return run(() => formatFiles(files, check, io))
   }
   if (command === 'convert') {
-    const unknown = rest.find((a) => a.startsWith('-') && a !== '-')
-    if (unknown || rest.length !== 2) return misuse(unknown ? `unknown option ${unknown}` : 'name one IN and one OUT file')
-    return run(() => convert(rest[0]!, rest[1]!, io))
+    const files: string[] = []
+    const named: Record<'--from' | '--to' | '--map', string[]> = { '--from': [], '--to': [], '--map': [] }
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i]!
+      const option = (['--from', '--to', '--map'] as const).find((o) => arg === o || arg.startsWith(`${o}=`))
+      if (option) {
+        const value = arg === option ? rest[++i] : arg.slice(option.length + 1)
+        if (value === undefined || value === '') return misuse(`${option} needs a value`)
+        named[option].push(value)
+      } else if (arg.startsWith('-') && arg !== '-') return misuse(`unknown option ${arg}`)
+      else files.push(arg)
+    }
+    if (files.length !== 2) return misuse('name one IN and one OUT file')
+    const from = named['--from'].at(-1) ?? null
+    if (from !== null && !formatById(from)?.reads) return misuse(`--from: cannot read ${from} files (formats read: ${formats.filter((f) => f.reads).map((f) => f.id).join(', ')})`)
+    const mapping = named['--map'].length > 0 ? mappingOf(named['--map']) : undefined
+    if (typeof mapping === 'string') return misuse(mapping)
+    return run(() => convert({ input: files[0]!, output: files[1]!, from, to: named['--to'].at(-1) ?? null, mapping }, io))
   }
   // validate [--format text|json] FILE...
   let json = false

@@ -160,7 +160,8 @@ describe('diplomatic-timeline convert', { timeout: 30_000 }, () => {
 
   it('writes a dataset as CSV for a spreadsheet, one row per event', async () => {
     const result = await cli('convert', file('good.json'), file('good.csv'))
-    expect(result).toMatchObject({ code: 0, stdout: `${file('good.json')}: 2 events written to ${file('good.csv')}\n` })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(new RegExp(`^${file('good.csv')}: not kept: relations, .*\n${file('good.json')}: 2 events written to ${file('good.csv')}\n$`))
     const csv = await readFile(file('good.csv'), 'utf8')
     expect(csv.startsWith('\ufeffid,title,start,end,date,')).toBe(true)
     expect(csv.trimEnd().split('\r\n')).toHaveLength(3)
@@ -173,6 +174,38 @@ describe('diplomatic-timeline convert', { timeout: 30_000 }, () => {
     expect(result.stdout).toMatch(/invalid status "planed"/)
     expect(result.stdout).toContain(`bad.arrow not written`)
     await expect(readFile(file('bad.arrow'))).rejects.toThrow(/ENOENT/)
+  })
+
+  it('reads a spreadsheet\'s CSV through a column mapping, and says what it converted', async () => {
+    await writeFile(file('sheet.csv'), 'When,What,Desk\r\n19 September 2016,Convoy hit,Beirut\r\n')
+    const result = await cli('convert', '--map', 'date=When', '--map=title=What', file('sheet.csv'), file('sheet.json'))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(`${file('sheet.csv')}: 1 event from 1 row; columns read: date ← When, title ← What\n`)
+    expect(result.stdout).toContain(`${file('sheet.csv')}: kept on each event under x-csv, not drawn: Desk\n`)
+    const written = JSON.parse(await readFile(file('sheet.json'), 'utf8')) as { events: Array<{ id: string; date: { edtf: string } }> }
+    expect(written.events.map((e) => [e.id, e.date.edtf])).toEqual([['convoy-hit', '2016-09-19']])
+    // --from and --to name formats the files' names do not.
+    await writeFile(file('sheet.txt'), 'date,title\n2016-09-19,A\n')
+    expect((await cli('convert', '--from', 'csv', '--to', 'arrow', file('sheet.txt'), file('sheet.bin'))).code).toBe(0)
+    expect((await readFile(file('sheet.bin'))).subarray(0, 6).toString('latin1')).toBe('ARROW1')
+  })
+
+  it('points at the CSV row and column of a problem, and writes nothing', async () => {
+    await writeFile(file('bad.csv'), 'date,title\n2016-09-19,A\n"someday\nsoon",B\n')
+    const result = await cli('convert', file('bad.csv'), file('bad-csv.json'))
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(`${file('bad.csv')}:3:1: row 3, column date: invalid EDTF date "someday\\u000asoon"`)
+    await expect(readFile(file('bad-csv.json'))).rejects.toThrow(/ENOENT/)
+  })
+
+  it('refuses a mapping, a format or an option it does not know, with the ones it knows', async () => {
+    const field = await cli('convert', '--map', 'when=Date', file('sheet.csv'), file('x.json'))
+    expect(field.code).toBe(2)
+    expect(field.stderr).toContain('--map: unknown field "when" (fields: id, date, end, dateText, title,')
+    expect((await cli('convert', '--map', 'date', file('sheet.csv'), file('x.json'))).stderr).toContain('--map takes FIELD=COLUMN pairs, not "date"')
+    expect((await cli('convert', '--from', 'docx', file('sheet.csv'), file('x.json'))).stderr).toMatch(/--from: cannot read docx files \(formats read: arrow, json, csv/)
+    expect((await cli('convert', '--to', 'docx', file('sheet.csv'), file('x.json'))).stderr).toMatch(/cannot write docx files \(formats written: arrow \(\.arrow\), json \(\.json\), csv \(\.csv\)/)
+    expect((await cli('convert', '--to', file('sheet.csv'), file('x.json'))).stderr).toContain('name one IN and one OUT file')
   })
 
   it('refuses an output name that names no format, and a wrong number of files', async () => {
@@ -192,7 +225,7 @@ describe('the CLI and what it prints', { timeout: 30_000 }, () => {
     expect(validate.stdout).toMatch(/^Usage: diplomatic-timeline validate \[--format text\|json\] FILE\.\.\./)
     expect(validate.stdout).not.toContain('convert')
     expect((await cli('format', '--help')).stdout).toMatch(/^Usage: diplomatic-timeline format \[--check\] FILE\.\.\./)
-    expect((await cli('convert', '-h')).stdout).toMatch(/^Usage: diplomatic-timeline convert IN OUT/)
+    expect((await cli('convert', '-h')).stdout).toMatch(/^Usage: diplomatic-timeline convert \[--from FORMAT\] \[--to FORMAT\] \[--map FIELD=COLUMN,\.\.\.\] IN OUT\n[^]*\n  csv +CSV \(spreadsheet\) \(\.csv\) +read, write\n/)
   })
 
   it('prints the problems as one JSON document with --format json', async () => {
