@@ -45,8 +45,13 @@ export const styles = css`
   .toolbar h2 { font-size: 1rem; margin: 0 auto 0 0; }
   input[type='search'], select { font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_muted); border-radius: 4px; padding: 0.15rem 0.4rem; min-height: 1.75rem; box-sizing: border-box; }
   /* The search box and the buttons keep to one line: the box narrows first. */
-  .controls { display: flex; gap: 0.4rem; align-items: center; flex: 0 1 auto; min-width: 0; }
+  .controls { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.4rem; align-items: center; flex: 0 1 auto; min-width: 0; }
   .controls button { flex: none; }
+  .downloads { position: relative; flex: none; }
+  .downloads summary { cursor: pointer; padding: 0.1rem 0.4rem; border: 1px solid var(--_muted); border-radius: 4px; list-style: none; }
+  .downloads .menu { position: absolute; right: 0; z-index: 3; display: grid; gap: 0.2rem; min-width: 12rem; padding: 0.4rem; background: var(--_bg); border: 1px solid var(--_muted); border-radius: 4px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.2); }
+  .downloads .menu button { text-align: start; }
+  .downloads .error { margin: 0.2rem 0 0; max-width: 16rem; color: var(--_error); }
   input[type='search'] { width: 12rem; flex: 0 1 12rem; min-width: 5rem; }
   button { font: inherit; color: var(--_fg); background: transparent; border: 1px solid var(--_muted); border-radius: 4px; padding: 0.1rem 0.5rem; min-width: 2rem; min-height: 1.75rem; cursor: pointer; }
   button[aria-pressed='true'] { background: var(--_accent); border-color: var(--_accent); color: var(--_bg); }

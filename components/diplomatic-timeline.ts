@@ -25,6 +25,12 @@ import { DatasetController, type Load, type Ready } from './controllers/dataset.
 import { UrlSync } from './controllers/url-sync.ts'
 import type { LinkState } from '../src/timeline/link.ts'
 import { ElementSize } from './controllers/element-size.ts'
+import { Downloads } from './controllers/downloads.ts'
+import { formatById, formats } from '../src/formats/catalogue.ts'
+import { messageOf } from '../src/message-of.ts'
+
+/** The data formats the toolbar offers for download. */
+const dataDownloads = formats.filter((f) => f.writes).map((f) => ({ id: f.id, label: f.label }))
 
 export interface TimelineSelectDetail {
   id: string | null
@@ -77,6 +83,8 @@ export class DiplomaticTimeline extends LitElement {
   @state() private load: Load = { state: 'empty' }
   @state() private width = 0
   @state() private listView = false
+  /** Why the last download failed, shown in the menu. */
+  @state() private downloadError = ''
   /** The first event the list view shows: it shows a page of them, as thousands of rows would take seconds to build. */
   @state() private listStart = 0
   @state() private filters: Filters = noFilters
@@ -150,6 +158,13 @@ export class DiplomaticTimeline extends LitElement {
   /** A web font that arrives after the first render changes every label's width: the plot is laid out again. */
   private text = new TextMeasure(this, () => this.frames.forget())
   private frames = new PlotFrames((text) => this.text.measure(text))
+  private downloads = new Downloads(this, () => {
+    const ready = this.ready
+    return ready && {
+      frame: this.listView ? undefined : this.frames.last, title: ready.dataset.title, sources: ready.dataset.sources,
+      dataset: () => ({ ...ready.dataset, events: ready.items.map((item) => item.event) }), valid: ready === this.input.valid, asOf: ready.asOf !== null,
+    }
+  })
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
   private strip = new OverviewStrip()
@@ -279,6 +294,21 @@ export class DiplomaticTimeline extends LitElement {
     return this.validation.then(() => undefined)
   }
 
+  /**
+   * The current view as a picture for a story: SVG with its text as text, or PNG at twice its
+   * size; with the title, the window, a legend of the encodings in view and a line naming the
+   * sources. Rejects, saying why, when no plot is drawn (no data yet, or the list view).
+   * @example const blob = await timeline.exportPicture('png')
+   */
+  exportPicture(type: 'svg' | 'png' = 'svg'): Promise<Blob> {
+    return this.downloads.picture(type)
+  }
+
+  /** The (valid) data in a format the timeline writes: json, arrow, csv, ical, jsonld, timelinejs (see the README's formats). */
+  exportData(format: string): Promise<Blob> {
+    return this.downloads.data(format)
+  }
+
   /** The window shown at zoom 1: the start/end attributes, or one fitted to the events. */
   private get baseDomain(): [number, number] | null {
     const given = [Date.parse(`${this.start}T00:00:00Z`), Date.parse(`${this.end}T00:00:00Z`) + 86_400_000]
@@ -301,7 +331,7 @@ export class DiplomaticTimeline extends LitElement {
     // change with the selection, the data and the locale, not with each zoom frame.
     const selected = ready === this.input.valid && this.selected !== null ? ready.byId(this.selected) : undefined
     return html`${alert}<div @keydown=${this.plotInput.onHostKey}>
-      ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, on: this.toolbarActions })}
+      ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, downloads: dataDownloads, downloadError: this.downloadError, on: this.toolbarActions })}
       ${filtersPart({
         actors: ready.dataset.actors, counts: this.shown.counts, facetValues: this.facetValues, filters: this.filters, shown: this.shown.items.length, total: ready.items.length,
         window: this.width === 0 || this.listView ? null : (this.x.domain().map(Number) as [number, number]), on: { actor: this.onActor, toggle: this.toggle },
@@ -362,6 +392,22 @@ export class DiplomaticTimeline extends LitElement {
     zoom: (factor: number, event: Event) => this.view.zoomBy(factor, event),
     fit: (event: Event) => this.view.fit(event),
     list: () => (this.listView = !this.listView),
+    download: (what: string, event: Event) => void this.download(what, event),
+  }
+
+  /** Downloads the view as a picture, or the data in a format; a failure is said where the menu is. */
+  private async download(what: string, event: Event) {
+    const menu = (event.currentTarget as HTMLElement).closest('details')
+    const name = this.ready?.dataset.id ?? 'timeline'
+    this.downloadError = ''
+    try {
+      const picture = what === 'svg' || what === 'png'
+      const blob = picture ? await this.exportPicture(what) : await this.exportData(what)
+      this.downloads.save(blob, `${name}${picture ? `.${what}` : formatById(what)!.extensions[0]}`)
+      if (menu) menu.open = false
+    } catch (error) {
+      this.downloadError = messageOf(error)
+    }
   }
 
   /** The view as the address carries it: as a new history entry for a selection (`entry`), else in place. */

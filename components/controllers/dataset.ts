@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { ArrowDataset } from '../../src/formats/arrow.ts'
-import { detectFormat, Format } from '../../src/formats/detect.ts'
+import { detectFormat } from '../../src/formats/catalogue.ts'
 import { messageOf } from '../../src/message-of.ts'
 import type { EventDataset } from '../../src/model/index.ts'
 import { drawable } from '../../src/timeline/events.ts'
@@ -137,8 +137,9 @@ export class DatasetController implements ReactiveController {
     if (bytes.length > largeFile) await afterPaint()
     // Newer data came meanwhile: its validation is the one that counts.
     if (request !== this.request) return this.host.validation
-    if (detectFormat(bytes) !== Format.arrow && bytes.length > workerThreshold) return this.ingestInWorker(bytes, src)
-    const checked = detectFormat(bytes) === Format.arrow ? this.ingestArrow(bytes, src) : this.ingest({ text: new TextDecoder().decode(bytes) }, src)
+    const format = detectFormat({ bytes, name: src }).id
+    if (format === 'json' && bytes.length > workerThreshold) return this.ingestInWorker(bytes, src)
+    const checked = format === 'arrow' ? this.ingestArrow(bytes, src) : format === 'json' ? this.ingest({ text: new TextDecoder().decode(bytes) }, src) : this.ingestImported(bytes, src)
     this.loader.done()
     return checked
   }
@@ -192,6 +193,26 @@ export class DatasetController implements ReactiveController {
     // Valid data has what drawing reads: this is the worker's mistake, not the file's.
     if (!drafted && problems.length === 0) return this.fail(`Could not read ${origin}`, [atStart('the worker found the data valid but sent nothing to draw')], this.ready, true)
     return this.settle(request, { ok: problems.length === 0, problems }, () => drafted, origin)
+  }
+
+  /**
+   * Reads a file in another tool's format (a CSV, an ACLED export, a TimelineJS timeline) through
+   * the format registry, fetched now as only some pages need it: drawn once converted and valid;
+   * otherwise its problems are shown at their place in that file (a CSV's row and column).
+   */
+  private async ingestImported(bytes: Uint8Array, origin: string): Promise<Problem[]> {
+    const request = this.request
+    let result: Awaited<ReturnType<typeof import('../../src/formats/registry.ts').readFile>>
+    try {
+      result = await (await import('../../src/formats/registry.ts')).readFile({ bytes, name: origin })
+    } catch (error) {
+      if (request !== this.request) return this.host.validation
+      return this.fail(`Could not read ${origin}`, [atStart(messageOf(error))], this.valid, true)
+    }
+    if (request !== this.request) return this.host.validation
+    if (result.ok) return this.ingest({ value: result.dataset }, origin)
+    const count = problemCount(result.problems)
+    return this.fail(`The ${result.format.label} file ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, result.problems)
   }
 
   /** Reads an Arrow file (its reader is fetched now, as only some pages need it), then draws and checks it as `ingest` does. */

@@ -1,0 +1,69 @@
+import type { EventDataset, Source } from '../../src/model/index.ts'
+import { formatDayRange } from '../../src/dates/format.ts'
+import { formatById, writeFormat } from '../../src/formats/catalogue.ts'
+import type { PlotFrame } from '../../src/timeline/frame.ts'
+import { legendOf } from '../../src/timeline/legend.ts'
+
+/** What downloads read of the element. */
+export interface DownloadsHost extends HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment
+  readonly updateComplete: Promise<boolean>
+  locale: string
+}
+
+/** The view a picture is made of, as the element last drew it. */
+export interface DrawnView {
+  frame: PlotFrame | undefined
+  /** The dataset, its events made when asked for (from a large file, most are built only then). */
+  dataset: () => EventDataset
+  title: string
+  sources: readonly Source[]
+  /** The data is the last found valid (data still being checked is not exported). */
+  valid: boolean
+  asOf: boolean
+}
+
+/**
+ * The element's downloads: its current view as a picture (SVG, text as text; or PNG) and its
+ * data in any format the registry writes. The picture's code and each format's writer are
+ * fetched when first asked for.
+ */
+export class Downloads {
+  constructor(private readonly host: DownloadsHost, private readonly view: () => DrawnView | undefined) {}
+
+  /** The current view as SVG or PNG; rejects, saying why, when no plot is drawn. */
+  async picture(type: 'svg' | 'png'): Promise<Blob> {
+    await this.host.updateComplete
+    const view = this.view()
+    const plot = this.host.renderRoot.querySelector<SVGSVGElement>('svg.plot')
+    if (!view?.frame || !plot) throw new Error('no timeline is drawn to make a picture of: load data, and leave the list view')
+    const { pictureSvg, picturePng } = await import('./export-picture.ts')
+    const { frame } = view
+    const count = frame.lanes.reduce((sum, lane) => sum + lane.count, 0)
+    const svg = pictureSvg({
+      plot, canvas: this.host.renderRoot.querySelector('canvas.plot-canvas'), host: this.host, title: view.title,
+      subtitle: `${formatDayRange(frame.t0, frame.t1)} · ${new Intl.NumberFormat(this.host.locale).format(count)} ${count === 1 ? 'event' : 'events'} in view`,
+      legend: legendOf(frame, view.asOf), sources: view.sources,
+    })
+    return type === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : picturePng(svg)
+  }
+
+  /** The data, valid, in a format the registry writes (its id: csv, ical…). */
+  async data(id: string): Promise<Blob> {
+    const view = this.view()
+    const format = formatById(id)
+    if (!format?.writes) throw new Error(`cannot write ${id} files`)
+    if (!view?.valid) throw new Error('the data has problems, or is still being checked: it can be downloaded once it is valid')
+    const written = await writeFormat(view.dataset(), id)
+    return new Blob([written as BlobPart], { type: format.mediaTypes[0] ?? 'application/octet-stream' })
+  }
+
+  /** Saves a blob as a file, as a download the browser names `name`. */
+  save(blob: Blob, name: string): void {
+    const link = document.createElement('a')
+    link.href = URL.createObjectURL(blob)
+    link.download = name
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000)
+  }
+}
