@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
+import { open, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { notUtf8, printable } from './read-text.ts'
 import { basename, join } from 'node:path'
 import { formatJson } from '../format/format.ts'
 import { maxProblems, problemCount, validateDataset, type Problem } from '../validate/index.ts'
-import { formatById, formatOfName, formats, isArrow, readFile as readFormat } from '../formats/registry.ts'
+import { detectFormat, formatById, formatOfName, formats, isArrow, readFile as readFormat } from '../formats/registry.ts'
 import { mappingFields } from '../formats/csv.ts'
 import type { CsvMapping } from '../formats/format.ts'
 import { stripBom } from '../validate/bom.ts'
@@ -15,6 +15,8 @@ export interface Io {
   readFile: (path: string) => Promise<string>
   writeFile: (path: string, text: string) => Promise<void>
   readBytes: (path: string) => Promise<Uint8Array>
+  /** A file's first bytes, to tell its format before reading it all; absent where files cannot be read in parts. */
+  readHead?: (path: string, length: number) => Promise<Uint8Array>
   writeBytes: (path: string, bytes: Uint8Array) => Promise<void>
   /** The file names in a folder, or null when the path is not a folder. */
   listFolder: (path: string) => Promise<string[] | null>
@@ -48,6 +50,16 @@ const nodeIo: Io = {
   },
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
   readBytes: bytesOf,
+  readHead: async (path, length) => {
+    if (!(await stat(path)).isFile()) return new Uint8Array()
+    const file = await open(path)
+    try {
+      const { bytes, bytesRead } = await file.read({ buffer: new Uint8Array(length) }).then((r) => ({ bytes: r.buffer, bytesRead: r.bytesRead }))
+      return bytes.subarray(0, bytesRead)
+    } finally {
+      await file.close()
+    }
+  },
   writeBytes: (path, bytes) => writeFile(path, bytes),
   listFolder: async (path) => {
     const info = await stat(path).catch(() => null)
@@ -91,7 +103,9 @@ Lines saying what was converted, and what OUT's format does not keep, are printe
 
 Formats (--from, --to):
 ${formatTable()}
-IN's format is told from its first bytes and name; --from overrides it.
+IN's format is told from its first bytes and name; --from overrides it. An ACLED export
+converted to JSON is read and written in batches of rows, so memory stays bounded whatever
+its size; its events are written one to a line (format indents them).
 
 --map says which CSV column holds which field when the header does not say it by a usual
 name; the fields: ${mappingFields.join(', ')}.
@@ -249,6 +263,7 @@ async function convert({ input, output, from, to: named, mapping }: ConvertOptio
       : `diplomatic-timeline convert: cannot tell the format of ${output} from its name (use one of ${written}, or --to FORMAT; see diplomatic-timeline convert --help)`)
     return 2
   }
+  if (to.id === 'json' && (await readsInBatches(input, from, io))) return convertInBatches(input, output, io)
   let bytes: Uint8Array
   try {
     bytes = await io.readBytes(input)
@@ -278,6 +293,32 @@ async function convert({ input, output, from, to: named, mapping }: ConvertOptio
     return 1
   }
   io.out(`${input}: ${plural(result.dataset.events.length, 'event')} written to ${output}`)
+  return 0
+}
+
+/** Whether IN is an ACLED export, which converts to JSON in batches of rows: memory stays bounded whatever its size. */
+async function readsInBatches(input: string, from: string | null, io: Io): Promise<boolean> {
+  if (from !== null || !io.readHead) return from === 'acled' && io.readHead !== undefined
+  const head = await io.readHead(input, 4096).catch(() => null)
+  return head !== null && detectFormat({ bytes: head, name: basename(input) }).id === 'acled'
+}
+
+async function convertInBatches(input: string, output: string, io: Io): Promise<number> {
+  const { convertAcledInBatches } = await import('./convert-batches.ts')
+  let report: Awaited<ReturnType<typeof convertAcledInBatches>>
+  try {
+    report = await convertAcledInBatches(input, output, basename(input))
+  } catch (error) {
+    io.out(`${input}:1:1: cannot read the file: ${reason(error)}`)
+    return 1
+  }
+  for (const note of report.notes) io.out(`${input}: ${note}`)
+  for (const p of report.problems) io.out(`${input}:${p.line}:${p.column}: ${p.message}`)
+  if (report.problems.length > 0) {
+    io.out(`${plural(problemCount(report.problems), 'problem')} in ${input}: ${output} not written`)
+    return 1
+  }
+  io.out(`${input}: ${plural(report.events, 'event')} written to ${output}`)
   return 0
 }
 

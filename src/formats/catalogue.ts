@@ -8,7 +8,7 @@ import type { Codec } from './format.ts'
 // so that the element can tell formats apart and offer downloads before its first paint;
 // reading goes through registry.ts.
 
-export type FormatId = 'json' | 'arrow' | 'csv'
+export type FormatId = 'json' | 'arrow' | 'csv' | 'acled' | 'timelinejs' | 'timelinejs-sheet' | 'ical' | 'jsonld'
 
 export interface FormatInfo {
   id: FormatId
@@ -21,8 +21,14 @@ export interface FormatInfo {
   sniff?: (head: string) => boolean
   reads: boolean
   writes: boolean
+  /** The format a file of its name is read as when no format's first bytes claim it (our JSON for `.json`, the generic CSV for `.csv`). */
+  fallback?: boolean
   load: () => Promise<Codec>
 }
+
+/** Whether a JSON text's start is a TimelineJS3 timeline's: slides with `start_date` objects, or a `title` slide. */
+const isTimelineJs = (head: string) =>
+  /^\s*\{/.test(head) && (/"start_date"\s*:\s*\{/.test(head) || /"title"\s*:\s*\{\s*"(text|media|start_date|unique_id)"\s*:/.test(head))
 
 /** Our own JSON and Arrow have readers of their own (the validator's, with a worker for large files); their entries here serve detection and writing. */
 const own = async (id: 'json' | 'arrow'): Promise<Codec> =>
@@ -37,12 +43,39 @@ export const formats: readonly FormatInfo[] = [
     reads: true, writes: true, load: () => own('arrow'),
   },
   {
+    // Before TimelineJS, which shares `.json`: a name asks for our own JSON; the first bytes tell them apart.
     id: 'json', label: 'Event dataset (JSON)', extensions: ['.json'], mediaTypes: ['application/json'],
-    sniff: (head) => /^\s*\{/.test(head), reads: true, writes: true, load: () => own('json'),
+    sniff: (head) => /^\s*\{/.test(head) && !isTimelineJs(head), reads: true, writes: true, fallback: true, load: () => own('json'),
+  },
+  {
+    id: 'timelinejs', label: 'TimelineJS3 timeline (JSON)', extensions: ['.json'], mediaTypes: [],
+    sniff: isTimelineJs, reads: true, writes: true, load: async () => (await import('./timelinejs.ts')).codec,
+  },
+  {
+    // Before the generic CSV, which its header would also satisfy.
+    id: 'timelinejs-sheet', label: 'TimelineJS Google Sheet (CSV)', extensions: ['.csv'], mediaTypes: ['text/csv'],
+    sniff: (head) => {
+      const header = head.split(/\r\n?|\n/, 1)[0]!.toLowerCase()
+      return /(^|,)\s*"?year"?\s*(,|$)/.test(header) && /(^|,)\s*"?headline"?\s*(,|$)/.test(header)
+    },
+    reads: true, writes: false, load: async () => (await import('./timelinejs-sheet.ts')).codec,
+  },
+  {
+    // Before the generic CSV, which its header would also satisfy.
+    id: 'acled', label: 'ACLED export (CSV)', extensions: ['.csv'], mediaTypes: ['text/csv'],
+    sniff: (head) => /^[^\n]*\bevent_id_cnty\b/i.test(head), reads: true, writes: false, load: async () => (await import('./acled.ts')).codec,
   },
   {
     id: 'csv', label: 'CSV (spreadsheet)', extensions: ['.csv'], mediaTypes: ['text/csv'],
-    sniff: (head) => /^[^\n{[]*,/.test(head), reads: true, writes: true, load: async () => (await import('./csv.ts')).codec,
+    sniff: (head) => /^[^\n{[]*,/.test(head), reads: true, writes: true, fallback: true, load: async () => (await import('./csv.ts')).codec,
+  },
+  {
+    id: 'ical', label: 'iCalendar (calendar apps)', extensions: ['.ics', '.ical', '.icalendar'], mediaTypes: ['text/calendar'],
+    reads: false, writes: true, load: async () => (await import('./ical.ts')).codec,
+  },
+  {
+    id: 'jsonld', label: 'schema.org JSON-LD (for search engines)', extensions: ['.jsonld'], mediaTypes: ['application/ld+json'],
+    reads: false, writes: true, load: async () => (await import('./jsonld.ts')).codec,
   },
 ]
 
@@ -87,7 +120,7 @@ export function detectFormat({ bytes, name, mediaType }: FileFacts): FormatInfo 
   const head = stripBom(new TextDecoder().decode(bytes.subarray(0, 4096)))
   const claimed = claimedBy(name, mediaType).filter((f) => f.id !== 'arrow')
   const sniffed = formats.filter((f) => f.reads && f.sniff?.(head))
-  return claimed.find((f) => sniffed.includes(f)) ?? sniffed[0] ?? claimed.find((f) => f.reads) ?? formatById('json')!
+  return claimed.find((f) => sniffed.includes(f)) ?? sniffed[0] ?? claimed.find((f) => f.fallback) ?? formatById('json')!
 }
 
 /** The format a file name asks for when writing (`.arrow`, `.csv`…), or null when its ending names none. */

@@ -19,13 +19,24 @@ export class CsvTable {
   private starts?: number[]
   private lines?: LineIndex
 
-  constructor(text: string) {
-    this.text = stripBom(text)
+  /** Where the text starts in its file, when it is a later batch of a file read in batches (see csv-batches.ts). */
+  private readonly at: { line: number; record: number }
+  /** How many records the text holds, blank ones and (for a whole file) the header included: where the next batch's records start counting. */
+  readonly recordCount: number
+
+  /**
+   * A whole file's text, or (`continued`) a later batch of whole records of a file read in
+   * batches: it has no header row of its own, and its places count from where it starts.
+   */
+  constructor(text: string, continued?: { header: string[]; line: number; record: number }) {
+    this.text = continued ? text : stripBom(text)
     const all = csvParseRows(this.text)
-    this.header = (all[0] ?? []).map((name) => name.trim())
+    this.header = continued ? continued.header : (all[0] ?? []).map((name) => name.trim())
+    this.at = continued ?? { line: 1, record: 0 }
+    this.recordCount = all.length
     this.rows = []
     this.records = []
-    for (let i = 1; i < all.length; i++) {
+    for (let i = continued ? 0 : 1; i < all.length; i++) {
       const row = all[i]!
       if (row.every((cell) => cell.trim() === '')) continue
       this.rows.push(row)
@@ -41,7 +52,7 @@ export class CsvTable {
 
   /** The spreadsheet's number for a row (the header is row 1, blank lines count). */
   rowNumber(row: number): number {
-    return (row < 0 ? 0 : this.records[row]!) + 1
+    return this.at.record + (row < 0 ? 0 : this.records[row]!) + 1
   }
 
   /**
@@ -53,7 +64,7 @@ export class CsvTable {
     const offset = this.cellStart(record, column ?? 0)
     const { line, column: col } = (this.lines ??= new LineIndex(this.text)).position(offset)
     const name = column === undefined ? '' : `, column ${this.header[column] || column + 1}`
-    return { line, column: col, label: `row ${record + 1}${name}` }
+    return { line: line + this.at.line - 1, column: col, label: `row ${this.at.record + record + 1}${name}` }
   }
 
   /** The offset where a record's cell starts: a pass that knows quotes finds the records' starts once, then the cell is looked for in its record. */

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +9,7 @@ import { json, sampleDataset } from '../fixtures/dataset.ts'
 
 const run = promisify(execFile)
 const bin = new URL('../../src/cli/bin.mjs', import.meta.url).pathname
+const acledFixture = new URL('../../../shared/fixtures/acled/acled-export-2010-12-31.csv', import.meta.url).pathname
 
 /** Runs the real CLI as a user would; resolves with its exit code and output, never rejects. */
 async function cli(...args: string[]) {
@@ -190,6 +192,17 @@ describe('diplomatic-timeline convert', { timeout: 30_000 }, () => {
     expect((await readFile(file('sheet.bin'))).subarray(0, 6).toString('latin1')).toBe('ARROW1')
   })
 
+  it.skipIf(!existsSync(acledFixture))('converts an ACLED export to JSON (in batches) and on to a calendar, saying what each leaves out', async () => {
+    const toJson = await cli('convert', acledFixture, file('acled.json'))
+    expect(toJson.code).toBe(0)
+    expect(toJson.stdout).toContain(`${acledFixture}: 5 events from 5 rows of an ACLED export\n`)
+    expect(toJson.stdout).toContain(`${acledFixture}: 5 events written to ${file('acled.json')}\n`)
+    const toCalendar = await cli('convert', file('acled.json'), file('acled.ics'))
+    expect(toCalendar.code).toBe(0)
+    expect(toCalendar.stdout).toContain(`${file('acled.ics')}: not kept: `)
+    expect((await readFile(file('acled.ics'), 'utf8')).match(/^BEGIN:VEVENT\r$/gm)).toHaveLength(5)
+  })
+
   it('points at the CSV row and column of a problem, and writes nothing', async () => {
     await writeFile(file('bad.csv'), 'date,title\n2016-09-19,A\n"someday\nsoon",B\n')
     const result = await cli('convert', file('bad.csv'), file('bad-csv.json'))
@@ -203,8 +216,8 @@ describe('diplomatic-timeline convert', { timeout: 30_000 }, () => {
     expect(field.code).toBe(2)
     expect(field.stderr).toContain('--map: unknown field "when" (fields: id, date, end, dateText, title,')
     expect((await cli('convert', '--map', 'date', file('sheet.csv'), file('x.json'))).stderr).toContain('--map takes FIELD=COLUMN pairs, not "date"')
-    expect((await cli('convert', '--from', 'docx', file('sheet.csv'), file('x.json'))).stderr).toMatch(/--from: cannot read docx files \(formats read: arrow, json, csv/)
-    expect((await cli('convert', '--to', 'docx', file('sheet.csv'), file('x.json'))).stderr).toMatch(/cannot write docx files \(formats written: arrow \(\.arrow\), json \(\.json\), csv \(\.csv\)/)
+    expect((await cli('convert', '--from', 'docx', file('sheet.csv'), file('x.json'))).stderr).toMatch(/--from: cannot read docx files \(formats read: arrow, json, timelinejs, timelinejs-sheet, acled, csv/)
+    expect((await cli('convert', '--to', 'docx', file('sheet.csv'), file('x.json'))).stderr).toMatch(/cannot write docx files \(formats written: arrow \(\.arrow\), json \(\.json\), timelinejs \(\.json\), csv \(\.csv\), ical \(\.ics\), jsonld \(\.jsonld\)/)
     expect((await cli('convert', '--to', file('sheet.csv'), file('x.json'))).stderr).toContain('name one IN and one OUT file')
   })
 
