@@ -25,7 +25,7 @@ import { DatasetController, type Load, type Ready } from './controllers/dataset.
 import { UrlSync } from './controllers/url-sync.ts'
 import type { LinkState } from '../src/timeline/link.ts'
 import { ElementSize } from './controllers/element-size.ts'
-import { Downloads } from './controllers/downloads.ts'
+import type { DrawnView } from './controllers/downloads.ts'
 import { formatById, formats } from '../src/formats/catalogue.ts'
 import { messageOf } from '../src/message-of.ts'
 
@@ -158,13 +158,14 @@ export class DiplomaticTimeline extends LitElement {
   /** A web font that arrives after the first render changes every label's width: the plot is laid out again. */
   private text = new TextMeasure(this, () => this.frames.forget())
   private frames = new PlotFrames((text) => this.text.measure(text))
-  private downloads = new Downloads(this, () => {
+  /** The view downloads read: the frame drawn last, the data, whether it is valid. */
+  private drawnView = (): DrawnView | undefined => {
     const ready = this.ready
     return ready && {
       frame: this.listView ? undefined : this.frames.last, title: ready.dataset.title, sources: ready.dataset.sources,
       dataset: () => ({ ...ready.dataset, events: ready.items.map((item) => item.event) }), valid: ready === this.input.valid, asOf: ready.asOf !== null,
     }
-  })
+  }
   /** Every value of each chip facet in the data, so a chip stays (at 0) when other filters empty it. */
   private facetValues = new Map<Facet, string[]>()
   private strip = new OverviewStrip()
@@ -300,13 +301,13 @@ export class DiplomaticTimeline extends LitElement {
    * sources. Rejects, saying why, when no plot is drawn (no data yet, or the list view).
    * @example const blob = await timeline.exportPicture('png')
    */
-  exportPicture(type: 'svg' | 'png' = 'svg'): Promise<Blob> {
-    return this.downloads.picture(type)
+  async exportPicture(type: 'svg' | 'png' = 'svg'): Promise<Blob> {
+    return (await import('./controllers/downloads.ts')).picture(this, this.drawnView(), type)
   }
 
   /** The (valid) data in a format the timeline writes: json, arrow, csv, ical, jsonld, timelinejs (see the README's formats). */
-  exportData(format: string): Promise<Blob> {
-    return this.downloads.data(format)
+  async exportData(format: string): Promise<Blob> {
+    return (await import('./controllers/downloads.ts')).data(this.drawnView(), format)
   }
 
   /** The window shown at zoom 1: the start/end attributes, or one fitted to the events. */
@@ -403,7 +404,7 @@ export class DiplomaticTimeline extends LitElement {
     try {
       const picture = what === 'svg' || what === 'png'
       const blob = picture ? await this.exportPicture(what) : await this.exportData(what)
-      this.downloads.save(blob, `${name}${picture ? `.${what}` : formatById(what)!.extensions[0]}`)
+      ;(await import('./controllers/downloads.ts')).save(blob, `${name}${picture ? `.${what}` : formatById(what)!.extensions[0]}`)
       if (menu) menu.open = false
     } catch (error) {
       this.downloadError = messageOf(error)

@@ -4,7 +4,7 @@ import { formatById, writeFormat } from '../../src/formats/catalogue.ts'
 import type { PlotFrame } from '../../src/timeline/frame.ts'
 import { legendOf } from '../../src/timeline/legend.ts'
 
-/** What downloads read of the element. */
+/** What a picture reads of the element. */
 export interface DownloadsHost extends HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment
   readonly updateComplete: Promise<boolean>
@@ -23,47 +23,40 @@ export interface DrawnView {
   asOf: boolean
 }
 
-/**
- * The element's downloads: its current view as a picture (SVG, text as text; or PNG) and its
- * data in any format the registry writes. The picture's code and each format's writer are
- * fetched when first asked for.
- */
-export class Downloads {
-  constructor(private readonly host: DownloadsHost, private readonly view: () => DrawnView | undefined) {}
+// The element's downloads, fetched when first asked for: its current view as a picture (SVG,
+// text as text; or PNG) and its data in any format the catalogue writes, whose writer is
+// fetched in turn.
 
-  /** The current view as SVG or PNG; rejects, saying why, when no plot is drawn. */
-  async picture(type: 'svg' | 'png'): Promise<Blob> {
-    await this.host.updateComplete
-    const view = this.view()
-    const plot = this.host.renderRoot.querySelector<SVGSVGElement>('svg.plot')
-    if (!view?.frame || !plot) throw new Error('no timeline is drawn to make a picture of: load data, and leave the list view')
-    const { pictureSvg, picturePng } = await import('./export-picture.ts')
-    const { frame } = view
-    const count = frame.lanes.reduce((sum, lane) => sum + lane.count, 0)
-    const svg = pictureSvg({
-      plot, canvas: this.host.renderRoot.querySelector('canvas.plot-canvas'), host: this.host, title: view.title,
-      subtitle: `${formatDayRange(frame.t0, frame.t1)} · ${new Intl.NumberFormat(this.host.locale).format(count)} ${count === 1 ? 'event' : 'events'} in view`,
-      legend: legendOf(frame, view.asOf), sources: view.sources,
-    })
-    return type === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : picturePng(svg)
-  }
+/** The current view as SVG or PNG; rejects, saying why, when no plot is drawn. */
+export async function picture(host: DownloadsHost, view: DrawnView | undefined, type: 'svg' | 'png'): Promise<Blob> {
+  await host.updateComplete
+  const plot = host.renderRoot.querySelector<SVGSVGElement>('svg.plot')
+  if (!view?.frame || !plot) throw new Error('no timeline is drawn to make a picture of: load data, and leave the list view')
+  const { pictureSvg, picturePng } = await import('./export-picture.ts')
+  const { frame } = view
+  const count = frame.lanes.reduce((sum, lane) => sum + lane.count, 0)
+  const svg = pictureSvg({
+    plot, canvas: host.renderRoot.querySelector('canvas.plot-canvas'), host, title: view.title,
+    subtitle: `${formatDayRange(frame.t0, frame.t1)} · ${new Intl.NumberFormat(host.locale).format(count)} ${count === 1 ? 'event' : 'events'} in view`,
+    legend: legendOf(frame, view.asOf), sources: view.sources,
+  })
+  return type === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : picturePng(svg)
+}
 
-  /** The data, valid, in a format the registry writes (its id: csv, ical…). */
-  async data(id: string): Promise<Blob> {
-    const view = this.view()
-    const format = formatById(id)
-    if (!format?.writes) throw new Error(`cannot write ${id} files`)
-    if (!view?.valid) throw new Error('the data has problems, or is still being checked: it can be downloaded once it is valid')
-    const written = await writeFormat(view.dataset(), id)
-    return new Blob([written as BlobPart], { type: format.mediaTypes[0] ?? 'application/octet-stream' })
-  }
+/** The data, valid, in a format the catalogue writes (its id: csv, ical…). */
+export async function data(view: DrawnView | undefined, id: string): Promise<Blob> {
+  const format = formatById(id)
+  if (!format?.writes) throw new Error(`cannot write ${id} files`)
+  if (!view?.valid) throw new Error('the data has problems, or is still being checked: it can be downloaded once it is valid')
+  const written = await writeFormat(view.dataset(), id)
+  return new Blob([written as BlobPart], { type: format.mediaTypes[0] ?? 'application/octet-stream' })
+}
 
-  /** Saves a blob as a file, as a download the browser names `name`. */
-  save(blob: Blob, name: string): void {
-    const link = document.createElement('a')
-    link.href = URL.createObjectURL(blob)
-    link.download = name
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(link.href), 60_000)
-  }
+/** Saves a blob as a file, as a download the browser names `name`. */
+export function save(blob: Blob, name: string): void {
+  const link = document.createElement('a')
+  link.href = URL.createObjectURL(blob)
+  link.download = name
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000)
 }
