@@ -95,6 +95,19 @@ export const styles = css`
   .hatch-line { stroke: var(--_accent); stroke-width: 2; }
   .as-of line { stroke: var(--_planned); stroke-dasharray: 4 3; }
   .as-of text { fill: var(--_planned); font-size: 11px; }
+  .legend { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; margin: 0.25rem 0 0.5rem; padding: 0; font-size: 12px; }
+  .legend li { display: flex; align-items: center; gap: 0.35rem; }
+  .legend svg { flex: none; overflow: visible; }
+  .ink-fill-none { fill: none; }
+  .ink-fill-accent { fill: var(--_accent); }
+  .ink-fill-bg { fill: var(--_bg); }
+  .ink-fill-fg { fill: var(--_fg); }
+  .ink-fill-disputed { fill: var(--_disputed); }
+  .ink-stroke-accent, .ink-stroke-planned, .ink-stroke-muted { stroke-width: 1.5; }
+  .ink-stroke-accent { stroke: var(--_accent); }
+  .ink-stroke-planned { stroke: var(--_planned); }
+  .ink-stroke-muted { stroke: var(--_muted); }
+  .swatch-text { text-anchor: middle; font-weight: 700; }
   .relation { fill: none; stroke: var(--_fg); stroke-opacity: 0.6; stroke-width: 1.25; }
   .tooltip { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 1; max-width: min(18rem, 100%); box-sizing: border-box; background: var(--_fg); color: var(--_bg); padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 12px; }
   [part='details'] { border-top: 1px solid var(--_muted); padding: 0.5rem 0; }

@@ -15,6 +15,8 @@ import { chipFacets, filtersPart } from './parts/filters.ts'
 import { loadingPart, problemsPart } from './parts/messages.ts'
 import { plotPart, tooltipPart, type Hover } from './parts/plot.ts'
 import { toolbarPart } from './parts/toolbar.ts'
+import { legendPart } from './parts/legend.ts'
+import { legendOf } from '../src/timeline/legend.ts'
 import { OverviewStrip } from './controllers/overview-strip.ts'
 import { PlotInput } from './controllers/plot-input.ts'
 import { PlotFrames } from './controllers/plot-frames.ts'
@@ -83,6 +85,8 @@ export class DiplomaticTimeline extends LitElement {
   @state() private load: Load = { state: 'empty' }
   @state() private width = 0
   @state() private listView = false
+  /** Whether the legend is shown under the plot (the Legend button). */
+  @state() private legendShown = true
   /** Why the last download failed, shown in the menu. */
   @state() private downloadError = ''
   /** The first event the list view shows: it shows a page of them, as thousands of rows would take seconds to build. */
@@ -332,7 +336,7 @@ export class DiplomaticTimeline extends LitElement {
     // change with the selection, the data and the locale, not with each zoom frame.
     const selected = ready === this.input.valid && this.selected !== null ? ready.byId(this.selected) : undefined
     return html`${alert}<div @keydown=${this.plotInput.onHostKey}>
-      ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, downloads: dataDownloads, downloadError: this.downloadError, on: this.toolbarActions })}
+      ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, legend: this.legendShown, downloads: dataDownloads, downloadError: this.downloadError, on: this.toolbarActions })}
       ${filtersPart({
         actors: ready.dataset.actors, counts: this.shown.counts, facetValues: this.facetValues, filters: this.filters, shown: this.shown.items.length, total: ready.items.length,
         window: this.width === 0 || this.listView ? null : (this.x.domain().map(Number) as [number, number]), on: { actor: this.onActor, toggle: this.toggle },
@@ -358,14 +362,16 @@ export class DiplomaticTimeline extends LitElement {
   private renderPlot(ready: Ready) {
     if (this.width === 0) return nothing
     const x = this.x
-    return plotPart({
-      frame: this.frames.frame({
-        table: ready.table, lanes: this.lanes, shown: this.shown, x, width: this.width, groupBy: this.groupBy,
-        selected: this.selected === null ? -1 : ready.table.rowOf(this.selected),
-      }),
+    const frame = this.frames.frame({
+      table: ready.table, lanes: this.lanes, shown: this.shown, x, width: this.width, groupBy: this.groupBy,
+      selected: this.selected === null ? -1 : ready.table.rowOf(this.selected),
+    })
+    const legend = this.legendShown ? guard([frame, ready.asOf !== null], () => legendPart(legendOf(frame, ready.asOf !== null))) : nothing
+    return html`${plotPart({
+      frame,
       x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length,
       on: { key: this.plotInput.onKey, click: this.plotInput.onClick, pointerMove: this.plotInput.onPointerMove, pointerLeave: this.plotInput.onPointerLeave },
-    })
+    })}${legend}`
   }
 
   /** The user chose an event (or none) by `event`: a click or a key. */
@@ -393,6 +399,7 @@ export class DiplomaticTimeline extends LitElement {
     zoom: (factor: number, event: Event) => this.view.zoomBy(factor, event),
     fit: (event: Event) => this.view.fit(event),
     list: () => (this.listView = !this.listView),
+    legend: () => (this.legendShown = !this.legendShown),
     download: (what: string, event: Event) => void this.download(what, event),
   }
 

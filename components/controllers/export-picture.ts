@@ -1,5 +1,5 @@
 import type { Source } from '../../src/model/index.ts'
-import { legendText, LegendKey } from '../../src/timeline/legend.ts'
+import { legendText, swatchOf, type Ink, type LegendKey } from '../../src/timeline/legend.ts'
 
 // The element's current view as a picture for a story: its title, the window and count, the
 // plot as drawn (labels as text, styles written into the picture, the canvas's unlabelled marks
@@ -125,23 +125,18 @@ export function pictureSvg({ plot, canvas, title, subtitle, legend, sources, hos
 
 type Add = <K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, attributes: Record<string, string | number>, text?: string) => Element
 
-/** A legend entry's swatch, 24 px wide, centred on y = 0. */
-function swatch(parent: Element, key: LegendKey, c: Record<'fg' | 'bg' | 'accent' | 'planned' | 'disputed' | 'muted', string>, add: Add) {
-  const bar = (attributes: Record<string, string | number>) => add(parent, 'rect', { x: 0, y: -6, width: 24, height: 12, rx: 3, 'stroke-width': 1.5, ...attributes })
-  if (key === LegendKey.day) add(parent, 'circle', { cx: 12, cy: 0, r: 5, fill: c.accent })
-  else if (key === LegendKey.span) bar({ fill: c.accent, stroke: c.accent })
-  else if (key === LegendKey.oneOf) {
-    bar({ fill: 'none', stroke: c.accent })
-    for (let i = 0; i < 24; i += 5) add(parent, 'line', { x1: i, y1: 6, x2: i + 6, y2: -6, stroke: c.accent, 'stroke-width': 1.5 })
-  } else if (key === LegendKey.approximate || key === LegendKey.uncertain) add(parent, 'text', { x: 12, y: 5, 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 700, fill: c.fg }, key === LegendKey.approximate ? '~' : '?')
-  else if (key === LegendKey.planned) bar({ fill: c.bg, stroke: c.planned, 'stroke-dasharray': '3 2' })
-  else if (key === LegendKey.cancelled) bar({ fill: c.bg, stroke: c.muted, 'stroke-dasharray': '1 2' })
-  else if (key === LegendKey.disputed) {
-    add(parent, 'circle', { cx: 12, cy: 0, r: 6, fill: c.disputed })
-    add(parent, 'text', { x: 12, y: 3.5, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 700, fill: c.bg }, '!')
-  } else if (key === LegendKey.density) {
-    for (let i = 0; i < 4; i++) add(parent, 'rect', { x: i * 6, y: -6, width: 6, height: 12, fill: c.accent, 'fill-opacity': 0.25 + i * 0.25 })
-  } else add(parent, 'line', { x1: 12, y1: -8, x2: 12, y2: 8, stroke: c.planned, 'stroke-dasharray': '4 3', 'stroke-width': 1.5 })
+/** A legend entry's swatch (see swatchOf), in the element's colours. */
+function swatch(parent: Element, key: LegendKey, inks: Record<Ink, string>, add: Add) {
+  for (const shape of swatchOf(key)) {
+    const paint = {
+      fill: shape.fill ? inks[shape.fill] : 'none',
+      ...(shape.stroke ? { stroke: inks[shape.stroke], 'stroke-width': 1.5 } : {}),
+      ...(shape.dash ? { 'stroke-dasharray': shape.dash } : {}),
+      ...(shape.opacity !== undefined ? { 'fill-opacity': shape.opacity } : {}),
+      ...(shape.text ? { 'text-anchor': 'middle', 'font-weight': 700, 'font-size': shape.size ?? 12 } : {}),
+    }
+    add(parent, shape.tag, { ...shape.at, ...paint }, shape.text)
+  }
 }
 
 /** The picture as PNG, drawn at `scale` times its size (2: sharp on a high-density screen or in print). */

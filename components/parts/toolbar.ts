@@ -4,15 +4,16 @@ export interface ToolbarInput {
   title: string
   query: string
   listView: boolean
+  legend: boolean
   /** The data formats offered for download: id and label. */
   downloads: ReadonlyArray<{ id: string; label: string }>
   /** Why the last download failed, or "". */
   downloadError: string
-  on: { search: (e: Event) => void; zoom: (factor: number, e: Event) => void; fit: (e: Event) => void; list: () => void; download: (what: string, e: Event) => void }
+  on: { search: (e: Event) => void; zoom: (factor: number, e: Event) => void; fit: (e: Event) => void; list: () => void; legend: () => void; download: (what: string, e: Event) => void }
 }
 
-/** The dataset's title, the search box, the zoom buttons, the switch to the list view and the downloads. */
-export const toolbarPart = ({ title, query, listView, downloads, downloadError, on }: ToolbarInput) => html`<div class="toolbar" part="toolbar">
+/** The dataset's title, the search box, the zoom buttons, the switches to the list view and the legend, and the downloads. */
+export const toolbarPart = ({ title, query, listView, legend, downloads, downloadError, on }: ToolbarInput) => html`<div class="toolbar" part="toolbar">
   <h2>${title}</h2>
   <span class="controls">
     <input type="search" placeholder="Search events" aria-label="Search events and quotes" .value=${query} @input=${on.search} />
@@ -20,6 +21,7 @@ export const toolbarPart = ({ title, query, listView, downloads, downloadError, 
     <button @click=${(e: Event) => on.zoom(1 / 1.5, e)} aria-label="Zoom out" title="Zoom out (−)">−</button>
     <button @click=${on.fit} aria-label="Fit all events" title="Fit (0)">Fit</button>
     <button @click=${on.list} aria-pressed=${listView ? 'true' : 'false'}>List</button>
+    <button @click=${on.legend} aria-pressed=${legend ? 'true' : 'false'}>Legend</button>
     <details class="downloads" part="downloads">
       <summary>Download</summary>
       <div class="menu">

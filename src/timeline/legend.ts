@@ -37,7 +37,9 @@ export const legendText: Record<LegendKey, string> = {
  */
 export function legendOf(frame: PlotFrame, asOf: boolean): LegendKey[] {
   const present = new Set<LegendKey>()
-  for (const { item, dot } of frame.marks) {
+  for (const { item, dot, x1, x2 } of frame.marks) {
+    // Marks just outside the window are laid out for a pan to come, not drawn in view.
+    if (x2 <= 0 || x1 >= frame.width) continue
     present.add(dot ? LegendKey.day : LegendKey.span)
     if (item.shape === DateShape.oneOf) present.add(LegendKey.oneOf)
     if (item.label.startsWith('~')) present.add(LegendKey.approximate)
@@ -58,4 +60,39 @@ export function legendOf(frame: PlotFrame, asOf: boolean): LegendKey[] {
   if (frame.lanes.some((lane) => lane.mode === LaneMode.density || lane.long > 0)) present.add(LegendKey.density)
   if (asOf) present.add(LegendKey.asOf)
   return (Object.values(LegendKey) as LegendKey[]).filter((key) => present.has(key))
+}
+
+/** The colours a swatch is drawn in: the element's palette (its --dt-* properties). */
+export type Ink = 'fg' | 'bg' | 'accent' | 'planned' | 'disputed' | 'muted'
+
+/** One shape of a swatch, 24 px wide and centred on y = 0: the same drawing in the legend part and in an exported picture. */
+export interface SwatchShape {
+  tag: 'circle' | 'rect' | 'line' | 'text'
+  at: Partial<Record<'x' | 'y' | 'width' | 'height' | 'rx' | 'cx' | 'cy' | 'r' | 'x1' | 'y1' | 'x2' | 'y2', number>>
+  fill?: Ink
+  stroke?: Ink
+  dash?: string
+  opacity?: number
+  /** A letter's text and font size in px. */
+  text?: string
+  size?: number
+}
+
+const bar = (fill: Ink | undefined, stroke: Ink, dash?: string): SwatchShape => ({ tag: 'rect', at: { x: 0, y: -6, width: 24, height: 12, rx: 3 }, fill, stroke, ...(dash ? { dash } : {}) })
+const letter = (text: string, fill: Ink, size: number): SwatchShape => ({ tag: 'text', at: { x: 12, y: size / 3 }, fill, text, size })
+
+/** How a legend entry's swatch is drawn: as the plot draws that encoding. */
+export function swatchOf(key: LegendKey): SwatchShape[] {
+  switch (key) {
+    case LegendKey.day: return [{ tag: 'circle', at: { cx: 12, cy: 0, r: 5 }, fill: 'accent' }]
+    case LegendKey.span: return [bar('accent', 'accent')]
+    case LegendKey.oneOf: return [bar(undefined, 'accent'), ...[0, 5, 10, 15, 20].map((x): SwatchShape => ({ tag: 'line', at: { x1: x, y1: 6, x2: x + 6, y2: -6 }, stroke: 'accent' }))]
+    case LegendKey.approximate: return [letter('~', 'fg', 14)]
+    case LegendKey.uncertain: return [letter('?', 'fg', 14)]
+    case LegendKey.planned: return [bar('bg', 'planned', '3 2')]
+    case LegendKey.cancelled: return [bar('bg', 'muted', '1 2')]
+    case LegendKey.disputed: return [{ tag: 'circle', at: { cx: 12, cy: 0, r: 6 }, fill: 'disputed' }, letter('!', 'bg', 10)]
+    case LegendKey.density: return [0, 1, 2, 3].map((i): SwatchShape => ({ tag: 'rect', at: { x: i * 6, y: -6, width: 6, height: 12 }, fill: 'accent', opacity: 0.25 + i * 0.25 }))
+    case LegendKey.asOf: return [{ tag: 'line', at: { x1: 12, y1: -8, x2: 12, y2: 8 }, stroke: 'planned', dash: '4 3' }]
+  }
 }

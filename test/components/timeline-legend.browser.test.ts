@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { DiplomaticTimeline } from '../../components/diplomatic-timeline.ts'
+import syria from '../../data/syria-truce-2016-09.json'
+import { sampleDataset } from '../fixtures/dataset.ts'
+import { mountTimeline as mount } from './mount.ts'
+
+const root = (el: DiplomaticTimeline) => el.shadowRoot!
+const legend = (el: DiplomaticTimeline) => [...root(el).querySelectorAll('[part="legend"] li > span')].map((label) => label.textContent!.trim())
+const button = (el: DiplomaticTimeline, name: string) => [...root(el).querySelectorAll<HTMLButtonElement>('.controls button')].find((b) => b.textContent!.trim() === name)!
+
+afterEach(() => document.body.replaceChildren())
+
+describe('<diplomatic-timeline>: the legend', () => {
+  it('explains the encodings the view draws, and only those', async () => {
+    const el = await mount(syria)
+    expect(legend(el)).toEqual(['a day', 'a span of time', 'one unknown day in the span', 'approximate date', 'planned or postponed', 'cancelled', 'attribution disputed', 'the source’s date (“as of”)'])
+    // Each swatch is drawn in the plot's colours.
+    const day = root(el).querySelector('[part="legend"] li circle')!
+    expect(getComputedStyle(day).fill).toBe(getComputedStyle(root(el).querySelector('.mark:not(.planned, .cancelled) circle.body')!).fill)
+
+    // One event on a known day, its perpetrator alleged.
+    const data = sampleDataset()
+    data.events = data.events.filter((e) => e.id === 'convoy-attack')
+    data.relations = []
+    const small = await mount(data)
+    expect(legend(small)).toEqual(['a day', 'attribution disputed', 'the source’s date (“as of”)'])
+  })
+
+  it('follows the view: zoomed to one day, it explains only what that day shows', async () => {
+    const el = await mount(syria, { start: '2016-09-19', end: '2016-09-19' })
+    await expect.poll(() => legend(el)).not.toContain('cancelled')
+    expect(legend(el)).toContain('a day')
+  })
+
+  it('hides and comes back with the Legend button, which says whether it is shown', async () => {
+    const el = await mount(syria)
+    expect(button(el, 'Legend').getAttribute('aria-pressed')).toBe('true')
+    button(el, 'Legend').click()
+    await el.updateComplete
+    expect(root(el).querySelector('[part="legend"]')).toBeNull()
+    expect(button(el, 'Legend').getAttribute('aria-pressed')).toBe('false')
+    button(el, 'Legend').click()
+    await el.updateComplete
+    expect(legend(el).length).toBeGreaterThan(3)
+  })
+})
