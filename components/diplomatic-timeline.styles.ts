@@ -74,6 +74,8 @@ export const styles = css`
   .plot text { fill: var(--_fg); }
   .tick line, .lane-rule { stroke: var(--_muted); stroke-opacity: 0.3; }
   .tick text, .lane-label { fill: var(--_muted); font-size: 11px; }
+  .period text { fill: var(--_fg); font-size: 11px; font-weight: 600; }
+  .period line { stroke: var(--_muted); stroke-opacity: 0.6; }
   .mark { cursor: pointer; }
   /* A halo of the background keeps a label legible where it crosses a grid line or the "as of" line. */
   .mark > text { paint-order: stroke; stroke: var(--_bg); stroke-width: 3px; stroke-linejoin: round; }

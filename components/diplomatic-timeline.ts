@@ -17,6 +17,7 @@ import { plotPart, tooltipPart, type Hover } from './parts/plot.ts'
 import { toolbarPart } from './parts/toolbar.ts'
 import { legendPart } from './parts/legend.ts'
 import { legendOf } from '../src/timeline/legend.ts'
+import { defaultLocale, usableLocale } from '../src/dates/locale.ts'
 import { OverviewStrip } from './controllers/overview-strip.ts'
 import { PlotInput } from './controllers/plot-input.ts'
 import { PlotFrames } from './controllers/plot-frames.ts'
@@ -113,8 +114,10 @@ export class DiplomaticTimeline extends LitElement {
   /** Last day of the initial window (YYYY-MM-DD). */
   @property({ attribute: 'end' }) end?: string
 
-  /** BCP 47 locale for numbers; dates use British English month names. */
-  @property({ attribute: 'locale' }) locale = 'en-GB'
+  /** BCP 47 locale for the axis and numbers (other dates are British English still); one that is not a language tag falls back to en-GB, with a warning. */
+  @property({ attribute: 'locale' }) locale = defaultLocale
+  /** The locale in use: `locale`, or the default when that is not a language tag. */
+  private localeInUse = defaultLocale
 
   /** Keep the selection in the page address (#event=id), and select from it on load. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false
@@ -166,7 +169,7 @@ export class DiplomaticTimeline extends LitElement {
   private drawnView = (): DrawnView | undefined => {
     const ready = this.ready
     return ready && {
-      frame: this.listView ? undefined : this.frames.last, title: ready.dataset.title, sources: ready.dataset.sources,
+      frame: this.listView ? undefined : this.frames.last, locale: this.localeInUse, title: ready.dataset.title, sources: ready.dataset.sources,
       dataset: () => ({ ...ready.dataset, events: ready.items.map((item) => item.event) }), valid: ready === this.input.valid, asOf: ready.asOf !== null,
     }
   }
@@ -217,6 +220,7 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
+    if (changed.has('locale')) this.localeInUse = usableLocale(this.locale)
     // The first render knows its width, rather than drawing once at zero and again at once.
     if (this.width === 0) this.width = Math.floor(this.getBoundingClientRect().width)
     // The data given last wins.
@@ -328,7 +332,7 @@ export class DiplomaticTimeline extends LitElement {
 
   override render() {
     const load = this.load
-    if (load.state === 'loading') return loadingPart(this.input.loader.progress, this.locale, this.size.shownHeight, this.stallTimeout, () => void this.reload())
+    if (load.state === 'loading') return loadingPart(this.input.loader.progress, this.localeInUse, this.size.shownHeight, this.stallTimeout, () => void this.reload())
     const ready = this.ready
     const alert = load.state === 'error' ? problemsPart(load, ready !== undefined) : nothing
     if (!ready) return alert
@@ -342,8 +346,8 @@ export class DiplomaticTimeline extends LitElement {
         window: this.width === 0 || this.listView ? null : (this.x.domain().map(Number) as [number, number]), on: { actor: this.onActor, toggle: this.toggle },
       })}
       ${this.listView ? listPart(this.shown.items, this.listStart, listPage, this.choose, (start) => (this.listStart = start)) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
-      ${tooltipPart(this.hover, ready.byId, this.width, this.locale)}
-      ${selected ? guard([selected, ready, this.locale], () => detailsPart(selected, ready, this.locale, this.choose)) : nothing}
+      ${tooltipPart(this.hover, ready.byId, this.width, this.localeInUse)}
+      ${selected ? guard([selected, ready, this.localeInUse], () => detailsPart(selected, ready, this.localeInUse, this.choose)) : nothing}
     </div>`
   }
 
@@ -369,7 +373,7 @@ export class DiplomaticTimeline extends LitElement {
     const legend = this.legendShown ? guard([frame, ready.asOf !== null], () => legendPart(legendOf(frame, ready.asOf !== null))) : nothing
     return html`${plotPart({
       frame,
-      x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length,
+      x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length, locale: this.localeInUse,
       on: { key: this.plotInput.onKey, click: this.plotInput.onClick, pointerMove: this.plotInput.onPointerMove, pointerLeave: this.plotInput.onPointerLeave },
     })}${legend}`
   }

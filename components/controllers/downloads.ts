@@ -8,12 +8,13 @@ import { legendOf } from '../../src/timeline/legend.ts'
 export interface DownloadsHost extends HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment
   readonly updateComplete: Promise<boolean>
-  locale: string
 }
 
 /** The view a picture is made of, as the element last drew it. */
 export interface DrawnView {
   frame: PlotFrame | undefined
+  /** The locale numbers are written in. */
+  locale: string
   /** The dataset, its events made when asked for (from a large file, most are built only then). */
   dataset: () => EventDataset
   title: string
@@ -37,7 +38,7 @@ export async function picture(host: DownloadsHost, view: DrawnView | undefined, 
   const count = frame.lanes.reduce((sum, lane) => sum + lane.count, 0)
   const svg = pictureSvg({
     plot, canvas: host.renderRoot.querySelector('canvas.plot-canvas'), host, title: view.title,
-    subtitle: `${formatDayRange(frame.t0, frame.t1)} · ${new Intl.NumberFormat(host.locale).format(count)} ${count === 1 ? 'event' : 'events'} in view`,
+    subtitle: `${formatDayRange(frame.t0, frame.t1)} · ${new Intl.NumberFormat(view.locale).format(count)} ${count === 1 ? 'event' : 'events'} in view`,
     legend: legendOf(frame, view.asOf), sources: view.sources,
   })
   return type === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : picturePng(svg)

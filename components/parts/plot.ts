@@ -6,10 +6,11 @@ import type { Relation } from '../../src/model/index.ts'
 import type { TimelineEvent } from '../../src/timeline/events.ts'
 import { LaneMode, type Hit, type PlotFrame } from '../../src/timeline/frame.ts'
 import { insideLabelX, labelGap, type Mark } from '../../src/timeline/layout.ts'
+import { timeAxis, type AxisTick } from '../../src/timeline/axis.ts'
 
 export const rowHeight = 22
 export const laneHeader = 16
-export const axisHeight = 28
+export const axisHeight = 40
 export const densityLaneHeight = 30
 export const tickHeight = 8
 
@@ -27,6 +28,8 @@ export interface PlotInput {
   selected: string | null
   /** How many events the filters let through. */
   shown: number
+  /** The locale the axis is labelled in. */
+  locale: string
   on: { key: (e: KeyboardEvent) => void; click: (e: MouseEvent) => void; pointerMove: (e: PointerEvent) => void; pointerLeave: () => void }
 }
 
@@ -35,14 +38,14 @@ export interface PlotInput {
  * a canvas that holds the unlabelled marks and density (see controllers/plot-canvas.ts). A
  * function of its input: it does no data work.
  */
-export function plotPart({ frame, x, asOf, relations, selected, shown, on }: PlotInput) {
+export function plotPart({ frame, x, asOf, relations, selected, shown, locale, on }: PlotInput) {
   const width = frame.width
   const lanesHeight = lanesHeightOf(frame)
   // Below the lanes: room for the "as of" label, clear of every mark.
   const height = axisHeight + lanesHeight + 18
+  const axis = timeAxis(frame.t0, frame.t1, width, locale)
   // Ticks too close to an edge would have their labels cut in half.
-  const ticks = x.ticks(Math.max(2, Math.floor(width / 90))).filter((t) => x(t) >= 24 && x(t) <= width - 24)
-  const tickFormat = x.tickFormat()
+  const ticks = axis.minor.filter((t) => x(t.ms) >= 24 && x(t.ms) <= width - 24)
   const visible = frame.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
   const active = visible.some((m) => m.item.id === selected) ? `mark-${selected}` : nothing
   // Unlabelled marks and density are drawn on the canvas under the SVG (see controllers/plot-canvas.ts).
@@ -55,9 +58,11 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, on }: Plo
         <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
       </pattern>
     </defs>
-    <g class="axis">${ticks.map((t) => svg`<g class="tick" transform="translate(${x(t)},0)">
+    <g class="axis">${ticks.map((t) => svg`<g class="tick" transform="translate(${x(t.ms)},0)">
         <line y1=${axisHeight - 6} y2=${height}></line>
-        <text y=${axisHeight - 10} text-anchor="middle">${tickFormat(t)}</text></g>`)}</g>
+        <text y=${axisHeight - 10} text-anchor="middle">${t.label}</text></g>`)}
+      ${majorLabels(axis.major, x, width).map(({ x: at, label, start }) => svg`<g class="period" transform="translate(${at},0)">
+        ${start ? svg`<line y1="2" y2=${height}></line>` : nothing}<text x="4" y="12">${label}</text></g>`)}</g>
     <g transform="translate(0,${axisHeight})">
       ${frame.lanes.map((lane) => svg`<g class=${lane.mode === LaneMode.marks ? 'lane' : lane.mode === LaneMode.density ? 'lane dense' : 'lane ticks'}>
             <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
@@ -72,6 +77,26 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, on }: Plo
       ${renderMarks(visible, selected)}
     </g>
   </svg></div>`
+}
+
+/** Roughly how wide a period's label is, in px (11 px text): enough to tell whether it fits before the next period starts. */
+const labelWidth = (label: string) => label.length * 6.5 + 8
+
+/**
+ * The periods' labels on the axis's top row: each at its period's start, the first kept at the
+ * left edge while its period is in view, and left out where the next period's label would cover it.
+ * `start` says whether the period starts in view (its boundary is drawn).
+ */
+export function majorLabels(periods: readonly AxisTick[], x: ScaleTime<number, number>, width: number): Array<{ x: number; label: string; start: boolean }> {
+  const placed: Array<{ x: number; label: string; start: boolean }> = []
+  periods.forEach((period, i) => {
+    const from = Math.max(0, x(period.ms))
+    const next = i + 1 < periods.length ? x(periods[i + 1]!.ms) : Infinity
+    if (from >= width) return
+    if (Math.min(next, width) - from >= labelWidth(period.label)) placed.push({ x: from, label: period.label, start: x(period.ms) >= 0 })
+    else if (x(period.ms) >= 0) placed.push({ x: from, label: '', start: true })
+  })
+  return placed
 }
 
 /**

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import '../../components/diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from '../../components/diplomatic-timeline.ts'
@@ -22,6 +22,7 @@ const root = (el: DiplomaticTimeline) => el.shadowRoot!
 const mark = (el: DiplomaticTimeline, id: string) => root(el).querySelector<SVGGElement>(`svg.plot [data-event-id="${id}"]`)!
 const details = (el: DiplomaticTimeline) => root(el).querySelector('[part="details"]')?.textContent?.replace(/\s+/g, ' ').trim()
 const tickLabels = (el: DiplomaticTimeline) => [...root(el).querySelectorAll('.tick text')].map((t) => t.textContent)
+const periodLabels = (el: DiplomaticTimeline) => [...root(el).querySelectorAll('.period text')].map((t) => t.textContent).filter(Boolean)
 
 afterEach(() => document.body.replaceChildren())
 
@@ -113,27 +114,47 @@ describe('<diplomatic-timeline> exploring', () => {
     expect(tickLabels(el).join()).toBe(ticks)
   })
 
-  it('labels the axis by decades, years, months, days or hours as the window narrows', async () => {
+  it('labels the axis in two rows, the unit of the zoom under the period it falls in, as the window narrows', async () => {
     const el = await mount({ start: '1940-01-01', end: '2016-12-31' })
-    const labels = async (start: string, end: string) => {
+    const rows = async (start: string, end: string) => {
       el.setAttribute('start', start)
       el.setAttribute('end', end)
       await el.updateComplete
-      return tickLabels(el)
+      return { minor: tickLabels(el), major: periodLabels(el) }
     }
-    const decades = await labels('1940-01-01', '2016-12-31')
-    expect(decades.length).toBeGreaterThan(2)
-    for (const t of decades) expect(t).toMatch(/^\d{3}0$/)
-    const years = await labels('2010-01-01', '2016-12-31')
-    expect(years).toContain('2014')
-    for (const t of years) expect(t).toMatch(/^\d{4}$/)
-    const months = await labels('2016-03-01', '2016-10-31')
-    expect(months).toEqual(expect.arrayContaining(['May', 'August']))
-    const days = await labels('2016-09-10', '2016-09-25')
-    expect(days).toContain('Tue 20')
-    for (const t of days) expect(t).toMatch(/^(\w{3} \d{2}|September)$/)
-    const hours = await labels('2016-09-19', '2016-09-19')
-    expect(hours.some((t) => /^\d{2} (AM|PM)$/.test(t!))).toBe(true)
+    const decades = await rows('1940-01-01', '2016-12-31')
+    expect(decades.minor.length).toBeGreaterThan(2)
+    for (const t of decades.minor) expect(Number(t) % 5).toBe(0)
+    expect(decades.major).toEqual([])
+    const years = await rows('2010-01-01', '2016-12-31')
+    expect(years.minor).toEqual(['2011', '2012', '2013', '2014', '2015', '2016'])
+    const months = await rows('2016-03-01', '2016-10-31')
+    expect(months.minor).toEqual(expect.arrayContaining(['May', 'August']))
+    expect(months.major).toEqual(['2016'])
+    const days = await rows('2016-09-10', '2016-09-25')
+    expect(days.minor).toContain('Tue 20')
+    for (const t of days.minor) expect(t).toMatch(/^\w{3} \d{2}$/)
+    expect(days.major).toEqual(['September 2016'])
+    const month = await rows('2016-08-20', '2016-09-10')
+    expect(month.major).toEqual(['August 2016', 'September 2016'])
+    const hours = await rows('2016-09-19', '2016-09-19')
+    expect(hours.minor).toContain('12:00')
+    for (const t of hours.minor) expect(t).toMatch(/^\d{2}:00$/)
+    expect(hours.major).toEqual(['Mon, 19 September 2016'])
+  })
+
+  it('labels the axis in the locale asked for, and falls back to English, with a warning, for one that is not a language tag', async () => {
+    const el = await mount({ start: '2016-09-10', end: '2016-09-25', locale: 'fr' })
+    await expect.poll(() => periodLabels(el)).toEqual(['septembre 2016'])
+    expect(tickLabels(el)).toContain('mar. 20')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    el.setAttribute('locale', 'not a locale!')
+    await expect.poll(() => periodLabels(el)).toEqual(['September 2016'])
+    expect(warn).toHaveBeenCalledWith('diplomatic-timeline: locale "not a locale!" is not a language tag (like "fr" or "ar-EG"); using en-GB')
+    // Selecting an event formats its numbers and dates: no RangeError, the details show.
+    el.selected = el.shadowRoot!.querySelector('[data-event-id]')!.getAttribute('data-event-id')
+    await expect.poll(() => el.shadowRoot!.querySelector('[part="details"] h3')?.textContent ?? '').not.toBe('')
+    warn.mockRestore()
   })
 
   it('puts each day tick and each day mark at the start of its UTC day, whatever the browser\'s zone', async () => {

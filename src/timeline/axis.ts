@@ -1,0 +1,73 @@
+import { utcDay, utcHour, utcMinute, utcMonday, utcMonth, utcYear, type CountableTimeInterval, type TimeInterval } from 'd3-time'
+
+// The time axis in two rows, as vis-timeline and most calendars draw it: ticks at the zoom's unit
+// (hours, days, weeks, months, years) labelled by what changes from one to the next ("Tue 20"),
+// and above them a row that names the period they fall in ("September 2016"), its first label
+// kept at the left edge while that period is in view. Labels come from Intl in the element's
+// locale, in UTC like every date here.
+
+export interface AxisTick {
+  ms: number
+  label: string
+}
+
+export interface TimeAxis {
+  minor: AxisTick[]
+  /** The periods in view, the first one starting at or before the window's start; empty at the coarsest levels. */
+  major: AxisTick[]
+}
+
+type Format = Intl.DateTimeFormatOptions
+
+interface Level {
+  /** The tick interval and roughly how long one step is, in ms. */
+  every: TimeInterval | CountableTimeInterval
+  step: number
+  minor: Format
+  /** The enclosing period and how it is named; none past the months. */
+  major?: { every: TimeInterval; format: Format }
+}
+
+const minute = 60_000
+const hour = 60 * minute
+const day = 24 * hour
+const dayOf: Format = { weekday: 'short', day: '2-digit', month: 'long', year: 'numeric' }
+const monthOf: Format = { month: 'long', year: 'numeric' }
+const time: Format = { hour: '2-digit', minute: '2-digit' }
+const weekday: Format = { weekday: 'short', day: '2-digit' }
+
+/** The levels, finest first: the axis takes the finest whose ticks are at least `minSpacing` px apart. */
+const levels: Level[] = [
+  ...[1, 5, 15, 30].map((n): Level => ({ every: utcMinute.every(n)!, step: n * minute, minor: time, major: { every: utcDay, format: dayOf } })),
+  ...[1, 3, 6, 12].map((n): Level => ({ every: utcHour.every(n)!, step: n * hour, minor: time, major: { every: utcDay, format: dayOf } })),
+  { every: utcDay, step: day, minor: weekday, major: { every: utcMonth, format: monthOf } },
+  { every: utcDay.every(2)!, step: 2 * day, minor: weekday, major: { every: utcMonth, format: monthOf } },
+  { every: utcMonday, step: 7 * day, minor: weekday, major: { every: utcMonth, format: monthOf } },
+  { every: utcMonth, step: 30 * day, minor: { month: 'long' }, major: { every: utcYear, format: { year: 'numeric' } } },
+  { every: utcMonth.every(3)!, step: 91 * day, minor: { month: 'short' }, major: { every: utcYear, format: { year: 'numeric' } } },
+  ...[1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10_000, 100_000].map((n): Level => ({ every: utcYear.every(n)!, step: n * 365.25 * day, minor: { year: 'numeric' } })),
+]
+
+/** Formats, one per locale and level, made once: a zoom redraws the axis every frame. */
+const formats = new Map<string, Intl.DateTimeFormat>()
+function formatter(locale: string, options: Format): Intl.DateTimeFormat {
+  const key = `${locale}\n${JSON.stringify(options)}`
+  let format = formats.get(key)
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })))
+  return format
+}
+
+/** Ticks closer than this, in px, would crowd their labels. */
+export const minSpacing = 56
+
+/** The two rows of the axis for the window [t0, t1) ms drawn `width` px wide. */
+export function timeAxis(t0: number, t1: number, width: number, locale: string): TimeAxis {
+  const perPx = (t1 - t0) / Math.max(1, width)
+  const level = levels.find((l) => l.step / perPx >= minSpacing) ?? levels.at(-1)!
+  const minor = formatter(locale, level.minor)
+  const ticks = level.every.range(new Date(t0), new Date(t1)).map((d) => ({ ms: +d, label: minor.format(d) }))
+  if (!level.major) return { minor: ticks, major: [] }
+  const major = formatter(locale, level.major.format)
+  const periods = level.major.every.range(level.major.every.floor(new Date(t0)), new Date(t1))
+  return { minor: ticks, major: periods.map((d) => ({ ms: +d, label: major.format(d) })) }
+}
