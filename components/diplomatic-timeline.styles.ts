@@ -67,7 +67,8 @@ export const styles = css`
   .overview .selection { fill: var(--_accent); fill-opacity: 0.15; stroke: var(--_accent); }
   .overview .frame { fill: none; stroke: var(--_muted); stroke-opacity: 0.4; }
   .plot:focus:not(:focus-visible) { outline: none; }
-  .plot { display: block; position: relative; width: 100%; touch-action: none; cursor: grab; user-select: none; }
+  /* Vertical swipes scroll the page; sideways drags and pinches are the plot's (see controllers/touch-axis.ts). */
+  .plot { display: block; position: relative; width: 100%; touch-action: pan-y; cursor: grab; user-select: none; }
   /* Under the SVG (which comes after it), over the lanes: its CSS colours are what it draws in. */
   .plot-area { position: relative; }
   .plot-canvas { position: absolute; left: 0; top: 0; pointer-events: none; color: var(--_accent); border: 0 solid var(--_planned); outline: 0 none var(--_muted); }

@@ -4,6 +4,7 @@ import type { ZoomBehavior, ZoomTransform } from 'd3-zoom'
 import type { BrushBehavior } from 'd3-brush'
 import type { TimelineEvent } from '../../src/timeline/events.ts'
 import { drawnAsDot, drawnAt } from '../../src/timeline/layout.ts'
+import { splitTouchByAxis } from './touch-axis.ts'
 
 /** d3's zoom and brush behaviours: fetched after the first paint, which draws without them. */
 const loadInteraction = () => import('./interaction.ts')
@@ -47,6 +48,8 @@ export class View {
   private plot?: SVGSVGElement & { __zoom?: ZoomTransform }
   /** The user moved the window during the gesture under way. */
   private userMoved = false
+  /** Removes the listener that keeps vertical swipes for the page (see touch-axis.ts). */
+  private untouch?: () => void
   private brush?: BrushBehavior<unknown>
   private brushWidth = 0
   /** What the brush shows (null: nothing), or undefined when it must be drawn again. */
@@ -216,6 +219,8 @@ export class View {
         })
       })
     this.limit(this.zoom)
+    this.untouch?.()
+    this.untouch = splitTouchByAxis(plot)
     d3.select(plot).call(this.zoom).on('dblclick.zoom', null)
     plot.__zoom = this.transform ?? d3.zoomIdentity
   }

@@ -244,6 +244,74 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.close()
   }, 30_000)
 
+  it('on a phone, a vertical swipe over the plot scrolls the page, a sideways drag pans and a pinch zooms, marks and labels together', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 700 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 })
+    const page = await context.newPage()
+    const problems: string[] = []
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+    await page.goto(`${base}/`)
+    const timeline = page.locator('diplomatic-timeline')
+    await timeline.locator('[data-event-id="convoy-attack"]').first().waitFor()
+    const cdp = await context.newCDPSession(page)
+    const windowLabel = () => timeline.locator('.window').textContent()
+    const scrollY = () => page.evaluate(() => window.scrollY)
+    /** Fingers put down at `from` (viewport px), each moved by its `by` in 12 steps, then lifted: touch input as a phone's screen sends it. */
+    const gesture = async (from: Array<[number, number]>, by: Array<[number, number]>) => {
+      const at = (i: number) => from.map(([x, y], id) => ({ x: x + (by[id]![0] * i) / 12, y: y + (by[id]![1] * i) / 12, id }))
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) })
+      for (let i = 1; i <= 12; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i) })
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    }
+    /** A point on the plot, 60 px into its part in view. */
+    const onPlot = async (): Promise<[number, number]> => {
+      const box = (await timeline.locator('svg.plot').boundingBox())!
+      return [Math.round(box.x + box.width / 2), Math.round(Math.max(box.y, 0) + 60)]
+    }
+    // Scrolled to the page's end, with the plot in view: a swipe down the plot scrolls back up.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
+    const window0 = await windowLabel()
+    const top0 = await scrollY()
+    await gesture([await onPlot()], [[0, 220]])
+    await expect.poll(scrollY).toBeLessThan(top0 - 100)
+    expect(await windowLabel()).toBe(window0)
+
+    // A swipe's fling goes on after the finger is lifted: once the page stands still, a sideways drag must not move it.
+    const still = async () => {
+      for (let last = NaN, now = await scrollY(); ; last = now, now = await scrollY()) {
+        if (now === last) return now
+        await new Promise((resolve) => setTimeout(resolve, 150))
+      }
+    }
+    const top1 = await still()
+    const [x, y] = await onPlot()
+    await gesture([[x + 60, y]], [[-150, 0]])
+    await expect.poll(windowLabel).not.toBe(window0)
+    expect(await still()).toBe(top1)
+
+    const window1 = await windowLabel()
+    await gesture([[x - 35, y + 40], [x + 35, y + 40]], [[-60, 0], [60, 0]])
+    await expect.poll(windowLabel).not.toBe(window1)
+    // The page itself did not zoom, and every labelled mark's dot is where its label is, in the plot.
+    expect(await page.evaluate(() => window.visualViewport!.scale)).toBe(1)
+    const apart = await timeline.evaluate((el) => {
+      const plot = el.shadowRoot!.querySelector('svg.plot')!
+      const width = Number(plot.getAttribute('width'))
+      return [...plot.querySelectorAll('.mark')].flatMap((mark) => {
+        const body = mark.querySelector('circle.body')
+        const label = mark.querySelector(':scope > text')
+        if (!body || !label) return []
+        const [cx, tx] = [Number(body.getAttribute('cx')), Number(label.getAttribute('x'))]
+        // A label starts beside its dot, or beside the band of the day the dot is in the middle of.
+        const reach = Number(mark.querySelector('rect.extent')?.getAttribute('width') ?? 10) / 2 + 24
+        const visible = cx >= 0 && cx <= width
+        return visible && Math.abs(cx - tx) > reach ? [`${mark.getAttribute('data-event-id')}: dot at ${cx}, label at ${tx}`] : []
+      })
+    })
+    expect(apart).toEqual([])
+    expect(problems).toEqual([])
+    await context.close()
+  }, 60_000)
+
   it('gives axe no serious or critical violation on the editor page, with an event in the form, light and dark', async () => {
     const { page, problems } = await open('/editor.html')
     await page.locator('diplomatic-timeline-editor diplomatic-timeline [data-event-id="convoy-attack"]').first().click()
