@@ -9,7 +9,8 @@ import { CodeController } from './editor/code-controller.ts'
 import { DraftController, time } from './editor/draft-controller.ts'
 import { addActor, addEvent, addSource, deleteEvent, duplicateEvent, type Change } from './editor/event-actions.ts'
 import { EventForm } from './editor/event-form.ts'
-import { copySnippet, FileDrop, openControl, openFile, saveAs, saveAsControl, saveText } from './editor/file-actions.ts'
+import { convertAgain, copySnippet, FileDrop, openControl, openFile, saveAs, saveAsControl, saveText, type Opened } from './editor/file-actions.ts'
+import type { ColumnChoices, CsvSource } from './editor/csv-mapping.ts'
 import { noticePart, type Notice } from './editor/notice.ts'
 import { editorStyles } from './editor/styles.ts'
 import { ValidationController } from './editor/validation-controller.ts'
@@ -54,7 +55,7 @@ export class DiplomaticTimelineEditor extends LitElement {
   })
 
   private readonly code = new CodeController(this, {
-    changed: (loaded) => this.onTextChanged(loaded),
+    changed: (loaded, history) => this.onTextChanged(loaded, history),
     cursorMoved: (offset) => this.onCursorMoved(offset),
     dataset: () => this.validation.lastValid,
   })
@@ -128,9 +129,7 @@ export class DiplomaticTimelineEditor extends LitElement {
 
   /** Opens a file in place of the text: a dataset's JSON as written, or another format converted; one that cannot be read is refused with a reason. */
   async openFile(file: File) {
-    const opened = await openFile(file)
-    if (opened.text !== undefined) this.openText(opened.text, opened.name)
-    this.notice = opened.notice
+    this.show(await openFile(file))
   }
 
   override render() {
@@ -152,7 +151,7 @@ export class DiplomaticTimelineEditor extends LitElement {
         <button @click=${() => this.apply(addActor(lastValid))}>Add actor</button>
         <button @click=${() => this.apply(addSource(lastValid))}>Add source</button>
       </div>
-      ${noticePart(this.notice, { dismiss: () => (this.notice = null), discard: this.discardDraft })}
+      ${noticePart(this.notice, { dismiss: () => (this.notice = null), discard: this.discardDraft, convert: this.convertAgain })}
       ${this.drafts.conflict ? html`<p class="notice warn" role="alert"><span>${this.drafts.conflict}</span></p>` : nothing}
       <div class="panes">
         <section aria-label="JSON text" class="text ${this.drop.dragging ? 'drop' : ''}" @dragover=${this.drop.over} @dragleave=${this.drop.leave} @drop=${this.drop.drop}>
@@ -203,7 +202,9 @@ export class DiplomaticTimelineEditor extends LitElement {
     this.code.replaceAll(text)
   }
 
-  private onTextChanged(loaded: boolean) {
+  /** A text change; one of the user's own (not an undo or redo) leaves a CSV's columns behind: converting it again would undo that work. */
+  private onTextChanged(loaded: boolean, history: boolean) {
+    if (!loaded && !history && this.notice?.csv) this.notice = { ...this.notice, csv: undefined }
     this.revision++
     this.validation.changed(loaded)
     if (!loaded) this.drafts.edited()
@@ -226,6 +227,18 @@ export class DiplomaticTimelineEditor extends LitElement {
   private onPreviewSelect = (event: CustomEvent<{ id: string | null }>) => this.selectAndReveal(event.detail.id)
 
   // ---- files ------------------------------------------------------------------------------
+
+  /** What opening a file gave: its text in place of the editor's, when there is one, and its notice. */
+  private show(opened: Opened) {
+    if (opened.text !== undefined) this.openText(opened.text, opened.name)
+    this.notice = opened.notice
+  }
+
+  /** Reads the notice's CSV again with other columns; not once another file or an edit has taken its place meanwhile. */
+  private convertAgain = async (csv: CsvSource, choices: ColumnChoices) => {
+    const opened = await convertAgain(csv, choices)
+    if (this.notice?.csv === csv) this.show(opened)
+  }
 
   private save = async () => {
     const saved = await saveText(this.text, this.fileName, problemCount(this.validation.problems))

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { basicSetup } from 'codemirror'
 import { json } from '@codemirror/lang-json'
 import { autocompletion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete'
-import { redo, undo } from '@codemirror/commands'
+import { isolateHistory, redo, undo } from '@codemirror/commands'
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint'
 import { Compartment, EditorState, type Text as Doc } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
@@ -25,8 +25,8 @@ const onPageBackground = EditorView.theme({
 }, { dark: true })
 
 export interface CodeOptions {
-  /** After each change to the text; `loaded` when the whole text was replaced without an undo step (a first load). */
-  changed(loaded: boolean): void
+  /** After each change to the text; `loaded` when the whole text was replaced without an undo step (a first load), `history` when it was an undo or redo. */
+  changed(loaded: boolean, history: boolean): void
   /** After the user moves the cursor without changing the text. */
   cursorMoved(offset: number): void
   /** The dataset that completion draws ids from. */
@@ -106,14 +106,14 @@ export class CodeController implements ReactiveController {
     view.dispatch({ changes: { from: start, to: before.length - end, insert: after.slice(start, after.length - end) }, userEvent: 'input.form' })
   }
 
-  /** Replaces the whole text: one undoable step, unless it is the first load. */
+  /** Replaces the whole text: one undoable step of its own (not joined to a change just before or after), unless it is the first load. */
   replaceAll(text: string, undoable = true) {
     const view = this.view
     if (!view) return
-    if (undoable) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } })
+    if (undoable) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, annotations: isolateHistory.of('full') })
     else {
       view.setState(EditorState.create({ doc: text, extensions: this.extensions() }))
-      this.options.changed(true)
+      this.options.changed(true, false)
     }
   }
 
@@ -170,7 +170,7 @@ export class CodeController implements ReactiveController {
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ 'aria-label': 'Dataset JSON' }),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) this.options.changed(false)
+        if (update.docChanged) this.options.changed(false, update.transactions.some((t) => t.isUserEvent('undo') || t.isUserEvent('redo')))
         else if (update.selectionSet && update.transactions.some((t) => t.isUserEvent('select'))) this.options.cursorMoved(update.state.selection.main.head)
       }),
     ]

@@ -1,8 +1,11 @@
 import { html, type ReactiveControllerHost } from 'lit'
-import { detectFormat, formatById, formats, readFile, writeFormat, type FormatInfo } from '../../src/formats/registry.ts'
+import { detectFormat, formatById, formats, readFile, writeFormat, type FileFacts, type FormatInfo, type ReadResult } from '../../src/formats/registry.ts'
+import { columnsChosen, headerOf, readerMapping } from '../../src/editor/csv-columns.ts'
 import { conversionOf, withEnding } from '../../src/editor/imported.ts'
+import type { CsvMapping } from '../../src/formats/format.ts'
 import type { EventDataset } from '../../src/model/index.ts'
 import { messageOf } from '../../src/message-of.ts'
+import type { ColumnChoices, CsvSource } from './csv-mapping.ts'
 import type { Notice } from './notice.ts'
 
 // The editor's files: open (picker or drop) through the format registry, which converts other
@@ -39,10 +42,33 @@ export async function openFile(file: File): Promise<Opened> {
   }
   const facts = { bytes, name: file.name, mediaType: file.type }
   if (detectFormat(facts).id === 'json') return openJson(file.name, bytes)
-  const conversion = conversionOf(await readFile(facts), file.name)
-  if (!conversion.ok) return warn(conversion.message)
+  return converted(facts, await readFile(facts))
+}
+
+/** Reads a generic CSV again with the columns chosen in its form, as opening it would with them. */
+export async function convertAgain(csv: CsvSource, choices: ColumnChoices): Promise<Opened> {
+  const mapping = readerMapping(choices)
+  const result = await readFile(csv.file, { format: 'csv', mapping })
+  return converted(csv.file, result, mapping)
+}
+
+/**
+ * What a file read in another format opens as: its dataset's JSON, with the notes and problems;
+ * a generic CSV with the form to choose its columns, even when the reader found no date or title
+ * column to build events from, so that the user can name them.
+ */
+async function converted(file: FileFacts & { name: string }, result: ReadResult, mapping?: CsvMapping): Promise<Opened> {
+  const conversion = conversionOf(result, file.name)
+  const header = result.format.id === 'csv' && (conversion.ok || (!result.ok && result.value === null)) ? headerOf(file.bytes) : []
+  const csv = header.length > 0 ? { file, header, columns: await columnsChosen(header, mapping) } : undefined
+  if (!conversion.ok) {
+    if (!csv) return warn(conversion.message)
+    const missing = (['date', 'title'] as const).filter((field) => !csv.columns[field])
+    // The reader's own words name the mapping's syntax, for the command line; here the form is the way to name the columns.
+    return { notice: { kind: 'warn', text: `${file.name} has no column for the events' ${missing.join(' or ')} under a name the CSV reader knows: choose ${missing.length > 1 ? 'them' : 'it'} below, then Convert again. Nothing was changed.`, csv } }
+  }
   const lists = [{ title: 'What was converted and what was dropped', items: conversion.notes }, { title: 'Problems in the source file', items: conversion.problems }]
-  return { text: conversion.text, name: conversion.name, notice: { kind: conversion.problems.length ? 'warn' : 'info', text: conversion.summary, lists } }
+  return { text: conversion.text, name: conversion.name, notice: { kind: conversion.problems.length ? 'warn' : 'info', text: conversion.summary, lists, csv } }
 }
 
 /** Our own JSON opens as written, problems and all: the lint shows them where they are. */

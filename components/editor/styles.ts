@@ -22,6 +22,15 @@ export const editorStyles = css`
   .notice .actions { display: flex; gap: 0.3rem; flex-wrap: wrap; flex: none; }
   .notice ul { margin: 0.25rem 0 0; padding-left: 1.2rem; max-height: 8rem; overflow: auto; }
   .notice .list-title { margin: 0.3rem 0 0; font-weight: 600; }
+  /* A CSV's columns, joined to the notice of its conversion. */
+  .csv-mapping { border-left: 4px solid var(--_accent); padding: 0.1rem 0.6rem 0.5rem; margin: 0 0 0.5rem; background: color-mix(in srgb, var(--_accent) 4%, transparent); }
+  .notice + .csv-mapping { margin-top: -0.5rem; }
+  .notice.warn + .csv-mapping { border-color: var(--_error); background: color-mix(in srgb, var(--_error) 4%, transparent); }
+  .csv-mapping p { margin: 0.25rem 0 0.4rem; }
+  .csv-mapping .columns { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.3rem 0.9rem; margin-bottom: 0.45rem; }
+  .csv-mapping .columns > div { display: flex; align-items: center; gap: 0.4rem; min-width: 0; }
+  .csv-mapping label { flex: 0 0 4.6rem; color: var(--_muted); }
+  .csv-mapping select { flex: 1 1 0; min-width: 0; }
   .panes { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
   /* The text, its problems and the selected event's form stay in view while the preview scrolls beside them. */
   .text { position: sticky; top: 0.5rem; height: calc(100vh - 1rem); min-height: 30rem; display: flex; flex-direction: column; gap: 0.4rem; }

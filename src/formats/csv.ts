@@ -115,24 +115,39 @@ export function edtfOfCell(cell: string): string {
   return text
 }
 
-/** The columns the fields map to: those given, else those found under the usual names. */
-function columnsOf(table: CsvTable, mapping: CsvMapping | undefined): { columns: Partial<Record<keyof CsvMapping, number>>; problems: Problem[]; missing: boolean } {
+/** The column each field is read from, by index: the one the mapping names ('' for none), else the first of its usual names the header has. */
+function indexesOf(header: readonly string[], mapping: CsvMapping | undefined): Partial<Record<keyof CsvMapping, number>> {
+  const at = (name: string) => header.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase())
   const columns: Partial<Record<keyof CsvMapping, number>> = {}
-  const problems: Problem[] = []
-  const header = table.place(-1)
-  for (const field of Object.keys(usualNames) as Array<keyof CsvMapping>) {
+  for (const field of mappingFields) {
     const given = mapping?.[field]
-    const index = given !== undefined ? table.column(given) : usualNames[field].map((n) => table.column(n)).find((i) => i >= 0) ?? -1
+    const index = given === '' ? -1 : given !== undefined ? at(given) : usualNames[field].map(at).find((i) => i >= 0) ?? -1
     if (index >= 0) columns[field] = index
-    else if (given !== undefined) problems.push({ path: '', line: header.line, column: header.column, message: `${header.label}: no column named ${JSON.stringify(given)} for ${field} (the columns are ${table.header.join(', ')})` })
   }
-  const missing = columns.date === undefined || columns.title === undefined
+  return columns
+}
+
+/**
+ * The column each field is read from, by name, for a header and a mapping: what `readCsv` will
+ * read, for a form that shows it and lets the user change it. A field with no column is left out.
+ * @example columnsRead(['When', 'What', 'Desk']) // { date: 'When', title: 'What' }
+ */
+export function columnsRead(header: readonly string[], mapping?: CsvMapping): CsvMapping {
+  return Object.fromEntries(Object.entries(indexesOf(header, mapping)).map(([field, index]) => [field, header[index]!]))
+}
+
+/** The columns the fields map to, and the problems of a mapping that names no column of the file or of a file without a date or title. */
+function columnsOf(table: CsvTable, mapping: CsvMapping | undefined): { columns: Partial<Record<keyof CsvMapping, number>>; problems: Problem[]; missing: boolean } {
+  const columns = indexesOf(table.header, mapping)
+  const header = table.place(-1)
+  const problem = (message: string): Problem => ({ path: '', line: header.line, column: header.column, message: `${header.label}: ${message}` })
+  const problems = mappingFields
+    .filter((field) => columns[field] === undefined && mapping?.[field])
+    .map((field) => problem(`no column named ${JSON.stringify(mapping![field])} for ${field} (the columns are ${table.header.join(', ')})`))
   for (const field of ['date', 'title'] as const) {
-    if (columns[field] === undefined && mapping?.[field] === undefined) {
-      problems.push({ path: '', line: header.line, column: header.column, message: `${header.label}: no column for the events' ${field}: name one in the mapping (${field}=COLUMN; the columns are ${table.header.join(', ')})` })
-    }
+    if (columns[field] === undefined && !mapping?.[field]) problems.push(problem(`no column for the events' ${field}: name one in the mapping (${field}=COLUMN; the columns are ${table.header.join(', ')})`))
   }
-  return { columns, problems, missing }
+  return { columns, problems, missing: columns.date === undefined || columns.title === undefined }
 }
 
 /** "Russia (perpetrator, alleged)" → the name, role and attribution, when they are ones the model knows. */

@@ -1,17 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeFormat } from '../../src/formats/registry.ts'
 import { validateDataset } from '../../src/validate/index.ts'
-import { button, cleanUp, downloadsDuring, freshKey, mount, notice, originalText, pick, previewMark, root, typeOver } from '../editor/editor-page.ts'
+import { button, cleanUp, downloadsDuring, freshKey, mount, notice, noticeList, originalText, pick, previewMark, problemsListed, root, typeOver } from '../editor/editor-page.ts'
 
 let key = ''
 beforeEach(() => void (key = freshKey()))
 afterEach(cleanUp)
-
-const problemsListed = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[part="problems"] li')].map((li) => li.textContent ?? '')
-const noticeList = (el: HTMLElement, title: string) => {
-  const heading = [...el.shadowRoot!.querySelectorAll('.notice .list-title')].find((h) => h.textContent?.startsWith(title))
-  return [...(heading?.nextElementSibling?.querySelectorAll('li') ?? [])].map((li) => li.textContent ?? '')
-}
 
 describe('<diplomatic-timeline-editor> opening files', () => {
   it('opens a JSON file from the picker as written, and refuses a file it cannot read', async () => {

@@ -31,6 +31,13 @@ export const lineOf = (text: string, offset: number) => text.slice(0, offset).sp
 /** The notice's text, white space collapsed. */
 export const notice = (el: DiplomaticTimelineEditor) => (root(el).querySelector('.notice')?.textContent ?? '').replace(/\s+/g, ' ').trim()
 export const status = (el: DiplomaticTimelineEditor) => root(el).querySelector('.status')?.textContent ?? ''
+/** The items of the notice's list under a title that starts with `title`. */
+export const noticeList = (el: DiplomaticTimelineEditor, title: string) => {
+  const heading = [...root(el).querySelectorAll('.notice .list-title')].find((h) => h.textContent?.startsWith(title))
+  return [...(heading?.nextElementSibling?.querySelectorAll('li') ?? [])].map((li) => li.textContent ?? '')
+}
+/** The problems listed under the text. */
+export const problemsListed = (el: DiplomaticTimelineEditor) => [...root(el).querySelectorAll('[part="problems"] li')].map((li) => li.textContent ?? '')
 export const button = (el: DiplomaticTimelineEditor, label: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === label)!
 
