@@ -36,20 +36,21 @@ export const styles = css`
   :host {
     display: block;
     position: relative;
+    container-type: inline-size;
     font: 13px/1.4 var(--dt-font, system-ui, sans-serif);
     color: var(--_fg);
     background: var(--_bg);
   }
   [part='error'] { color: var(--_error); border: 1px solid currentColor; padding: 0.5rem 1rem; }
   .toolbar, .filters { display: flex; gap: 0.25rem 0.4rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.35rem; }
-  .toolbar h2 { font-size: 1rem; margin: 0 auto 0 0; }
+  .toolbar h2 { font-size: 1rem; margin: 0; margin-inline-end: auto; }
   input[type='search'], select { font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_muted); border-radius: 4px; padding: 0.15rem 0.4rem; min-height: 1.75rem; box-sizing: border-box; }
   /* The search box and the buttons keep to one line: the box narrows first. */
   .controls { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.4rem; align-items: center; flex: 0 1 auto; min-width: 0; }
   .controls button { flex: none; }
   .downloads { position: relative; flex: none; }
   .downloads summary { cursor: pointer; padding: 0.1rem 0.4rem; border: 1px solid var(--_muted); border-radius: 4px; list-style: none; }
-  .downloads .menu { position: absolute; right: 0; z-index: 3; display: grid; gap: 0.2rem; min-width: 12rem; padding: 0.4rem; background: var(--_bg); border: 1px solid var(--_muted); border-radius: 4px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.2); }
+  .downloads .menu { position: absolute; inset-inline-end: 0; z-index: 3; display: grid; gap: 0.2rem; min-width: 12rem; padding: 0.4rem; background: var(--_bg); border: 1px solid var(--_muted); border-radius: 4px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.2); }
   .downloads .menu button { text-align: start; }
   .downloads .error { margin: 0.2rem 0 0; max-width: 16rem; color: var(--_error); }
   input[type='search'] { width: 12rem; flex: 0 1 12rem; min-width: 5rem; }
@@ -57,16 +58,19 @@ export const styles = css`
   button[aria-pressed='true'] { background: var(--_accent); border-color: var(--_accent); color: var(--_bg); }
   button:focus-visible, input:focus-visible, select:focus-visible, .plot:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
   .chip { border-radius: 999px; font-size: 12px; min-height: 1.5rem; padding: 0 0.55rem; }
-  .chip .count { opacity: 0.75; margin-left: 0.25em; }
-  .shown { color: var(--_muted); margin-left: auto; }
+  .chip .count { opacity: 0.75; margin-inline-start: 0.25em; }
+  .shown { color: var(--_muted); margin-inline-start: auto; }
   .more { color: var(--_muted); margin: 0.5rem 0; }
-  .more button { margin-left: 0.5rem; }
+  .more button { margin-inline-start: 0.5rem; }
   button:disabled { opacity: 0.45; cursor: default; }
   .overview { display: block; width: 100%; margin-bottom: 0.25rem; }
   .overview .bars { fill: var(--_muted); shape-rendering: crispEdges; }
   .overview .selection { fill: var(--_accent); fill-opacity: 0.15; stroke: var(--_accent); }
   .overview .frame { fill: none; stroke: var(--_muted); stroke-opacity: 0.4; }
   .plot:focus:not(:focus-visible) { outline: none; }
+  /* Laid out left to right whatever the page's direction (as the time axis runs); right-to-left
+     text still reads right to left within each label. */
+  .plot-area, .overview { direction: ltr; }
   /* Vertical swipes scroll the page; sideways drags and pinches are the plot's (see controllers/touch-axis.ts). */
   .plot { display: block; position: relative; width: 100%; touch-action: pan-y; cursor: grab; user-select: none; }
   /* Under the SVG (which comes after it), over the lanes: its CSS colours are what it draws in. */
@@ -119,18 +123,27 @@ export const styles = css`
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; margin: 0.25rem 0; }
   dt { color: var(--_muted); }
   dd { margin: 0; }
-  blockquote { margin: 0.25rem 0; padding-left: 0.75rem; border-left: 3px solid var(--_muted); }
-  .related { margin: 0; padding-left: 1.1rem; }
-  .linklike { text-align: left; border: none; padding: 0; min-height: 0; color: var(--_accent); text-decoration: underline; }
+  blockquote { margin: 0.25rem 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--_muted); }
+  .related { margin: 0; padding-inline-start: 1.1rem; }
+  .linklike { text-align: start; border: none; padding: 0; min-height: 0; color: var(--_accent); text-decoration: underline; }
   table { border-collapse: collapse; width: 100%; }
-  th, td { text-align: left; padding: 0.2rem 0.4rem; border-bottom: 1px solid color-mix(in srgb, var(--_muted) 30%, transparent); vertical-align: top; }
+  th, td { text-align: start; padding: 0.2rem 0.4rem; border-bottom: 1px solid color-mix(in srgb, var(--_muted) 30%, transparent); vertical-align: top; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  /* In a narrow element (a phone): the details are a sheet along the screen's bottom, over the
+     plot's lower part, while the element is in view. */
+  @container (max-width: 600px) {
+    [part='details'] {
+      position: sticky; bottom: 0; z-index: 2; max-height: 55vh; overflow: auto; box-sizing: border-box;
+      background: var(--_bg); border-top: 2px solid var(--_accent); box-shadow: 0 -6px 16px rgb(0 0 0 / 0.18); padding: 0.5rem 0.25rem;
+    }
+  }
   /* On paper: the timeline, what it is filtered to and the selected event's details; no control,
      which does nothing there, and nothing split across two pages that fits on one. */
   @media print {
     .controls, .overview, .tooltip, .more, .chip[aria-pressed='false'], .filters select:has(option[value='']:checked), .loading button { display: none; }
     .chip[aria-pressed='true'] { background: none; color: var(--_fg); border-color: var(--_fg); }
     .plot-area, [part='details'], tr { break-inside: avoid; }
+    [part='details'] { position: static; max-height: none; overflow: visible; box-shadow: none; }
     .plot { cursor: auto; }
   }
   @media (prefers-reduced-motion: reduce) {
