@@ -96,6 +96,14 @@ export const styles = css`
   .mark.cancelled .extent { fill: var(--_muted); }
   .mark.planned .body, .mark.postponed .body { fill: var(--_bg); stroke: var(--_planned); stroke-dasharray: 3 2; }
   .mark.cancelled .body { fill: var(--_bg); stroke: var(--_muted); stroke-dasharray: 1 2; }
+  /* Emphasis follows the story: background (a war, "earlier this month") is drawn quieter than
+     what the source reports, and a key event larger and bolder (see src/timeline/emphasis.ts). */
+  .mark.context .body { fill-opacity: 0.4; stroke-opacity: 0.55; }
+  .mark.context.one-of .body { fill-opacity: 0.6; }
+  .mark.context > text { fill: var(--_muted); }
+  .mark.key circle.body { r: 7px; }
+  .mark.key rect.body { stroke-width: 2.5; }
+  .mark.key > text { font-weight: 700; }
   .mark.selected .body { stroke: var(--_fg); stroke-width: 2.5; }
   .mark .badge { fill: var(--_disputed); }
   .mark .badge-text { fill: var(--_bg); font-size: 9px; font-weight: 700; }

@@ -126,7 +126,7 @@ function renderMark(mark: Mark, named: boolean, selected: string | null) {
   const { item } = mark
   const wide = mark.x2 - mark.x1 > 12
   const bar = wide && !mark.dot
-  const classes = ['mark', item.status, item.shape, item.id === selected ? 'selected' : ''].join(' ')
+  const classes = ['mark', item.status, item.shape, item.emphasis, item.id === selected ? 'selected' : ''].join(' ')
   const cy = mark.y + rowHeight / 2 - 2
   return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${accessibleName(item)}>
     ${wide && mark.dot ? svg`<rect class="extent" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}

@@ -190,6 +190,8 @@ export interface Event {
   evidence?: Array<Evidence>
   /** Free keywords for search. */
   tags?: Array<Text>
+  /** How prominently the timeline draws the event. Without it, the timeline decides: periods, events longer than a week and events over a week before the source's date are background; the rest are what the source reports. */
+  emphasis?: 'key' | 'context'
   /** A custom field, kept unchanged on load and save. */
   [custom: `x-${string}`]: unknown
 }

@@ -1,3 +1,4 @@
+import { emphasisOf, type Emphasis } from './emphasis.ts'
 import { DateShape, quickBounds, resolveEdtf, type QuickBounds, type ResolvedDate } from '../dates/edtf.ts'
 import { formatDate, type LabelOptions } from '../dates/format.ts'
 import type { Event, EventDataset } from '../model/index.ts'
@@ -26,6 +27,8 @@ export interface TimelineEvent {
   certainty: Event['certainty']
   /** Some participant's role is only alleged. */
   disputed: boolean
+  /** How prominently the event is drawn: key, reported or background (see emphasisOf). */
+  readonly emphasis: Emphasis
 }
 
 /**
@@ -62,6 +65,7 @@ class Item implements TimelineEvent {
   readonly certainty: Event['certainty']
   readonly disputed: boolean
   private formatted?: string
+  private emphasized?: Emphasis
 
   /**
    * `date` holds the date's bounds, shape and qualifiers, and is kept when it is the full
@@ -78,7 +82,7 @@ class Item implements TimelineEvent {
     alleged: boolean,
     date: QuickBounds,
     private resolved: ResolvedDate | undefined,
-    now: number | undefined,
+    private readonly now: number | undefined,
     private readonly options: LabelOptions,
   ) {
     const columns = row >= 0 ? (source as EventColumns) : undefined
@@ -120,6 +124,11 @@ class Item implements TimelineEvent {
   // Formatting every label up front costs more than drawing the few events in view.
   get dateLabel(): string {
     return (this.formatted ??= formatDate(this.date, this.options))
+  }
+
+  /** How prominently the event is drawn (see emphasisOf); read for the events drawn with a label, so from a columnar source it builds those only. */
+  get emphasis(): Emphasis {
+    return (this.emphasized ??= emphasisOf(this.event, this.start, this.end, this.now))
   }
 }
 

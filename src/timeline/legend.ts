@@ -4,6 +4,8 @@ import { Flag } from './table.ts'
 
 /** The encodings a view can show, each one entry of a legend. */
 export const LegendKey = {
+  key: 'key',
+  context: 'context',
   day: 'day',
   span: 'span',
   oneOf: 'one-of',
@@ -19,6 +21,8 @@ export type LegendKey = (typeof LegendKey)[keyof typeof LegendKey]
 
 /** What each entry says beside its swatch (which draws the mark, or the ~ and ?), in English. */
 export const legendText: Record<LegendKey, string> = {
+  key: 'a key event',
+  context: 'background',
   day: 'a day',
   span: 'a span of time',
   'one-of': 'one unknown day in the span',
@@ -41,6 +45,8 @@ export function legendOf(frame: PlotFrame, asOf: boolean): LegendKey[] {
     // Marks just outside the window are laid out for a pan to come, not drawn in view.
     if (x2 <= 0 || x1 >= frame.width) continue
     present.add(dot ? LegendKey.day : LegendKey.span)
+    if (item.emphasis === 'key') present.add(LegendKey.key)
+    if (item.emphasis === 'context') present.add(LegendKey.context)
     if (item.shape === DateShape.oneOf) present.add(LegendKey.oneOf)
     if (item.label.startsWith('~')) present.add(LegendKey.approximate)
     if (/^~?\?/.test(item.label)) present.add(LegendKey.uncertain)
@@ -72,6 +78,7 @@ export interface SwatchShape {
   fill?: Ink
   stroke?: Ink
   dash?: string
+  /** The fill's opacity (stroke's too, a little more). */
   opacity?: number
   /** A letter's text and font size in px. */
   text?: string
@@ -84,6 +91,8 @@ const letter = (text: string, fill: Ink, size: number): SwatchShape => ({ tag: '
 /** How a legend entry's swatch is drawn: as the plot draws that encoding. */
 export function swatchOf(key: LegendKey): SwatchShape[] {
   switch (key) {
+    case LegendKey.key: return [{ tag: 'circle', at: { cx: 12, cy: 0, r: 7 }, fill: 'accent' }]
+    case LegendKey.context: return [{ ...bar('accent', 'accent'), opacity: 0.4 }]
     case LegendKey.day: return [{ tag: 'circle', at: { cx: 12, cy: 0, r: 5 }, fill: 'accent' }]
     case LegendKey.span: return [bar('accent', 'accent')]
     case LegendKey.oneOf: return [bar(undefined, 'accent'), ...[0, 5, 10, 15, 20].map((x): SwatchShape => ({ tag: 'line', at: { x1: x, y1: 6, x2: x + 6, y2: -6 }, stroke: 'accent' }))]

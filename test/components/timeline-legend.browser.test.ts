@@ -13,7 +13,7 @@ afterEach(() => document.body.replaceChildren())
 describe('<diplomatic-timeline>: the legend', () => {
   it('explains the encodings the view draws, and only those', async () => {
     const el = await mount(syria)
-    expect(legend(el)).toEqual(['a day', 'a span of time', 'one unknown day in the span', 'approximate date', 'planned or postponed', 'cancelled', 'attribution disputed', 'the source’s date (“as of”)'])
+    expect(legend(el)).toEqual(['a key event', 'background', 'a day', 'a span of time', 'one unknown day in the span', 'approximate date', 'planned or postponed', 'cancelled', 'attribution disputed', 'the source’s date (“as of”)'])
     // Each swatch is drawn in the plot's colours.
     const day = root(el).querySelector('[part="legend"] li circle')!
     expect(getComputedStyle(day).fill).toBe(getComputedStyle(root(el).querySelector('.mark:not(.planned, .cancelled) circle.body')!).fill)
@@ -24,6 +24,17 @@ describe('<diplomatic-timeline>: the legend', () => {
     data.relations = []
     const small = await mount(data)
     expect(legend(small)).toEqual(['a day', 'attribution disputed', 'the source’s date (“as of”)'])
+  })
+
+  it('draws background quieter than what the source reports, and a key event larger and bolder', async () => {
+    const el = await mount(syria)
+    const mark = (id: string) => root(el).querySelector(`.mark[data-event-id="${id}"]`)!
+    expect([...mark('convoy-attack').classList]).toContain('key')
+    expect([...mark('syrian-civil-war').classList]).toContain('context')
+    expect([...mark('kirby-statement').classList]).toContain('reported')
+    const opacity = (id: string) => Number(getComputedStyle(mark(id).querySelector('.body')!).fillOpacity)
+    expect(opacity('syrian-civil-war')).toBeLessThan(opacity('kirby-statement'))
+    expect(Number.parseFloat(getComputedStyle(mark('convoy-attack').querySelector('circle.body')!).r)).toBeGreaterThan(Number.parseFloat(getComputedStyle(mark('kirby-statement').querySelector('circle.body')!).r))
   })
 
   it('follows the view: zoomed to one day, it explains only what that day shows', async () => {
