@@ -124,6 +124,8 @@ export const styles = css`
   .ink-stroke-muted { stroke: var(--_muted); }
   .swatch-text { text-anchor: middle; font-weight: 700; }
   .relation { fill: none; stroke: var(--_fg); stroke-opacity: 0.6; stroke-width: 1.25; }
+  .link .verb { fill: var(--_fg); font-size: 11px; font-style: italic; paint-order: stroke; stroke: var(--_bg); stroke-width: 3px; stroke-linejoin: round; }
+  .arrowhead path { fill: var(--_fg); fill-opacity: 0.75; }
   .tooltip { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 1; max-width: min(18rem, 100%); box-sizing: border-box; background: var(--_fg); color: var(--_bg); padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 12px; }
   [part='details'] { border-top: 1px solid var(--_muted); padding: 0.5rem 0; }
   [part='details'] h3 { margin: 0 0 0.25rem; font-size: 1rem; }

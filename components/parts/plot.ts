@@ -54,6 +54,9 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, locale, o
       aria-label="Timeline of ${shown} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan."
       @keydown=${on.key} @click=${on.click} @pointermove=${on.pointerMove} @pointerleave=${on.pointerLeave}>
     <defs>
+      <marker id="dt-arrow" class="arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <path d="M0,0 L8,4 L0,8 z"></path>
+      </marker>
       <pattern id="dt-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
         <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
       </pattern>
@@ -153,14 +156,34 @@ function relationPaths(relations: readonly Relation[], marks: readonly Mark[], s
   if (!selected) return nothing
   const at = new Map<string, Mark>()
   for (const m of marks) if (!at.has(m.item.id)) at.set(m.item.id, m)
-  const links = relations.filter((r) => r.from === selected || r.to === selected)
-  return links.map((r) => {
-    const [a, b] = [at.get(r.from), at.get(r.to)]
-    if (!a || !b) return nothing
+  // An arrow from the event that acts to the one it acts on, with its verb ("accuses", "responds
+  // to"). Between events far apart in time, the curve arches over the rows, its verb on top;
+  // between events close in time but rows apart, it bows out to the right of the dots (labels are
+  // mostly on their left), its verb beside it. A cubic Bézier whose control points are `bend`
+  // from its ends reaches three quarters of the way out.
+  const links = relations.filter((r) => (r.from === selected || r.to === selected) && at.has(r.from) && at.has(r.to)).map((r) => {
+    const [a, b] = [at.get(r.from)!, at.get(r.to)!]
     const [x1, y1, x2, y2] = [a.cx, a.y + rowHeight / 2 - 2, b.cx, b.y + rowHeight / 2 - 2]
-    const bend = Math.min(60, Math.abs(x2 - x1) / 2 + 20)
-    return svg`<path class="relation" d="M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}"></path>`
+    const across = Math.abs(x2 - x1) >= Math.abs(y2 - y1)
+    const bend = Math.min(60, (across ? Math.abs(x2 - x1) : Math.abs(y2 - y1)) / 2 + 20)
+    return across
+      ? { d: `M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}`, x: (x1 + x2) / 2, y: Math.min(y1, y2) - bend * 0.75 - 3, anchor: 'middle', verb: relationVerb[r.type] }
+      : { d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 + bend},${y2} ${x2},${y2}`, x: Math.max(x1, x2) + bend * 0.75 + 4, y: (y1 + y2) / 2 + 4, anchor: 'start', verb: relationVerb[r.type] }
   })
+  // Verbs near one another are moved apart, a line each, rather than printed over each other.
+  const byHeight = [...links].sort((p, q) => p.y - q.y)
+  byHeight.forEach((link, n) => {
+    const above = byHeight.slice(0, n).filter((o) => Math.abs(o.x - link.x) < 90)
+    for (const o of above) if (link.y < o.y + 13) link.y = o.y + 13
+  })
+  return links.map((l) => svg`<g class="link"><path class="relation" d=${l.d} marker-end="url(#dt-arrow)"></path>
+    <text class="verb" x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.verb}</text></g>`)
+}
+
+/** A relation's type as the verb between its two events. */
+const relationVerb: Record<Relation['type'], string> = {
+  accuses: 'accuses', denies: 'denies', confirms: 'confirms', 'responds-to': 'responds to',
+  'follows-up': 'follows up', 'follows-from': 'follows from', 'part-of': 'part of',
 }
 
 /** The tooltip: an event's title and date, or a density bucket's count. */

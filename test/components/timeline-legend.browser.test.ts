@@ -43,6 +43,18 @@ describe('<diplomatic-timeline>: the legend', () => {
     expect(legend(el)).toContain('a day')
   })
 
+  it('draws the selected event\'s relations as arrows from the event that acts, each with its verb', async () => {
+    const el = await mount(syria, { selected: 'convoy-attack' })
+    const relations = syria.relations.filter((r) => r.from === 'convoy-attack' || r.to === 'convoy-attack')
+    const links = [...root(el).querySelectorAll('.link')]
+    expect(links).toHaveLength(relations.length)
+    links.forEach((link, i) => {
+      expect(link.querySelector('path.relation')!.getAttribute('marker-end')).toBe('url(#dt-arrow)')
+      expect(link.querySelector('.verb')!.textContent).toBe(relations[i]!.type.replace('-', ' '))
+    })
+    expect(root(el).querySelector('#dt-arrow path')).not.toBeNull()
+  })
+
   it('hides and comes back with the Legend button, which says whether it is shown', async () => {
     const el = await mount(syria)
     expect(button(el, 'Legend').getAttribute('aria-pressed')).toBe('true')
