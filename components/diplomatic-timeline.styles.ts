@@ -105,6 +105,7 @@ export const styles = css`
   .mark.key rect.body { stroke-width: 2.5; }
   .mark.key > text { font-weight: 700; }
   .mark.selected .body { stroke: var(--_fg); stroke-width: 2.5; }
+  .mark.group > text { font-style: italic; }
   .mark .badge { fill: var(--_disputed); }
   .mark .badge-text { fill: var(--_bg); font-size: 9px; font-weight: 700; }
   .hatch-line { stroke: var(--_accent); stroke-width: 2; }
@@ -129,6 +130,7 @@ export const styles = css`
   .tooltip { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 1; max-width: min(18rem, 100%); box-sizing: border-box; background: var(--_fg); color: var(--_bg); padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 12px; }
   [part='details'] { border-top: 1px solid var(--_muted); padding: 0.5rem 0; }
   [part='details'] h3 { margin: 0 0 0.25rem; font-size: 1rem; }
+  [part='details'] .close { float: inline-end; margin-inline-start: 0.5rem; min-height: 1.75rem; }
   h4 { margin: 0.5rem 0 0.15rem; font-size: 0.9rem; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; margin: 0.25rem 0; }
   dt { color: var(--_muted); }
@@ -150,7 +152,7 @@ export const styles = css`
   /* On paper: the timeline, what it is filtered to and the selected event's details; no control,
      which does nothing there, and nothing split across two pages that fits on one. */
   @media print {
-    .controls, .overview, .tooltip, .more, .chip[aria-pressed='false'], .filters select:has(option[value='']:checked), .loading button { display: none; }
+    .controls, .overview, .tooltip, .more, [part='details'] .close, .chip[aria-pressed='false'], .filters select:has(option[value='']:checked), .loading button { display: none; }
     .chip[aria-pressed='true'] { background: none; color: var(--_fg); border-color: var(--_fg); }
     .plot-area, [part='details'], tr { break-inside: avoid; }
     [part='details'] { position: static; max-height: none; overflow: visible; box-shadow: none; }

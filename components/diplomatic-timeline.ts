@@ -18,6 +18,7 @@ import { toolbarPart } from './parts/toolbar.ts'
 import { legendPart } from './parts/legend.ts'
 import { legendOf } from '../src/timeline/legend.ts'
 import { defaultLocale, usableLocale } from '../src/dates/locale.ts'
+import { hasLanguage, languageFor, loadLanguage, messagesFor, type Messages, type Strings } from '../src/i18n/index.ts'
 import { OverviewStrip } from './controllers/overview-strip.ts'
 import { PlotInput } from './controllers/plot-input.ts'
 import { PlotFrames } from './controllers/plot-frames.ts'
@@ -27,6 +28,7 @@ import { TextMeasure } from './controllers/text-measure.ts'
 import { DatasetController, type Load, type Ready } from './controllers/dataset.ts'
 import { UrlSync } from './controllers/url-sync.ts'
 import type { LinkState } from '../src/timeline/link.ts'
+import type { Relation } from '../src/model/index.ts'
 import { ElementSize } from './controllers/element-size.ts'
 import type { DrawnView } from './controllers/downloads.ts'
 import { formatById, formats } from '../src/formats/catalogue.ts'
@@ -86,6 +88,27 @@ export class DiplomaticTimeline extends LitElement {
   @state() private load: Load = { state: 'empty' }
   @state() private width = 0
   @state() private listView = false
+  /** The events related to the selected one, made again only when the selection or the relations change: the frame is laid out again when it changes. */
+  private relatedTo = (() => {
+    let last: { selected: string | null; relations: unknown; ids: ReadonlySet<string> } | undefined
+    return (selected: string | null, relations: readonly Relation[] = []): ReadonlySet<string> => {
+      if (last?.selected !== selected || last.relations !== relations) {
+        const ids = new Set(relations.flatMap((r) => (r.from === selected ? [r.to] : r.to === selected ? [r.from] : [])))
+        last = { selected, relations, ids }
+      }
+      return last.ids
+    }
+  })()
+  /** A group of same-day events' label ("8 events"), made once per catalogue: the frame is laid out again when it changes. */
+  private groupLabel = (() => {
+    let last: { messages: Messages; label: (count: number) => string } | undefined
+    return (messages: Messages) => {
+      if (last?.messages !== messages) last = { messages, label: (count: number) => messages.format('groupCount', { count }) }
+      return last.label
+    }
+  })()
+  /** The groups of same-day events the user opened (see src/timeline/layout.ts, Grouping). */
+  @state() private openedGroups: ReadonlySet<string> = new Set()
   /** Whether the legend is shown under the plot (the Legend button). */
   @state() private legendShown = true
   /** Why the last download failed, shown in the menu. */
@@ -114,10 +137,23 @@ export class DiplomaticTimeline extends LitElement {
   /** Last day of the initial window (YYYY-MM-DD). */
   @property({ attribute: 'end' }) end?: string
 
-  /** BCP 47 locale for the axis and numbers (other dates are British English still); one that is not a language tag falls back to en-GB, with a warning. */
+  /**
+   * BCP 47 locale of every date, number and word: the words come from the nearest catalogue
+   * (en, fr, ar, ru, es; fr-CA reads French, a language without one English); one that is not a
+   * language tag falls back to en-GB, with a warning. With `strings`, a page supplies another language.
+   */
   @property({ attribute: 'locale' }) locale = defaultLocale
   /** The locale in use: `locale`, or the default when that is not a language tag. */
   private localeInUse = defaultLocale
+
+  /**
+   * Words in place of the catalogue's, by message key (see the README's Languages): to change a
+   * few, or, with `locale`, to supply a language the element has no catalogue for.
+   * @example timeline.strings = { searchPlaceholder: 'Search the truce', shownCount: '{shown} of {total} shown' }
+   */
+  @property({ attribute: false }) strings?: Strings
+  /** The words for `localeInUse`, with `strings` over them. */
+  @state() private messages: Messages = messagesFor(defaultLocale)
 
   /** Keep the selection in the page address (#event=id), and select from it on load. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false
@@ -169,7 +205,7 @@ export class DiplomaticTimeline extends LitElement {
   private drawnView = (): DrawnView | undefined => {
     const ready = this.ready
     return ready && {
-      frame: this.listView ? undefined : this.frames.last, locale: this.localeInUse, title: ready.dataset.title, sources: ready.dataset.sources,
+      frame: this.listView ? undefined : this.frames.last, title: ready.dataset.title, sources: ready.dataset.sources,
       dataset: () => ({ ...ready.dataset, events: ready.items.map((item) => item.event) }), valid: ready === this.input.valid, asOf: ready.asOf !== null,
     }
   }
@@ -191,6 +227,7 @@ export class DiplomaticTimeline extends LitElement {
     setHover: (hover) => (this.hover = hover),
     choose: (id, event) => this.choose(id, event),
     showDetails: () => this.renderRoot.querySelector<HTMLElement>('[part="details"]')?.scrollIntoView({ block: 'nearest' }),
+    openGroup: (key) => (this.openedGroups = new Set([...this.openedGroups, key])),
   })
   /**
    * A selected event to bring into view after the next render, with the event by which the user
@@ -221,6 +258,12 @@ export class DiplomaticTimeline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues) {
     if (changed.has('locale')) this.localeInUse = usableLocale(this.locale)
+    if (changed.has('locale') || changed.has('strings')) {
+      this.messages = messagesFor(this.localeInUse, this.strings)
+      // Another language's words are fetched first: English shows meanwhile, for a moment.
+      const language = languageFor(this.localeInUse)
+      if (!hasLanguage(language)) void loadLanguage(language).then(() => (this.messages = messagesFor(this.localeInUse, this.strings)), () => undefined)
+    }
     // The first render knows its width, rather than drawing once at zero and again at once.
     if (this.width === 0) this.width = Math.floor(this.getBoundingClientRect().width)
     // The data given last wins.
@@ -310,12 +353,12 @@ export class DiplomaticTimeline extends LitElement {
    * @example const blob = await timeline.exportPicture('png')
    */
   async exportPicture(type: 'svg' | 'png' = 'svg'): Promise<Blob> {
-    return (await import('./controllers/downloads.ts')).picture(this, this.drawnView(), type)
+    return (await import('./controllers/downloads.ts')).picture(this, this.drawnView(), type, this.messages)
   }
 
   /** The (valid) data in a format the timeline writes: json, arrow, csv, ical, jsonld, timelinejs (see the README's formats). */
   async exportData(format: string): Promise<Blob> {
-    return (await import('./controllers/downloads.ts')).data(this.drawnView(), format)
+    return (await import('./controllers/downloads.ts')).data(this.drawnView(), format, this.messages)
   }
 
   /** The window shown at zoom 1: the start/end attributes, or one fitted to the events. */
@@ -332,22 +375,23 @@ export class DiplomaticTimeline extends LitElement {
 
   override render() {
     const load = this.load
-    if (load.state === 'loading') return loadingPart(this.input.loader.progress, this.localeInUse, this.size.shownHeight, this.stallTimeout, () => void this.reload())
+    if (load.state === 'loading') return loadingPart(this.input.loader.progress, this.messages, this.size.shownHeight, this.stallTimeout, () => void this.reload())
     const ready = this.ready
-    const alert = load.state === 'error' ? problemsPart(load, ready !== undefined) : nothing
+    const alert = load.state === 'error' ? problemsPart(load, ready !== undefined, this.messages) : nothing
     if (!ready) return alert
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
     const selected = ready === this.input.valid && this.selected !== null ? ready.byId(this.selected) : undefined
     return html`${alert}<div @keydown=${this.plotInput.onHostKey}>
-      ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, legend: this.legendShown, downloads: dataDownloads, downloadError: this.downloadError, on: this.toolbarActions })}
+      ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, legend: this.legendShown, downloads: dataDownloads, downloadError: this.downloadError, messages: this.messages, on: this.toolbarActions })}
       ${filtersPart({
         actors: ready.dataset.actors, counts: this.shown.counts, facetValues: this.facetValues, filters: this.filters, shown: this.shown.items.length, total: ready.items.length,
         window: this.width === 0 || this.listView ? null : (this.x.domain().map(Number) as [number, number]), on: { actor: this.onActor, toggle: this.toggle },
+        messages: this.messages,
       })}
-      ${this.listView ? listPart(this.shown.items, this.listStart, listPage, this.choose, (start) => (this.listStart = start)) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
-      ${tooltipPart(this.hover, ready.byId, this.width, this.localeInUse)}
-      ${selected ? guard([selected, ready, this.localeInUse], () => detailsPart(selected, ready, this.localeInUse, this.choose)) : nothing}
+      ${this.listView ? listPart(this.shown.items, this.listStart, listPage, this.choose, (start) => (this.listStart = start), this.messages) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
+      ${tooltipPart(this.hover, ready.byId, this.width, this.messages)}
+      ${selected ? guard([selected, ready, this.messages], () => detailsPart(selected, ready, this.messages, this.detailsActions)) : nothing}
     </div>`
   }
 
@@ -368,12 +412,13 @@ export class DiplomaticTimeline extends LitElement {
     const x = this.x
     const frame = this.frames.frame({
       table: ready.table, lanes: this.lanes, shown: this.shown, x, width: this.width, groupBy: this.groupBy,
-      selected: this.selected === null ? -1 : ready.table.rowOf(this.selected),
+      selected: this.selected === null ? -1 : ready.table.rowOf(this.selected), opened: this.openedGroups, groupLabel: this.groupLabel(this.messages),
+      related: this.relatedTo(this.selected, ready.dataset.relations),
     })
-    const legend = this.legendShown ? guard([frame, ready.asOf !== null], () => legendPart(legendOf(frame, ready.asOf !== null))) : nothing
+    const legend = this.legendShown ? guard([frame, ready.asOf !== null, this.messages], () => legendPart(legendOf(frame, ready.asOf !== null), this.messages)) : nothing
     return html`${plotPart({
       frame,
-      x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length, locale: this.localeInUse,
+      x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length, locale: this.localeInUse, messages: this.messages,
       on: { key: this.plotInput.onKey, click: this.plotInput.onClick, pointerMove: this.plotInput.onPointerMove, pointerLeave: this.plotInput.onPointerLeave },
     })}${legend}`
   }
@@ -397,6 +442,12 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   private toggle = (facet: Exclude<Facet, 'actor'>, value: string) => (this.filters = toggled(this.filters, facet, value))
+
+  /** The details' related events, and their close button, which deselects as Escape does. */
+  private detailsActions = {
+    choose: (id: string, event: Event) => this.choose(id, event),
+    close: (event: Event) => this.choose(null, event),
+  }
 
   private toolbarActions = {
     search: this.onSearch,

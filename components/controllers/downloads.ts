@@ -1,5 +1,6 @@
 import type { EventDataset, Source } from '../../src/model/index.ts'
 import { formatDayRange } from '../../src/dates/format.ts'
+import type { Messages } from '../../src/i18n/index.ts'
 import { formatById, writeFormat } from '../../src/formats/catalogue.ts'
 import type { PlotFrame } from '../../src/timeline/frame.ts'
 import { legendOf } from '../../src/timeline/legend.ts'
@@ -13,8 +14,6 @@ export interface DownloadsHost extends HTMLElement {
 /** The view a picture is made of, as the element last drew it. */
 export interface DrawnView {
   frame: PlotFrame | undefined
-  /** The locale numbers are written in. */
-  locale: string
   /** The dataset, its events made when asked for (from a large file, most are built only then). */
   dataset: () => EventDataset
   title: string
@@ -28,27 +27,27 @@ export interface DrawnView {
 // text as text; or PNG) and its data in any format the catalogue writes, whose writer is
 // fetched in turn.
 
-/** The current view as SVG or PNG; rejects, saying why, when no plot is drawn. */
-export async function picture(host: DownloadsHost, view: DrawnView | undefined, type: 'svg' | 'png'): Promise<Blob> {
+/** The current view as SVG or PNG, its words in `m`; rejects, saying why, when no plot is drawn. */
+export async function picture(host: DownloadsHost, view: DrawnView | undefined, type: 'svg' | 'png', m: Messages): Promise<Blob> {
   await host.updateComplete
   const plot = host.renderRoot.querySelector<SVGSVGElement>('svg.plot')
-  if (!view?.frame || !plot) throw new Error('no timeline is drawn to make a picture of: load data, and leave the list view')
+  if (!view?.frame || !plot) throw new Error(m.format('noPicture'))
   const { pictureSvg, picturePng } = await import('./export-picture.ts')
   const { frame } = view
   const count = frame.lanes.reduce((sum, lane) => sum + lane.count, 0)
   const svg = pictureSvg({
     plot, canvas: host.renderRoot.querySelector('canvas.plot-canvas'), host, title: view.title,
-    subtitle: `${formatDayRange(frame.t0, frame.t1)} · ${new Intl.NumberFormat(view.locale).format(count)} ${count === 1 ? 'event' : 'events'} in view`,
-    legend: legendOf(frame, view.asOf), sources: view.sources,
+    subtitle: m.format('pictureSubtitle', { range: formatDayRange(frame.t0, frame.t1, { messages: m }), count }),
+    legend: legendOf(frame, view.asOf), sources: view.sources, messages: m,
   })
-  return type === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : picturePng(svg)
+  return type === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : picturePng(svg, m)
 }
 
-/** The data, valid, in a format the catalogue writes (its id: csv, ical…). */
-export async function data(view: DrawnView | undefined, id: string): Promise<Blob> {
+/** The data, valid, in a format the catalogue writes (its id: csv, ical…); rejects, saying why in `m`, when it cannot. */
+export async function data(view: DrawnView | undefined, id: string, m: Messages): Promise<Blob> {
   const format = formatById(id)
-  if (!format?.writes) throw new Error(`cannot write ${id} files`)
-  if (!view?.valid) throw new Error('the data has problems, or is still being checked: it can be downloaded once it is valid')
+  if (!format?.writes) throw new Error(m.format('cannotWrite', { format: id }))
+  if (!view?.valid) throw new Error(m.format('notValid'))
   const written = await writeFormat(view.dataset(), id)
   return new Blob([written as BlobPart], { type: format.mediaTypes[0] ?? 'application/octet-stream' })
 }

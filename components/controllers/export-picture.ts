@@ -1,5 +1,7 @@
+import type { Messages } from '../../src/i18n/index.ts'
 import type { Source } from '../../src/model/index.ts'
-import { legendText, swatchOf, type Ink, type LegendKey } from '../../src/timeline/legend.ts'
+import { swatchOf, type Ink, type LegendKey } from '../../src/timeline/legend.ts'
+import { legendWords } from '../parts/words.ts'
 
 // The element's current view as a picture for a story: its title, the window and count, the
 // plot as drawn (labels as text, styles written into the picture, the canvas's unlabelled marks
@@ -21,8 +23,8 @@ export interface PictureInput {
   sources: readonly Source[]
   /** The element, whose computed colours and font the picture takes. */
   host: HTMLElement
-  /** Legend entries' words, by key; English by default. */
-  words?: Partial<Record<LegendKey, string>>
+  /** The legend's words and the line naming the sources, in the element's language. */
+  messages: Messages
 }
 
 /** A copy of the plot with every node's computed paint written on it, so that it looks the same outside the element. */
@@ -56,7 +58,7 @@ function wrap(text: string, width: number, measure: (text: string) => number): s
 }
 
 /** The picture's SVG text. */
-export function pictureSvg({ plot, canvas, title, subtitle, legend, sources, host, words = {} }: PictureInput): string {
+export function pictureSvg({ plot, canvas, title, subtitle, legend, sources, host, messages: m }: PictureInput): string {
   const style = getComputedStyle(host)
   const colour = (name: string) => style.getPropertyValue(name).trim()
   const c = { fg: colour('--_fg'), muted: colour('--_muted'), bg: colour('--_bg'), accent: colour('--_accent'), planned: colour('--_planned'), disputed: colour('--_disputed') }
@@ -96,7 +98,7 @@ export function pictureSvg({ plot, canvas, title, subtitle, legend, sources, hos
   // The legend: a swatch drawn as the plot draws it, then its words, wrapped into rows.
   let x = pad
   for (const key of legend) {
-    const label = words[key] ?? legendText[key]
+    const label = legendWords(key, m)
     const entryWidth = 30 + measure(label) + 18
     if (x > pad && x + entryWidth > width - pad) {
       x = pad
@@ -109,8 +111,9 @@ export function pictureSvg({ plot, canvas, title, subtitle, legend, sources, hos
   }
   if (legend.length > 0) y += 24
 
-  const cited = sources.map((s) => `${s.publisher ? `${s.publisher}, ` : ''}“${s.headline}” (${s.datePublished})`).join('; ')
-  const lines = wrap(`${cited ? `Sources: ${cited}. ` : ''}Drawn with diplomatic-timeline.`, width - 2 * pad, (t) => measure(t, 11))
+  const cited = sources.map((s) => m.format(s.publisher ? 'pictureSource' : 'pictureSourceNoPublisher', { publisher: s.publisher, headline: s.headline, published: s.datePublished }))
+  const credit = cited.length ? m.format('pictureSources', { sources: cited.join(m.format('sourceSeparator')) }) : m.format('pictureNoSources')
+  const lines = wrap(credit, width - 2 * pad, (t) => measure(t, 11))
   for (const line of lines) {
     add(root, 'text', { x: pad, y, 'font-size': 11, fill: muted }, line)
     y += 15
@@ -139,8 +142,8 @@ function swatch(parent: Element, key: LegendKey, inks: Record<Ink, string>, add:
   }
 }
 
-/** The picture as PNG, drawn at `scale` times its size (2: sharp on a high-density screen or in print). */
-export async function picturePng(svgText: string, scale = 2): Promise<Blob> {
+/** The picture as PNG, drawn at `scale` times its size (2: sharp on a high-density screen or in print); a failure is said in the messages' language. */
+export async function picturePng(svgText: string, m: Messages, scale = 2): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }))
   try {
     const image = new Image()
@@ -152,7 +155,7 @@ export async function picturePng(svgText: string, scale = 2): Promise<Blob> {
     const context = canvas.getContext('2d')!
     context.scale(scale, scale)
     context.drawImage(image, 0, 0)
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not make a PNG'))), 'image/png'))
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(m.format('noPng')))), 'image/png'))
   } finally {
     URL.revokeObjectURL(url)
   }

@@ -21,7 +21,17 @@ export interface FrameInputs {
   /** The selected event's row, or -1. */
   selected: number
   groupBy: GroupBy
+  /** The groups of same-day events the user opened (see layout.ts, Grouping). */
+  opened: ReadonlySet<string>
+  /** The events related to the selected one, whose groups stay open so that their arrows have both ends. */
+  related: ReadonlySet<string>
+  /** A group's label: "9 events". */
+  groupLabel: (count: number) => string
 }
+
+/** Same-day events in a lane that make one mark, and how wide a day must be drawn for the mark to open by itself. */
+const groupMin = 5
+const openDayWidth = 320
 
 /**
  * The plot's frames (see plotFrame): each lane drawn as fits the events it has in view, the
@@ -37,7 +47,7 @@ export class PlotFrames {
   constructor(private readonly measure: (text: string) => number) {}
 
   frame(i: FrameInputs): PlotFrame {
-    const key = [i.table, i.lanes, i.shown, i.x, i.width, i.selected, i.groupBy]
+    const key = [i.table, i.lanes, i.shown, i.x, i.width, i.selected, i.groupBy, i.opened, i.related, i.groupLabel]
     if (this.last && key.every((k, n) => k === this.key[n])) return this.last
     this.key = key
     return (this.last = this.layOut(i))
@@ -49,6 +59,7 @@ export class PlotFrames {
     return plotFrame(i.table, i.lanes, { t0, t1, width: i.width }, this.density, {
       groupBy: i.groupBy, measure: this.measure, rowHeight, lanePadding: 2, laneHeader, minMarkWidth: 10, maxMarks, tickSpacing,
       tickHeight, tickRows: 3, densityHeight: densityLaneHeight, selected: indexAmong(i.shown, i.selected) >= 0 ? i.selected : -1,
+      grouping: { min: groupMin, open: (key, dayWidth) => dayWidth >= openDayWidth || i.opened.has(key), keep: (item) => i.related.has(item.id), label: i.groupLabel },
     })
   }
 

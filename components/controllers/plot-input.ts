@@ -25,6 +25,8 @@ export interface PlotInputHost {
   choose(id: string | null, event: Event): void
   /** Scrolls the details of the selected event into view. */
   showDetails(): void
+  /** Opens a group of same-day events drawn as one mark (see layout.ts, Grouping). */
+  openGroup(key: string): void
 }
 
 /**
@@ -82,6 +84,8 @@ export class PlotInput {
 
   onClick = (event: MouseEvent) => {
     const { host } = this
+    const group = (event.target as Element).closest('[data-group]')
+    if (group) return host.openGroup(group.getAttribute('data-group')!)
     const mark = (event.target as Element).closest('[data-event-id]')
     if (mark) return host.choose(mark.getAttribute('data-event-id'), event)
     const hit = this.hitAt(event)

@@ -1,5 +1,7 @@
 import { html, nothing, svg } from 'lit'
-import { legendText, swatchOf, type LegendKey, type SwatchShape } from '../../src/timeline/legend.ts'
+import type { Messages } from '../../src/i18n/index.ts'
+import { swatchOf, type LegendKey, type SwatchShape } from '../../src/timeline/legend.ts'
+import { legendWords } from './words.ts'
 
 /** One shape of a swatch; its colours come from classes (`ink-fill-accent`), as the plot's do, not from inline styles. */
 function shapeOf({ tag, at, fill, stroke, dash, opacity, text, size }: SwatchShape) {
@@ -11,9 +13,9 @@ function shapeOf({ tag, at, fill, stroke, dash, opacity, text, size }: SwatchSha
 }
 
 /** The legend: what each encoding in view means, only those present (see legendOf). */
-export const legendPart = (keys: readonly LegendKey[]) =>
+export const legendPart = (keys: readonly LegendKey[], m: Messages) =>
   keys.length === 0
     ? nothing
-    : html`<ul class="legend" part="legend" aria-label="Legend">
-        ${keys.map((key) => html`<li><svg width="24" height="16" viewBox="0 -8 24 16" aria-hidden="true">${swatchOf(key).map(shapeOf)}</svg><span>${legendText[key]}</span></li>`)}
+    : html`<ul class="legend" part="legend" aria-label=${m.format('legend')}>
+        ${keys.map((key) => html`<li><svg width="24" height="16" viewBox="0 -8 24 16" aria-hidden="true">${swatchOf(key).map(shapeOf)}</svg><span>${legendWords(key, m)}</span></li>`)}
       </ul>`

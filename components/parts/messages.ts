@@ -1,33 +1,40 @@
 import { html, nothing } from 'lit'
+import type { Messages } from '../../src/i18n/index.ts'
 import type { Problem } from '../../src/validate/index.ts'
 import { problemCount } from '../../src/validate/problem-count.ts'
 import type { LoadProgress } from '../controllers/source-loader.ts'
 
-/** Megabytes to one decimal in a locale; made once per locale, as a load redraws its progress ten times a second. */
+/** Megabytes to one decimal in a locale ("1.2 MB", "1,2 Mo"); made once per locale, as a load redraws its progress ten times a second. */
 const megabytes = new Map<string, Intl.NumberFormat>()
 const inMB = (bytes: number, locale: string) => {
   let format = megabytes.get(locale)
-  if (!format) megabytes.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })))
-  return `${format.format(bytes / 1e6)} MB`
+  if (!format) megabytes.set(locale, (format = new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 })))
+  return format.format(bytes / 1e6)
+}
+
+/** What a load has read so far, as one sentence. */
+function progress(p: LoadProgress | null, m: Messages): string {
+  if (!p || p.received === 0) return m.format('loading')
+  const received = inMB(p.received, m.locale)
+  if (p.preparing) return m.format('loadingPreparing', { size: received })
+  return p.total ? m.format('loadingReadOf', { received, total: inMB(p.total, m.locale) }) : m.format('loadingRead', { received })
 }
 
 /** What a load has read so far; after a while with nothing new, a way to try again. The box keeps the height the timeline had. */
-export function loadingPart(p: LoadProgress | null, locale: string, minHeight: number, stallTimeout: number, retry: () => void) {
-  const size = (bytes: number) => inMB(bytes, locale)
-  const read = !p || p.received === 0 ? '' : p.preparing ? ` Preparing ${size(p.received)}…` : ` ${size(p.received)}${p.total ? ` of ${size(p.total)}` : ''} read.`
+export function loadingPart(p: LoadProgress | null, m: Messages, minHeight: number, stallTimeout: number, retry: () => void) {
   return html`<div class="loading" data-min-height=${minHeight}>
-    <p role="status">Loading timeline…${read}</p>
-    ${p?.stalled ? html`<p>Nothing has arrived from ${p.url} for ${Math.round(stallTimeout / 1000)} s. <button @click=${retry}>Retry</button></p>` : nothing}
+    <p role="status">${progress(p, m)}</p>
+    ${p?.stalled ? html`<p>${m.format('stalled', { url: p.url, seconds: Math.round(stallTimeout / 1000) })} <button @click=${retry}>${m.format('retry')}</button></p>` : nothing}
   </div>`
 }
 
-/** The alert for data that could not be loaded or has problems: the first five with their places, and how many more. */
-export function problemsPart({ title, problems, placeless }: { title: string; problems: readonly Problem[]; placeless: boolean }, keptPrevious: boolean) {
+/** The alert for data that could not be loaded or has problems: the first five with their places (as an editor numbers its lines), and how many more. */
+export function problemsPart({ title, problems, placeless }: { title: string; problems: readonly Problem[]; placeless: boolean }, keptPrevious: boolean, m: Messages) {
   return html`<div part="error" role="alert">
-    <strong>${title}</strong>${keptPrevious ? html` <span>Showing the last valid version.</span>` : nothing}
+    <strong>${title}</strong>${keptPrevious ? html` <span>${m.format('keptPrevious')}</span>` : nothing}
     <ul>
-      ${problems.slice(0, 5).map((p) => html`<li>${placeless ? '' : `line ${p.line}, column ${p.column}: `}${p.message}</li>`)}
+      ${problems.slice(0, 5).map((p) => html`<li>${placeless ? p.message : m.format('problemAt', { line: String(p.line), column: String(p.column), message: p.message })}</li>`)}
     </ul>
-    ${problems.length > 5 ? html`<p>…and ${problemCount(problems) - 5} more.</p>` : nothing}
+    ${problems.length > 5 ? html`<p>${m.format('moreProblems', { count: problemCount(problems) - 5 })}</p>` : nothing}
   </div>`
 }

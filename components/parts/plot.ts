@@ -7,6 +7,8 @@ import type { TimelineEvent } from '../../src/timeline/events.ts'
 import { LaneMode, type Hit, type PlotFrame } from '../../src/timeline/frame.ts'
 import { insideLabelX, labelGap, type Mark } from '../../src/timeline/layout.ts'
 import { timeAxis, type AxisTick } from '../../src/timeline/axis.ts'
+import type { Messages } from '../../src/i18n/index.ts'
+import { dateLabelOf, nameOf, saidDateOf } from './words.ts'
 
 export const rowHeight = 22
 export const laneHeader = 16
@@ -30,6 +32,8 @@ export interface PlotInput {
   shown: number
   /** The locale the axis is labelled in. */
   locale: string
+  /** The words, in the locale (they may differ from it where a page gave its own). */
+  messages: Messages
   on: { key: (e: KeyboardEvent) => void; click: (e: MouseEvent) => void; pointerMove: (e: PointerEvent) => void; pointerLeave: () => void }
 }
 
@@ -38,7 +42,7 @@ export interface PlotInput {
  * a canvas that holds the unlabelled marks and density (see controllers/plot-canvas.ts). A
  * function of its input: it does no data work.
  */
-export function plotPart({ frame, x, asOf, relations, selected, shown, locale, on }: PlotInput) {
+export function plotPart({ frame, x, asOf, relations, selected, shown, locale, messages: m, on }: PlotInput) {
   const width = frame.width
   const lanesHeight = lanesHeightOf(frame)
   // Below the lanes: room for the "as of" label, clear of every mark.
@@ -51,7 +55,7 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, locale, o
   // Unlabelled marks and density are drawn on the canvas under the SVG (see controllers/plot-canvas.ts).
   return html`<div class="plot-area"><canvas class="plot-canvas" aria-hidden="true"></canvas><svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
       role="application" tabindex="0" aria-activedescendant=${active}
-      aria-label="Timeline of ${shown} events. Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan."
+      aria-label=${m.format('plotLabel', { count: shown })}
       @keydown=${on.key} @click=${on.click} @pointermove=${on.pointerMove} @pointerleave=${on.pointerLeave}>
     <defs>
       <marker id="dt-arrow" class="arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -69,15 +73,15 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, locale, o
     <g transform="translate(0,${axisHeight})">
       ${frame.lanes.map((lane) => svg`<g class=${lane.mode === LaneMode.marks ? 'lane' : lane.mode === LaneMode.density ? 'lane dense' : 'lane ticks'}>
             <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
-            <text class="lane-label" x="4" y=${lane.y + 12}>${lane.mode === LaneMode.marks && lane.long === 0 ? lane.label : `${lane.label} · ${lane.count}`}</text></g>`)}
+            <text class="lane-label" x="4" y=${lane.y + 12}>${laneLabel(lane, m)}</text></g>`)}
       ${asOf === null ? nothing : svg`<g class="as-of" transform="translate(${x(asOf.ms)},0)">
         <line y1="0" y2=${lanesHeight + 4}></line>
         ${x(asOf.ms) > width - 110
-          ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>as of ${asOf.label}</text>`
-          : svg`<text x="4" y=${lanesHeight + 14}>as of ${asOf.label}</text>`}</g>`}
+          ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>${asOfText(asOf.ms, m)}</text>`
+          : svg`<text x="4" y=${lanesHeight + 14}>${asOfText(asOf.ms, m)}</text>`}</g>`}
       <!-- Relations under the marks: labels, with their halo, stay legible where a relation crosses them. -->
-      ${relationPaths(relations, frame.marks, selected)}
-      ${renderMarks(visible, selected)}
+      ${relationPaths(relations, frame.marks, selected, m)}
+      ${renderMarks(visible, selected, m)}
     </g>
   </svg></div>`
 }
@@ -108,7 +112,7 @@ export function majorLabels(periods: readonly AxisTick[], x: ScaleTime<number, n
  * of view, the others keep their elements and only move, rather than each taking on its
  * neighbour's text, label and classes.
  */
-function renderMarks(marks: Mark[], selected: string | null) {
+function renderMarks(marks: Mark[], selected: string | null, m: Messages) {
   const named = new Set<string>()
   // repeat's keys must be unique, and data not yet checked may repeat an id within a lane.
   const keys = new Set<string>()
@@ -119,40 +123,64 @@ function renderMarks(marks: Mark[], selected: string | null) {
     return key
   }
   return repeat(marks, keyOf, (mark) => {
+    if (mark.group) return renderGroup(mark, m)
     const first = !named.has(mark.item.id)
     named.add(mark.item.id)
-    return renderMark(mark, first, selected)
+    return renderMark(mark, first, selected, m)
   })
 }
 
-function renderMark(mark: Mark, named: boolean, selected: string | null) {
+/** A mark's label, beside it (right or left) or inside its bar, as layout placed it. */
+function labelOf(mark: Mark, cy: number) {
+  if (!mark.label) return nothing
+  if (mark.labelSide === 'left') return svg`<text x=${mark.x1 - labelGap} y=${cy + 4} text-anchor="end" aria-hidden="true">${mark.label}</text>`
+  if (mark.labelSide === 'inside') return svg`<text class="inside" x=${insideLabelX(mark)} y=${cy + 4} aria-hidden="true">${mark.label}</text>`
+  return svg`<text x=${mark.x2 + labelGap} y=${cy + 4} aria-hidden="true">${mark.label}</text>`
+}
+
+/** Several events on one day as one larger dot labelled with their count (its visible words begin its name): a click opens it (see layout.ts, Grouping). */
+function renderGroup(mark: Mark, m: Messages) {
+  const { item, group } = mark
+  const cy = mark.y + rowHeight / 2 - 2
+  return svg`<g class=${`mark group ${item.emphasis}`} part="mark" data-group=${group!.key} role="button" aria-label=${m.format('groupMark', { count: group!.count, date: dateLabelOf(item, m) })}>
+    ${mark.x2 - mark.x1 > 12 ? svg`<rect class="extent" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
+    <circle class="body" cx=${mark.cx} cy=${cy} r="8"></circle>
+    ${labelOf(mark, cy)}
+  </g>`
+}
+
+function renderMark(mark: Mark, named: boolean, selected: string | null, m: Messages) {
   const { item } = mark
   const wide = mark.x2 - mark.x1 > 12
   const bar = wide && !mark.dot
   const classes = ['mark', item.status, item.shape, item.emphasis, item.id === selected ? 'selected' : ''].join(' ')
   const cy = mark.y + rowHeight / 2 - 2
-  return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${accessibleName(item)}>
+  return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${accessibleName(item, m)}>
     ${wide && mark.dot ? svg`<rect class="extent" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
     ${bar
       ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
       : svg`<circle class="body" cx=${mark.cx} cy=${cy} r="5"></circle>`}
     ${item.disputed ? svg`<g transform="translate(${bar ? mark.x2 - 2 : mark.cx + 4},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3" aria-hidden="true">!</text></g>` : nothing}
-    ${!mark.label
-      ? nothing
-      : mark.labelSide === 'left'
-        ? svg`<text x=${mark.x1 - labelGap} y=${cy + 4} text-anchor="end" aria-hidden="true">${mark.label}</text>`
-        : mark.labelSide === 'inside'
-        ? svg`<text class="inside" x=${insideLabelX(mark)} y=${cy + 4} aria-hidden="true">${mark.label}</text>`
-        : svg`<text x=${mark.x2 + labelGap} y=${cy + 4} aria-hidden="true">${mark.label}</text>`}
+    ${labelOf(mark, cy)}
   </g>`
 }
 
 /** "19 Sep 2016 — UN aid convoy attacked — occurred — attribution disputed" */
-function accessibleName(item: TimelineEvent): string {
-  return `${item.dateLabel} — ${item.title} — ${item.status}${item.disputed ? ' — attribution disputed' : ''}`
+function accessibleName(item: TimelineEvent, m: Messages): string {
+  return m.format(item.disputed ? 'markNameDisputed' : 'markName', { date: dateLabelOf(item, m), title: item.title, status: nameOf(m, 'status', item.status) })
 }
 
-function relationPaths(relations: readonly Relation[], marks: readonly Mark[], selected: string | null) {
+/** A lane's name, and how many events it has in view where they are not each labelled. */
+function laneLabel(lane: PlotFrame['lanes'][number], m: Messages): string {
+  // Lanes by category are named by the category: in words, as the chips name it.
+  const name = lane.label === lane.key ? nameOf(m, 'category', lane.key) : lane.label
+  return lane.mode === LaneMode.marks && lane.long === 0 ? name : m.format('laneCount', { lane: name, count: lane.count })
+}
+
+/** The "as of" line's label: the day of the source, in the locale. */
+const asOfText = (ms: number, m: Messages) => m.format('asOf', { date: formatDayRange(ms, ms + 1, { messages: m }) })
+
+function relationPaths(relations: readonly Relation[], marks: readonly Mark[], selected: string | null, m: Messages) {
   if (!selected) return nothing
   const at = new Map<string, Mark>()
   for (const m of marks) if (!at.has(m.item.id)) at.set(m.item.id, m)
@@ -167,8 +195,8 @@ function relationPaths(relations: readonly Relation[], marks: readonly Mark[], s
     const across = Math.abs(x2 - x1) >= Math.abs(y2 - y1)
     const bend = Math.min(60, (across ? Math.abs(x2 - x1) : Math.abs(y2 - y1)) / 2 + 20)
     return across
-      ? { d: `M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}`, x: (x1 + x2) / 2, y: Math.min(y1, y2) - bend * 0.75 - 3, anchor: 'middle', verb: relationVerb[r.type] }
-      : { d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 + bend},${y2} ${x2},${y2}`, x: Math.max(x1, x2) + bend * 0.75 + 4, y: (y1 + y2) / 2 + 4, anchor: 'start', verb: relationVerb[r.type] }
+      ? { d: `M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}`, x: (x1 + x2) / 2, y: Math.min(y1, y2) - bend * 0.75 - 3, anchor: 'middle', verb: nameOf(m, 'verb', r.type) }
+      : { d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 + bend},${y2} ${x2},${y2}`, x: Math.max(x1, x2) + bend * 0.75 + 4, y: (y1 + y2) / 2 + 4, anchor: 'start', verb: nameOf(m, 'verb', r.type) }
   })
   // Verbs near one another are moved apart, a line each, rather than printed over each other.
   const byHeight = [...links].sort((p, q) => p.y - q.y)
@@ -180,29 +208,23 @@ function relationPaths(relations: readonly Relation[], marks: readonly Mark[], s
     <text class="verb" x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.verb}</text></g>`)
 }
 
-/** A relation's type as the verb between its two events. */
-const relationVerb: Record<Relation['type'], string> = {
-  accuses: 'accuses', denies: 'denies', confirms: 'confirms', 'responds-to': 'responds to',
-  'follows-up': 'follows up', 'follows-from': 'follows from', 'part-of': 'part of',
-}
-
 /** The tooltip: an event's title and date, or a density bucket's count. */
-export function tooltipPart(hover: Hover | null, byId: (id: string) => TimelineEvent | undefined, width: number, locale: string) {
+export function tooltipPart(hover: Hover | null, byId: (id: string) => TimelineEvent | undefined, width: number, m: Messages) {
   if (!hover) return nothing
   // 18rem wide at most: keep it inside the element, whatever its width.
   const left = Math.max(0, Math.min(hover.x + 12, width - 290))
   if ('bucket' in hover) {
     const { count, t0, t1, long } = hover.bucket
-    const what = `${long ? 'longer ' : ''}${count === 1 ? 'event' : 'events'}`
+    const range = formatDayRange(t0, t1, { messages: m })
     return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
-      <strong>${new Intl.NumberFormat(locale).format(count)} ${what}</strong><br />
-      ${formatDayRange(t0, t1)}${long ? ' and beyond' : ' · click to zoom in'}
+      <strong>${m.format(long ? 'bucketLongEvents' : 'bucketEvents', { count })}</strong><br />
+      ${m.format(long ? 'bucketBeyond' : 'bucketZoom', { range })}
     </div>`
   }
   const item = byId(hover.id)
   if (!item) return nothing
   return html`<div class="tooltip" part="tooltip" role="tooltip" data-left=${left} data-top=${hover.y + 14}>
     <strong>${item.title}</strong><br />
-    ${item.event.date.text ? `“${item.event.date.text}” → ` : ''}${item.dateLabel}
+    ${saidDateOf(item, m)}
   </div>`
 }

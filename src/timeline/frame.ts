@@ -1,5 +1,6 @@
 import { bucketOf, bucketSpan, levelFor, type DensityCache } from './density.ts'
-import { eachLane, layoutLane, type GroupBy, type Lane, type Mark, type Measure } from './layout.ts'
+import type { TimelineEvent } from './events.ts'
+import { eachLane, layoutLane, type GroupBy, type Grouping, type Lane, type Mark, type Measure } from './layout.ts'
 import { after, countClasses, countInWindow, inWindow, longFrom } from './query.ts'
 import { Flag, type EventTable, type LaneIndex } from './table.ts'
 
@@ -83,6 +84,8 @@ export interface FrameOptions {
   densityHeight: number
   /** The selected event's row, or -1: always drawn as a labelled mark when in view. */
   selected: number
+  /** Same-day events drawn as one mark until opened (see layout.ts); the selected event's group is kept open too. */
+  grouping?: Grouping
 }
 
 /** Width of an unlabelled dot, and the least width of an unlabelled bar, in px. */
@@ -107,8 +110,10 @@ export function plotFrame(table: EventTable, lanes: readonly LaneIndex[], view: 
   const longs = lanes.map((lane, i) => countClasses(lane, t0, last, splits[i]!, lane.classes.length))
   const modes = chooseModes(counts, longs, width, o)
   const frame: PlotFrame = { t0, t1, width, lanes: [], marks: [], ticks: [], density: [], height: 0 }
-  const laneOptions = { x, rowHeight: o.rowHeight, lanePadding: o.lanePadding, laneHeader: o.laneHeader, measure: o.measure, minMarkWidth: o.minMarkWidth, right: width }
   const selected = o.selected >= 0 && table.end[o.selected]! >= t0 && table.start[o.selected]! <= last ? table.items[o.selected] : undefined
+  const kept = o.grouping?.keep
+  const grouping = o.grouping && { ...o.grouping, keep: (item: TimelineEvent) => item === selected || (kept?.(item) ?? false) }
+  const laneOptions = { x, rowHeight: o.rowHeight, lanePadding: o.lanePadding, laneHeader: o.laneHeader, measure: o.measure, minMarkWidth: o.minMarkWidth, right: width, grouping }
   let y = 0
   for (let i = 0; i < lanes.length; i++) {
     const lane = lanes[i]!

@@ -32,6 +32,23 @@ export interface Mark {
    * bar, from where the bar enters the plot, when more of it fits there (see `insideLabelX`).
    */
   labelSide: 'right' | 'left' | 'inside'
+  /** Several events on the same day, drawn as one mark (its `item` is the first of them) until opened: see LayoutOptions.grouping. */
+  group?: { key: string; count: number }
+}
+
+/**
+ * Many events on one day in a lane (nine statements on 20 September) are one mark with their
+ * count, rather than a stack of rows, until the user opens it or zooms in far enough to read them.
+ */
+export interface Grouping {
+  /** How many same-day events make a group. */
+  min: number
+  /** Whether a group (lane and day) is open, given how wide its day is drawn, in px. */
+  open: (key: string, dayWidth: number) => boolean
+  /** Whether an event's group is always open: the selected event's, and those of the events related to it (their arrows need both ends). */
+  keep?: (item: TimelineEvent) => boolean
+  /** The group's label: "9 events". */
+  label: (count: number) => string
 }
 
 /** Width of text in px. Past `limit` it may stop adding and return any width over `limit`: a long text costs what fits, not its length. */
@@ -52,6 +69,7 @@ export interface LayoutOptions {
   minMarkWidth: number
   /** Right edge of the plot in px: labels are cut there. */
   right: number
+  grouping?: Grouping
 }
 
 export interface Layout {
@@ -164,11 +182,12 @@ export function layout(items: readonly TimelineEvent[], options: LayoutOptions):
 export function layoutLane(items: readonly TimelineEvent[], key: string, laneLabel: string, y: number, options: Omit<LayoutOptions, 'groupBy' | 'laneLabel'>): { lane: Lane; marks: Mark[] } {
   const { x, rowHeight, lanePadding, measure, minMarkWidth } = options
   // Each label is measured once, here, for every side tried.
-  const entries = items.map((item) => {
+  const entries = grouped(items, key, options).map(({ item, group }) => {
     const x1 = x(item.start)
     const x2 = Math.max(x(item.end + 1), x1 + minMarkWidth)
+    const label = group ? options.grouping!.label(group.count) : item.label
     // Measured as far as a label could reach, twice the plot's width: a title of a book's length costs no more than a line.
-    return { item, x1, x2, labelWidth: measure(item.label, 2 * options.right - Math.min(0, x2)), row: 0 }
+    return { item, group, full: label, x1, x2, labelWidth: measure(label, 2 * options.right - Math.min(0, x2)), row: 0 }
   })
   const marks: Mark[] = []
   // Greedy interval packing: each mark, with its wanted label, goes into the first row free at its start.
@@ -195,7 +214,7 @@ export function layoutLane(items: readonly TimelineEvent[], key: string, laneLab
   const drawnTo: number[] = []
   for (const entry of entries) {
     const next = nextInRow.get(entry)
-    const full = entry.item.label
+    const full = entry.full
     const room = Math.min(next ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
     const fullWidth = entry.labelWidth
     let label = elide(full, room, measure, fullWidth)
@@ -230,7 +249,29 @@ export function layoutLane(items: readonly TimelineEvent[], key: string, laneLab
       y: y + header + lanePadding + entry.row * rowHeight,
       label,
       labelSide,
+      ...(entry.group ? { group: entry.group } : {}),
     })
   }
   return { lane: { key, label: laneLabel, rows, y, height }, marks }
+}
+
+/**
+ * The lane's events with each closed group of same-day dots put as one entry (see Grouping).
+ * Same-day dots are neighbours in time order (by start, then end), so one pass finds them.
+ */
+function grouped(items: readonly TimelineEvent[], lane: string, options: Pick<LayoutOptions, 'grouping' | 'x'>): Array<{ item: TimelineEvent; group?: { key: string; count: number } }> {
+  const g = options.grouping
+  if (!g) return items.map((item) => ({ item }))
+  const out: Array<{ item: TimelineEvent; group?: { key: string; count: number } }> = []
+  for (let i = 0; i < items.length; ) {
+    const first = items[i]!
+    let j = i + 1
+    if (drawnAsDot(first)) while (j < items.length && items[j]!.start === first.start && items[j]!.end === first.end && drawnAsDot(items[j]!)) j++
+    const key = `${lane}\n${first.start}`
+    const run = items.slice(i, j)
+    if (run.length >= g.min && !(g.keep && run.some(g.keep)) && !g.open(key, options.x(first.end + 1) - options.x(first.start))) out.push({ item: first, group: { key, count: run.length } })
+    else for (const item of run) out.push({ item })
+    i = j
+  }
+  return out
 }

@@ -7,6 +7,7 @@ export const LegendKey = {
   key: 'key',
   context: 'context',
   day: 'day',
+  group: 'group',
   span: 'span',
   oneOf: 'one-of',
   approximate: 'approximate',
@@ -24,6 +25,7 @@ export const legendText: Record<LegendKey, string> = {
   key: 'a key event',
   context: 'background',
   day: 'a day',
+  group: 'several events on one day (click to show them)',
   span: 'a span of time',
   'one-of': 'one unknown day in the span',
   approximate: 'approximate date',
@@ -41,10 +43,10 @@ export const legendText: Record<LegendKey, string> = {
  */
 export function legendOf(frame: PlotFrame, asOf: boolean): LegendKey[] {
   const present = new Set<LegendKey>()
-  for (const { item, dot, x1, x2 } of frame.marks) {
+  for (const { item, dot, x1, x2, group } of frame.marks) {
     // Marks just outside the window are laid out for a pan to come, not drawn in view.
     if (x2 <= 0 || x1 >= frame.width) continue
-    present.add(dot ? LegendKey.day : LegendKey.span)
+    present.add(group ? LegendKey.group : dot ? LegendKey.day : LegendKey.span)
     if (item.emphasis === 'key') present.add(LegendKey.key)
     if (item.emphasis === 'context') present.add(LegendKey.context)
     if (item.shape === DateShape.oneOf) present.add(LegendKey.oneOf)
@@ -94,6 +96,7 @@ export function swatchOf(key: LegendKey): SwatchShape[] {
     case LegendKey.key: return [{ tag: 'circle', at: { cx: 12, cy: 0, r: 7 }, fill: 'accent' }]
     case LegendKey.context: return [{ ...bar('accent', 'accent'), opacity: 0.4 }]
     case LegendKey.day: return [{ tag: 'circle', at: { cx: 12, cy: 0, r: 5 }, fill: 'accent' }]
+    case LegendKey.group: return [{ tag: 'circle', at: { cx: 12, cy: 0, r: 8 }, fill: 'accent' }]
     case LegendKey.span: return [bar('accent', 'accent')]
     case LegendKey.oneOf: return [bar(undefined, 'accent'), ...[0, 5, 10, 15, 20].map((x): SwatchShape => ({ tag: 'line', at: { x1: x, y1: 6, x2: x + 6, y2: -6 }, stroke: 'accent' }))]
     case LegendKey.approximate: return [letter('~', 'fg', 14)]

@@ -50,7 +50,7 @@ describe('diplomatic-timeline validate', { timeout: 30_000 }, () => {
     expect(result.code).toBe(1)
     const lines = result.stdout.trimEnd().split('\n')
     expect(lines).toEqual([
-      `${file('bad.json')}:75:7: unknown field "titel": did you mean "title"? (allowed: id, title, summary, kind, category, status, certainty, date, participants, location, fatalities, codes, evidence, tags, or a custom field starting with "x-")`,
+      `${file('bad.json')}:75:7: unknown field "titel": did you mean "title"? (allowed: id, title, summary, kind, category, status, certainty, date, participants, location, fatalities, codes, evidence, tags, emphasis, or a custom field starting with "x-")`,
       `${file('bad.json')}:82:17: invalid status "planed" (expected one of occurred, ongoing, planned, postponed, cancelled): did you mean "planned"?`,
       `${file('syntax.json')}:3:1: JSON syntax error: trailing comma before "}"`,
       '3 problems in 2 files (3 files checked)',

@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import '../../components/diplomatic-timeline.ts'
 import type { DiplomaticTimeline } from '../../components/diplomatic-timeline.ts'
+import { languageFor, loadLanguage } from '../../src/i18n/index.ts'
 
 /**
  * A 1000 px wide timeline given a copy of `data`, once it is drawn at its width (the ticks come
@@ -14,6 +15,11 @@ export async function mountTimeline(data: unknown, attributes: Record<string, st
   document.body.append(el)
   await expect.poll(() => el.shadowRoot?.querySelectorAll('.tick text').length ?? 0).toBeGreaterThan(2)
   await el.validation
+  // A page in another language shows English until its catalogue has arrived.
+  if (attributes.locale) {
+    await loadLanguage(languageFor(attributes.locale))
+    await new Promise((resolve) => setTimeout(resolve))
+  }
   await el.updateComplete
   return el
 }

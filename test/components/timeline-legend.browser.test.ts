@@ -13,7 +13,7 @@ afterEach(() => document.body.replaceChildren())
 describe('<diplomatic-timeline>: the legend', () => {
   it('explains the encodings the view draws, and only those', async () => {
     const el = await mount(syria)
-    expect(legend(el)).toEqual(['a key event', 'background', 'a day', 'a span of time', 'one unknown day in the span', 'approximate date', 'planned or postponed', 'cancelled', 'attribution disputed', 'the source’s date (“as of”)'])
+    expect(legend(el)).toEqual(['a key event', 'background', 'a day', 'several events on one day (click to show them)', 'a span of time', 'one unknown day in the span', 'approximate date', 'planned or postponed', 'cancelled', 'attribution disputed', 'the source’s date (“as of”)'])
     // Each swatch is drawn in the plot's colours.
     const day = root(el).querySelector('[part="legend"] li circle')!
     expect(getComputedStyle(day).fill).toBe(getComputedStyle(root(el).querySelector('.mark:not(.planned, .cancelled) circle.body')!).fill)
@@ -65,5 +65,32 @@ describe('<diplomatic-timeline>: the legend', () => {
     button(el, 'Legend').click()
     await el.updateComplete
     expect(legend(el).length).toBeGreaterThan(3)
+  })
+})
+
+describe('<diplomatic-timeline>: many events on one day', () => {
+  const groupOf = (el: DiplomaticTimeline) => root(el).querySelector<SVGGElement>('.mark.group')
+  const onSep20 = syria.events.filter((e) => e.category === 'diplomacy' && e.date.edtf === '2016-09-20').map((e) => e.id)
+
+  it('draws the eight statements and meetings of 20 September as one mark with their count, until it is clicked', async () => {
+    expect(onSep20.length).toBe(8)
+    const el = await mount(syria)
+    const group = groupOf(el)!
+    expect(group.querySelector('text')!.textContent).toBe('8 events')
+    expect(group.getAttribute('aria-label')).toBe('8 events on 20 Sep 2016: show them')
+    expect(legend(el)).toContain('several events on one day (click to show them)')
+    for (const id of onSep20) expect(root(el).querySelector(`.mark[data-event-id="${id}"]`)).toBeNull()
+    group.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))
+    await expect.poll(() => onSep20.filter((id) => root(el).querySelector(`.mark[data-event-id="${id}"]`)).length).toBe(8)
+    expect(groupOf(el)).toBeNull()
+  })
+
+  it('opens by itself for the selected event, and when a day is drawn wide enough to read them', async () => {
+    const selected = await mount(syria, { selected: 'kerry-not-dead' })
+    expect(groupOf(selected)).toBeNull()
+    expect(root(selected).querySelector('.mark[data-event-id="kerry-not-dead"]')).not.toBeNull()
+    document.body.replaceChildren()
+    const zoomed = await mount(syria, { start: '2016-09-19', end: '2016-09-21' })
+    expect(groupOf(zoomed)).toBeNull()
   })
 })

@@ -1,8 +1,7 @@
-import { timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format'
-import frFR from 'd3-time-format/locale/fr-FR' with { type: 'json' }
-import enUSdef from 'd3-time-format/locale/en-US' with { type: 'json' }
 import { describe, expect, it } from 'vitest'
 import { formatDayRange } from '../../src/dates/format.ts'
+import '../../src/i18n/catalogues.ts'
+import { messagesFor } from '../../src/i18n/messages.ts'
 import { label } from './helpers.ts'
 
 describe('formatDate: labels in British English by default', () => {
@@ -116,23 +115,89 @@ describe('formatDate: sets', () => {
   })
 })
 
-const fr = timeFormatLocale(frFR as TimeLocaleDefinition)
-const enUS = timeFormatLocale(enUSdef as TimeLocaleDefinition)
+/** A label with Intl's thin and no-break spaces written as plain spaces: which space ICU puts where changes between versions. */
+const spaced = (text: string, locale: string) => label(text, { locale }).replace(/[\u2009\u202f\u00a0]/g, ' ')
 
-describe('formatDate: locales', () => {
-  it('month names come from the given locale', () => {
-    expect(label('2016-09-19', { locale: fr })).toBe('19 sept. 2016')
-    expect(label('2016-09', { locale: fr })).toBe('sept. 2016')
-    expect(label('2015-12-30/2016-01-02', { locale: fr })).toBe('30 déc. 2015 – 2 janv. 2016')
+describe('formatDate: other languages', () => {
+  // Months, field order and shared fields come from Intl; the words around dates from the catalogue.
+  it.each([
+    ['fr', '2016-09-19', '19 sept. 2016'],
+    ['fr', '2016-09', 'sept. 2016'],
+    ['fr', '2016-09-13~', 'vers le 13 sept. 2016'],
+    ['fr', '2011~', 'vers 2011'],
+    ['fr', '2016-09-20?', '20 sept. 2016 ?'],
+    ['fr', '[2016-09-17..2016-09-18]', '17 ou 18 sept. 2016'],
+    ['fr', '[2016-09-30..2016-10-01]', '30 sept. ou 1 oct. 2016'],
+    ['fr', '2016-09-17/..', 'à partir du 17 sept. 2016'],
+    ['fr', '2016/..', 'à partir de 2016'],
+    ['fr', '../2016-09-18', 'jusqu’au 18 sept. 2016'],
+    ['fr', '201X', 'années 2010'],
+    ['fr', '19XX', 'XXe siècle'],
+    ['fr', '2016-09-17/2016-09-18', '17–18 sept. 2016'],
+    ['fr', '2015-12-30/2016-01-02', '30 déc. 2015 – 2 janv. 2016'],
+    ['fr', '[2016-09-17, 2016-09-18, 2016-09-20]', '17 sept. 2016, 18 sept. 2016 ou 20 sept. 2016'],
+    ['fr', '2016-09-19T10:30:00Z', '19 sept. 2016 à 10:30 UTC'],
+    ['ar', '2016-09-19', '19 سبتمبر 2016'],
+    ['ar', '2016-09', 'سبتمبر 2016'],
+    ['ar', '2016-09-13~', 'حوالي 13 سبتمبر 2016'],
+    ['ar', '2016-09-20?', '20 سبتمبر 2016؟'],
+    ['ar', '[2016-09-17..2016-09-18]', '17 أو 18 سبتمبر 2016'],
+    ['ar', '2016-09-17/..', 'ابتداءً من 17 سبتمبر 2016'],
+    ['ar', '201X', 'عقد 2010'],
+    ['ar', '2016-09-17/2016-09-18', '17–18 سبتمبر 2016'],
+    ['ar', '2016-08-30/2016-09-02', '30 أغسطس – 2 سبتمبر 2016'],
+    ['ar-EG', '2016-09-19', '١٩ سبتمبر ٢٠١٦'],
+    ['ru', '2016-09-19', '19 сент. 2016 г.'],
+    ['ru', '2016-09', 'сент. 2016 г.'],
+    ['ru', '2016-09-13~', 'ок. 13 сент. 2016 г.'],
+    ['ru', '[2016-09-17..2016-09-18]', '17 или 18 сент. 2016 г.'],
+    ['ru', '2016-09-17/..', 'с 17 сент. 2016 г.'],
+    ['ru', '../2016-09-18', 'до 18 сент. 2016 г.'],
+    ['ru', '201X', '2010-е'],
+    ['ru', '19XX', 'XX век'],
+    ['ru', '2016-09-17/2016-09-18', '17–18 сент. 2016 г.'],
+    ['ru', '2016-08-30/2016-09-02', '30 авг. – 2 сент. 2016 г.'],
+    ['es', '2016-09-19', '19 sept 2016'],
+    ['es', '2016-09', 'sept 2016'],
+    ['es', '2016-09-13~', 'hacia el 13 sept 2016'],
+    ['es', '[2016-09-17..2016-09-18]', '17 o 18 sept 2016'],
+    ['es', '2016-09-17/..', 'desde el 17 sept 2016'],
+    ['es', '201X', 'década de 2010'],
+    ['es', '2016-09-17/2016-09-18', '17–18 sept 2016'],
+    ['es', '2016-08-30/2016-09-02', '30 ago – 2 sept 2016'],
+    ['es', '{2016-09-17,2016-09-18}', '17 sept 2016 y 18 sept 2016'],
+    // Intl writes a year before the common era as its era's year with no era ("44" for -0044): years are written apart.
+    ['en-GB', '-0044-03-15', '15 Mar -0044'],
+    ['fr', '-0044-03-15', '15 mars -0044'],
+    ['ru', '-0044-03-15', '15 мар. -0044 г.'],
+    ['es', '0000-01-01', '1 ene 0000'],
+    ['fr', 'Y12345', '12345'],
+    ['en-GB', 'Y-12345', '-12345'],
+    ['ar-EG', 'Y275759', '٢٧٥٧٥٩'],
+  ])('in %s, %s reads "%s"', (locale, text, expected) => {
+    expect(spaced(text, locale)).toBe(expected)
   })
 
-  it('the connecting words stay English whatever the locale', () => {
-    expect(label('[2016-09-17..2016-09-18]', { locale: fr })).toBe('17 or 18 sept. 2016')
-    expect(label('2016-09-17/..', { locale: fr })).toBe('from 17 sept. 2016')
+  it('follows the order of the fields in the locale, with the shared fields written once', () => {
+    expect(label('2016-09-19', { locale: 'en-US' })).toBe('Sep 19, 2016')
+    expect(label('[2016-09-17..2016-09-18]', { locale: 'en-US' })).toBe('Sep 17 or 18, 2016')
+    expect(label('2016-09-17/2016-09-18', { locale: 'en-US' })).toBe('Sep 17–18, 2016')
   })
 
-  it('the locale changes month names but not the day-month-year order', () => {
-    expect(label('2016-09-19', { locale: enUS })).toBe('19 Sep 2016')
+  it('writes a language without a catalogue with Intl\'s months and dashes and English words', () => {
+    expect(label('2016-09-17/..', { locale: 'de' })).toBe('from 17. Sept. 2016')
+    expect(spaced('2016-08-30/2016-09-02', 'de')).toBe('30. Aug. – 2. Sept. 2016')
+  })
+
+  it('writes dates in the Gregorian calendar whatever calendar the locale uses by default', () => {
+    expect(label('2016-09-19', { locale: 'ar-SA' })).toBe('١٩ سبتمبر ٢٠١٦')
+    expect(label('2016-09-19', { locale: 'fa' })).toMatch(/سپتامبر/)
+  })
+
+  it('takes its words from the messages it is given', () => {
+    const messages = messagesFor('en-GB', { approximate: 'about {date}', eitherDay: '{first} or perhaps {second}' }, () => {})
+    expect(label('2016-09-13~', { messages })).toBe('about 13 Sep 2016')
+    expect(label('[2016-09-17..2016-09-18]', { messages })).toBe('17 or perhaps 18 Sep 2016')
   })
 })
 
@@ -144,6 +209,13 @@ describe('formatDate: years at the edge of the calendar', () => {
 
   it('a negative year keeps its sign or its era', () => {
     expect(label('-0001')).toMatch(/^(-0*1|2 BCE?)$/)
+  })
+
+  it('a day of a year beyond four digits or before year 1 reads with its year whole, in any locale', () => {
+    const at = (y: number, m: number, d: number) => new Date(0).setUTCFullYear(y, m - 1, d)
+    expect(formatDayRange(at(12345, 3, 15), at(12345, 3, 16), { locale: 'fr' })).toBe('15 mars 12345')
+    expect(formatDayRange(at(275759, 9, 12), at(275759, 9, 14))).toBe('12–13 Sep 275759')
+    expect(formatDayRange(at(-271820, 4, 20), at(-271820, 4, 21), { locale: 'es' })).toBe('20 abr -271820')
   })
 })
 
@@ -173,7 +245,8 @@ describe('formatDayRange: the days a window covers', () => {
     expect(formatDayRange(day(2016, 9, 19, 22), day(2016, 9, 20, 2))).toBe('19–20 Sep 2016')
   })
 
-  it('takes month names from a locale', () => {
-    expect(formatDayRange(day(2016, 9, 17), day(2016, 10, 3), { locale: fr })).toBe('17 sept. – 2 oct. 2016')
+  it('writes the days in a locale', () => {
+    expect(formatDayRange(day(2016, 9, 17), day(2016, 10, 3), { locale: 'fr' }).replace(/\u2009/g, ' ')).toBe('17 sept. – 2 oct. 2016')
+    expect(formatDayRange(day(2016, 9, 17), day(2016, 9, 19), { locale: 'ru' }).replace(/\u202f/g, ' ')).toBe('17–18 сент. 2016 г.')
   })
 })

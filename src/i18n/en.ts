@@ -1,0 +1,232 @@
+// English: the source of the message keys, and of the placeholders each message takes (another
+// language's message takes the same ones). Messages are ICU MessageFormat (see message-format.ts):
+// whole sentences with placeholders, plurals by category. Keys under a prefix ("status.",
+// "category.", …) name the values of the data's fields.
+
+export const en = {
+  // Dates. The first three set the typography of ranges and month names; "" keeps the locale's own (Intl's).
+  /** Short month names, January to December, separated by spaces: "Sep", where Intl's British English says "Sept". */
+  monthsShort: 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
+  /** A range whose ends differ in one field: "17–18 Sep 2016", "Sep–Oct 2016". */
+  range: '{start}–{end}',
+  /** A range whose ends differ in more: "30 Aug – 2 Sep 2016". */
+  spacedRange: '{start} – {end}',
+  /** Two dates Intl cannot write as one range (qualified, of different precisions, years). */
+  span: '{start} – {end}',
+  /** A span of years: a millennium. */
+  years: '{start}–{end}',
+  approximate: 'c. {date}',
+  uncertain: '{date}?',
+  /** One of two days: "17 or 18 Sep 2016" ({first} and {second} are what differs, the rest is shared). */
+  eitherDay: '{first} or {second}',
+  oneDayIn: 'one day in {range}',
+  from: 'from {date}',
+  until: 'until {date}',
+  onOrBefore: 'on or before {date}',
+  onOrAfter: 'on or after {date}',
+  /** {year} is the decade's first year: "2010s". */
+  decade: '{year}s',
+  /** {year} is the century's first year, {century} its number (1900 → 20). */
+  century: '{year}s',
+  dateTime: '{date} {time} UTC',
+
+  // Toolbar.
+  searchPlaceholder: 'Search events',
+  searchLabel: 'Search events and quotes',
+  zoomIn: 'Zoom in',
+  zoomInTitle: 'Zoom in (+)',
+  zoomOut: 'Zoom out',
+  zoomOutTitle: 'Zoom out (−)',
+  fit: 'Fit',
+  fitLabel: 'Fit all events',
+  fitTitle: 'Fit (0)',
+  list: 'List',
+  legend: 'Legend',
+  download: 'Download',
+  /** {type} is SVG or PNG. */
+  picture: 'Picture ({type})',
+  'format.json': 'Event dataset (JSON)',
+  'format.arrow': 'Apache Arrow IPC',
+  'format.timelinejs': 'TimelineJS3 timeline (JSON)',
+  'format.csv': 'CSV (spreadsheet)',
+  'format.ical': 'iCalendar (calendar apps)',
+  'format.jsonld': 'schema.org JSON-LD (for search engines)',
+
+  // Filters and the count of events shown.
+  shownCount: '{shown} of {total, plural, one {# event} other {# events}} shown',
+  /** After the count: the window shown, in days. */
+  shownWindow: ' · {window}',
+  actor: 'Actor',
+  allActors: 'All actors',
+  actorOption: '{name} ({count})',
+  'facet.category': 'category',
+  'facet.status': 'status',
+  'facet.certainty': 'certainty',
+
+  // The plot.
+  plotLabel: '{count, plural, one {Timeline of # event.} other {Timeline of # events.}} Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan.',
+  laneCount: '{lane} · {count}',
+  asOf: 'as of {date}',
+  markName: '{date} — {title} — {status}',
+  markNameDisputed: '{date} — {title} — {status} — attribution disputed',
+  bucketEvents: '{count, plural, one {# event} other {# events}}',
+  bucketLongEvents: '{count, plural, one {# longer event} other {# longer events}}',
+  bucketZoom: '{range} · click to zoom in',
+  bucketBeyond: '{range} and beyond',
+  /** The date as the source phrased it, then as resolved. */
+  saidAs: '“{said}” → {date}',
+  /** Several events on one day drawn as one mark, which a click opens. */
+  groupCount: '{count, plural, one {# event} other {# events}}',
+  groupMark: '{count, plural, one {# event on {date}: show it} other {# events on {date}: show them}}',
+
+  // The legend.
+  'legend.day': 'a day',
+  'legend.span': 'a span of time',
+  'legend.one-of': 'one unknown day in the span',
+  'legend.approximate': 'approximate date',
+  'legend.uncertain': 'uncertain date',
+  'legend.planned': 'planned or postponed',
+  'legend.cancelled': 'cancelled',
+  'legend.disputed': 'attribution disputed',
+  'legend.density': 'many events: darker is more',
+  'legend.as-of': 'the source’s date (“as of”)',
+  'legend.key': 'a key event',
+  'legend.context': 'background',
+  'legend.group': 'several events on one day (click to show them)',
+
+  // The details of the selected event.
+  details: 'Event details',
+  close: 'Close',
+  closeLabel: 'Close the details',
+  date: 'Date',
+  status: 'Status',
+  certainty: 'Certainty',
+  actors: 'Actors',
+  where: 'Where',
+  killed: 'Killed',
+  /** Between the items of a list that has no "and": the notes on a date, the actors. */
+  comma: ', ',
+  /** The notes on a date, after it: "(day precision, approximate)". */
+  dateNotes: '({notes})',
+  'precision.millennium': 'millennium precision',
+  'precision.century': 'century precision',
+  'precision.decade': 'decade precision',
+  'precision.year': 'year precision',
+  'precision.season': 'season precision',
+  'precision.month': 'month precision',
+  'precision.day': 'day precision',
+  'precision.time': 'time precision',
+  noteOneOf: 'one day in the range',
+  noteApproximate: 'approximate',
+  noteUncertain: 'uncertain',
+  participant: '{name} ({role})',
+  participantAttributed: '{name} ({role}, {attribution})',
+  /** {count} is written in the locale already. */
+  fatalities: '{count}',
+  fatalitiesAbout: 'about {count}',
+  /** {fatalities} is one of the two above; {group} who they were. */
+  fatalitiesGroup: '{fatalities} ({group})',
+  quote: '“{quote}”',
+  /** {published} is the source's date as YYYY-MM-DD. */
+  citation: '— {source}, {publisher}, {published}',
+  citationNoPublisher: '— {source}, {published}',
+  related: 'Related events',
+
+  // Lists of events.
+  listCaption: 'Events in time order',
+  event: 'Event',
+  certaintyDisputed: '{certainty}, attribution disputed',
+  listPage: 'Events {first}–{last} of {total}.',
+  earlier: 'Earlier',
+  later: 'Later',
+
+  // Loading and problems.
+  loading: 'Loading timeline…',
+  loadingRead: 'Loading timeline… {received} read.',
+  loadingReadOf: 'Loading timeline… {received} of {total} read.',
+  loadingPreparing: 'Loading timeline… Preparing {size}…',
+  stalled: 'Nothing has arrived from {url} for {seconds} s.',
+  retry: 'Retry',
+  keptPrevious: 'Showing the last valid version.',
+  problemAt: 'line {line}, column {column}: {message}',
+  moreProblems: '…and {count} more.',
+
+  // Downloads and the exported picture.
+  pictureSubtitle: '{range} · {count, plural, one {# event} other {# events}} in view',
+  pictureSource: '{publisher}, “{headline}” ({published})',
+  pictureSourceNoPublisher: '“{headline}” ({published})',
+  /** Between the sources named under a picture. */
+  sourceSeparator: '; ',
+  pictureSources: 'Sources: {sources}. Drawn with diplomatic-timeline.',
+  pictureNoSources: 'Drawn with diplomatic-timeline.',
+  noPicture: 'no timeline is drawn to make a picture of: load data, and leave the list view',
+  noPng: 'the browser could not make a PNG',
+  cannotWrite: 'cannot write {format} files',
+  notValid: 'the data has problems, or is still being checked: it can be downloaded once it is valid',
+
+  // The values of the data's fields.
+  'category.diplomacy': 'diplomacy',
+  'category.military': 'military',
+  'category.humanitarian': 'humanitarian',
+  'category.political': 'political',
+  'category.legal': 'legal',
+  'category.economic': 'economic',
+  'status.occurred': 'occurred',
+  'status.ongoing': 'ongoing',
+  'status.planned': 'planned',
+  'status.postponed': 'postponed',
+  'status.cancelled': 'cancelled',
+  'certainty.confirmed': 'confirmed',
+  'certainty.reported': 'reported',
+  'certainty.claimed': 'claimed',
+  'certainty.disputed': 'disputed',
+  'certainty.denied': 'denied',
+  'role.participant': 'participant',
+  'role.perpetrator': 'perpetrator',
+  'role.target': 'target',
+  'role.victim': 'victim',
+  'role.speaker': 'speaker',
+  'role.addressee': 'addressee',
+  'role.signatory': 'signatory',
+  'role.mediator': 'mediator',
+  'role.host': 'host',
+  'attribution.confirmed': 'confirmed',
+  'attribution.acknowledged': 'acknowledged',
+  'attribution.claimed': 'claimed',
+  'attribution.alleged': 'alleged',
+  'group.civilians': 'civilians',
+  'group.military': 'military',
+  'group.armed-group': 'armed group',
+  'group.mixed': 'mixed',
+  'group.unknown': 'unknown',
+  /** How a relation reads from its "from" event: {event} is the other event, a link. */
+  'relation.accuses': 'accuses {event}',
+  'relation.denies': 'denies {event}',
+  'relation.confirms': 'confirms {event}',
+  'relation.responds-to': 'responds to {event}',
+  'relation.follows-up': 'follows up {event}',
+  'relation.follows-from': 'follows from {event}',
+  'relation.part-of': 'part of {event}',
+  /** How a relation reads from its "to" event. */
+  'relatedBy.accuses': 'accused by {event}',
+  'relatedBy.denies': 'denied by {event}',
+  'relatedBy.confirms': 'confirmed by {event}',
+  'relatedBy.responds-to': 'answered by {event}',
+  'relatedBy.follows-up': 'followed up by {event}',
+  'relatedBy.follows-from': 'led to {event}',
+  'relatedBy.part-of': 'includes {event}',
+  /** A relation drawn on the plot, as the verb on its arrow. */
+  'verb.accuses': 'accuses',
+  'verb.denies': 'denies',
+  'verb.confirms': 'confirms',
+  'verb.responds-to': 'responds to',
+  'verb.follows-up': 'follows up',
+  'verb.follows-from': 'follows from',
+  'verb.part-of': 'part of',
+}
+
+/** The name of a message. */
+export type MessageKey = keyof typeof en
+
+/** A language's messages: every key English has, and no other (a missing key is a type error). */
+export type Catalogue = Readonly<Record<MessageKey, string>>
