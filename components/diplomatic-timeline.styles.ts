@@ -130,6 +130,8 @@ export const styles = css`
   .tooltip { position: absolute; left: 0; top: 0; pointer-events: none; z-index: 1; max-width: min(18rem, 100%); box-sizing: border-box; background: var(--_fg); color: var(--_bg); padding: 0.3rem 0.5rem; border-radius: 4px; font-size: 12px; }
   [part='details'] { border-top: 1px solid var(--_muted); padding: 0.5rem 0; }
   [part='details'] h3 { margin: 0 0 0.25rem; font-size: 1rem; }
+  /* The data's own text runs in its own direction, whatever the page's: English in an Arabic page keeps its full stop at its end. */
+  [part='details'] :is(h3, p, blockquote), .toolbar h2, .tooltip strong { unicode-bidi: plaintext; }
   [part='details'] .close { float: inline-end; margin-inline-start: 0.5rem; min-height: 1.75rem; }
   h4 { margin: 0.5rem 0 0.15rem; font-size: 0.9rem; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.75rem; margin: 0.25rem 0; }
