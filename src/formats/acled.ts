@@ -1,6 +1,7 @@
 import type { Actor, Codes, Event as DatasetEvent, EventDataset, Location, Participant, Source } from '../model/index.ts'
 import { segments, type Problem } from '../validate/problem.ts'
 import { CsvTable } from './csv-table.ts'
+import { dayOf } from './day-text.ts'
 import type { Codec, Imported, ReadOptions, SourcePlace } from './format.ts'
 import { Slugs, slug } from './slug.ts'
 
@@ -104,31 +105,8 @@ function kindOf(name: string, inter: string): Actor['kind'] | undefined {
   return name.startsWith('Military Forces of') || name.startsWith('Police Forces of') ? 'military' : undefined
 }
 
-const months = new Map<string, number>()
-;['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].forEach((name, i) => {
-  months.set(name, i + 1)
-  months.set(name.slice(0, 3), i + 1)
-})
-months.set('sept', 9)
-
-const isoDay = /^(\d{4})-(\d{1,2})-(\d{1,2})$/
-const namedDay = /^(\d{1,2})[ -]([A-Za-z]+)\.?[ -](\d{4})$/
 const wholeNumber = /^\d+$/
-const pad = (n: number) => String(n).padStart(2, '0')
-const daysIn = (year: number, month: number) =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
 
-/** An event_date as YYYY-MM-DD: "2016-09-19", "19 September 2016", "19-Sep-2016"; undefined when it names no day of the calendar. */
-export function dayOf(text: string): string | undefined {
-  let year: number, month: number, day: number
-  const iso = isoDay.exec(text)
-  const named = iso ? null : namedDay.exec(text)
-  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-  else if (named) [year, month, day] = [Number(named[3]), months.get(named[2]!.toLowerCase()) ?? 0, Number(named[1])]
-  else return undefined
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined
-  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`
-}
 
 /** A day moved by a number of days, in UTC. */
 function shift(day: string, days: number): string {

@@ -3,6 +3,7 @@ import { resolveEdtf } from '../dates/edtf.ts'
 import { enumOf } from '../model/enums.ts'
 import type { Problem } from '../validate/problem.ts'
 import { CsvTable } from './csv-table.ts'
+import { dayOf } from './day-text.ts'
 import { Slugs, slug } from './slug.ts'
 import type { EventDataset } from '../model/index.ts'
 import type { Codec, CsvMapping, Imported, ReadOptions, SourcePlace } from './format.ts'
@@ -94,10 +95,6 @@ export const mappingFields = Object.keys(usualNames) as Array<keyof CsvMapping>
 const defaults = { kind: 'occurrence', category: 'political', status: 'occurred', certainty: 'reported' } as const
 type Chosen = keyof typeof defaults
 
-const months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const monthOf = (name: string) => months.findIndex((m) => m.startsWith(name.toLowerCase()) && name.length >= 3) + 1
-const pad = (n: number | string, width = 2) => String(n).padStart(width, '0')
-
 /**
  * A date cell as EDTF: EDTF (and so ISO 8601 days, months and years) as written; "19 September 2016",
  * "19-Sep-2016" and "September 19, 2016" as days; "2016-09-19 14:30" as a time. Anything else is kept
@@ -106,10 +103,8 @@ const pad = (n: number | string, width = 2) => String(n).padStart(width, '0')
 export function edtfOfCell(cell: string): string {
   const text = cell.trim()
   if (resolveEdtf(text).ok) return text
-  const dayFirst = /^(\d{1,2})[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4})$/.exec(text)
-  const monthFirst = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(text)
-  const [day, month, year] = dayFirst ? [dayFirst[1]!, dayFirst[2]!, dayFirst[3]!] : monthFirst ? [monthFirst[2]!, monthFirst[1]!, monthFirst[3]!] : []
-  if (day && monthOf(month!) > 0) return `${year}-${pad(monthOf(month!))}-${pad(day)}`
+  const day = dayOf(text)
+  if (day) return day
   const time = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(:\d{2})?)(Z|[+-]\d{2}:?\d{2})?$/.exec(text)
   if (time) return `${time[1]}T${time[2]}${time[3] ? '' : ':00'}${time[4] ?? ''}`
   return text
