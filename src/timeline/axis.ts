@@ -60,8 +60,18 @@ function formatter(locale: string, options: Format): Intl.DateTimeFormat {
 /** Ticks closer than this, in px, would crowd their labels. */
 export const minSpacing = 56
 
+/** The axis drawn last: hovering and selecting redraw the plot without moving the window. */
+let last: { t0: number; t1: number; width: number; locale: string; axis: TimeAxis } | undefined
+
 /** The two rows of the axis for the window [t0, t1) ms drawn `width` px wide. */
 export function timeAxis(t0: number, t1: number, width: number, locale: string): TimeAxis {
+  if (last && last.t0 === t0 && last.t1 === t1 && last.width === width && last.locale === locale) return last.axis
+  const axis = axisOf(t0, t1, width, locale)
+  last = { t0, t1, width, locale, axis }
+  return axis
+}
+
+function axisOf(t0: number, t1: number, width: number, locale: string): TimeAxis {
   const perPx = (t1 - t0) / Math.max(1, width)
   const level = levels.find((l) => l.step / perPx >= minSpacing) ?? levels.at(-1)!
   const minor = formatter(locale, level.minor)
