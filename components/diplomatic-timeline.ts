@@ -155,6 +155,16 @@ export class DiplomaticTimeline extends LitElement {
   /** The words for `localeInUse`, with `strings` over them. */
   @state() private messages: Messages = messagesFor(defaultLocale)
 
+  /**
+   * Which way time runs across the plot: `ltr` (earlier on the left), `rtl` (earlier on the
+   * right), or `auto`, which follows the element's writing direction (its `dir` or an ancestor's),
+   * as Material 2 has timelines do; Material 3 keeps charts left to right, which `ltr` gives in
+   * any page. Drags follow the screen, and so do ← and →; ↑ and ↓ walk the events in time order.
+   */
+  @property({ attribute: 'time-direction' }) timeDirection: 'auto' | 'ltr' | 'rtl' = 'auto'
+  /** Whether time runs right to left, as `timeDirection` says: worked out at each update. */
+  private timeReversed = false
+
   /** Keep the selection in the page address (#event=id), and select from it on load. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false
 
@@ -190,6 +200,7 @@ export class DiplomaticTimeline extends LitElement {
     extent: () => this.ready?.extent ?? null,
     overviewScale: () => (this.ready ? this.overviewScale(this.ready) : null),
     overviewHeight,
+    reversed: () => this.timeReversed,
     rangeChanged: (start, end) => {
       this.windowInLink = true
       this.writeLink(false)
@@ -228,6 +239,7 @@ export class DiplomaticTimeline extends LitElement {
     choose: (id, event) => this.choose(id, event),
     showDetails: () => this.renderRoot.querySelector<HTMLElement>('[part="details"]')?.scrollIntoView({ block: 'nearest' }),
     openGroup: (key) => (this.openedGroups = new Set([...this.openedGroups, key])),
+    reversed: () => this.timeReversed,
   })
   /**
    * A selected event to bring into view after the next render, with the event by which the user
@@ -251,12 +263,24 @@ export class DiplomaticTimeline extends LitElement {
     return super.scheduleUpdate()
   }
 
+  /** The element's own `dir` too: under `time-direction="auto"`, time follows it. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'dir']
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    super.attributeChangedCallback(name, old, value)
+    if (name === 'dir') this.requestUpdate()
+  }
+
   override connectedCallback() {
     super.connectedCallback()
     if (this.input.resume() && this.src) this.validation = this.input.fetchSource(this.src)
   }
 
   protected override willUpdate(changed: PropertyValues) {
+    // `auto` follows the writing direction, which an ancestor's dir can change at any time: read at each update.
+    this.timeReversed = this.timeDirection === 'rtl' || (this.timeDirection !== 'ltr' && this.matches(':dir(rtl)'))
     if (changed.has('locale')) this.localeInUse = usableLocale(this.locale)
     if (changed.has('locale') || changed.has('strings')) {
       this.messages = messagesFor(this.localeInUse, this.strings)
@@ -305,7 +329,7 @@ export class DiplomaticTimeline extends LitElement {
     if (tip) tip.style.translate = `${tip.dataset.left}px ${tip.dataset.top}px`
     const loading = this.renderRoot.querySelector<HTMLElement>('.loading')
     if (loading) loading.style.minHeight = `${loading.dataset.minHeight}px`
-    this.canvas.draw(this.renderRoot.querySelector('canvas.plot-canvas'), this.frames.last)
+    this.canvas.draw(this.renderRoot.querySelector('canvas.plot-canvas'), this.frames.last, this.timeReversed)
     // The zoom's limits follow the data, the width and the window at zoom 1 (the start and end attributes).
     this.view.sync(this.renderRoot.querySelector('svg.plot'), this.renderRoot.querySelector('svg.overview .brush'), zoomLimitInputs.some((p) => changed.has(p)))
     // Before the zoom behaviour is attached (the first render), the reveal waits until now.
@@ -398,7 +422,7 @@ export class DiplomaticTimeline extends LitElement {
   private renderOverview(load: Ready) {
     const scale = this.overviewScale(load)
     if (!scale) return nothing
-    return overviewPart(Math.max(this.width, 1), overviewHeight, this.strip.path(scale, this.shown.starts, overviewHeight))
+    return overviewPart(Math.max(this.width, 1), overviewHeight, this.strip.path(scale, this.shown.starts, overviewHeight), this.timeReversed)
   }
 
   /** The overview strip's scale (see OverviewStrip.scale); null without events. */
@@ -419,6 +443,7 @@ export class DiplomaticTimeline extends LitElement {
     return html`${plotPart({
       frame,
       x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length, locale: this.localeInUse, messages: this.messages,
+      reversed: this.timeReversed,
       on: { key: this.plotInput.onKey, click: this.plotInput.onClick, pointerMove: this.plotInput.onPointerMove, pointerLeave: this.plotInput.onPointerLeave },
     })}${legend}`
   }

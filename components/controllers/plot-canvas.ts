@@ -9,7 +9,7 @@ import { axisHeight, lanesHeightOf } from '../parts/plot.ts'
  * CSS colours, which resolve the --dt-* properties; read again when the page's colour scheme changes.
  */
 export class PlotCanvas implements ReactiveController {
-  private drawn?: { frame: PlotFrame; width: number; height: number; colors: CanvasColors }
+  private drawn?: { frame: PlotFrame; width: number; height: number; colors: CanvasColors; reversed: boolean }
   private colors?: CanvasColors
   private scheme?: MediaQueryList
 
@@ -26,7 +26,8 @@ export class PlotCanvas implements ReactiveController {
     this.scheme?.removeEventListener('change', this.onSchemeChange)
   }
 
-  draw(canvas: HTMLCanvasElement | null, frame: PlotFrame | undefined): void {
+  /** Draws `frame`, mirrored when time runs right to left (`reversed`). */
+  draw(canvas: HTMLCanvasElement | null, frame: PlotFrame | undefined, reversed: boolean): void {
     if (!canvas || !frame) return
     const ratio = window.devicePixelRatio || 1
     const height = lanesHeightOf(frame)
@@ -36,7 +37,7 @@ export class PlotCanvas implements ReactiveController {
       this.colors = { accent: style.color, planned: style.borderTopColor, muted: style.outlineColor }
     }
     const d = this.drawn
-    if (d && d.frame === frame && d.width === w && d.height === h && d.colors === this.colors && canvas.width === w) return
+    if (d && d.frame === frame && d.width === w && d.height === h && d.colors === this.colors && d.reversed === reversed && canvas.width === w) return
     if (canvas.width !== w) canvas.width = w
     if (canvas.height !== h) canvas.height = h
     // Sized through the CSSOM: a strict style-src blocks style attributes, not style properties.
@@ -45,8 +46,8 @@ export class PlotCanvas implements ReactiveController {
     canvas.style.top = `${axisHeight}px`
     const ctx = canvas.getContext('2d')
     if (!ctx) return
-    drawFrame(ctx, frame, this.colors, ratio, height)
-    this.drawn = { frame, width: w, height: h, colors: this.colors }
+    drawFrame(ctx, frame, this.colors, ratio, height, reversed)
+    this.drawn = { frame, width: w, height: h, colors: this.colors, reversed }
   }
 
   private onSchemeChange = () => {

@@ -27,11 +27,14 @@ export interface PlotInputHost {
   showDetails(): void
   /** Opens a group of same-day events drawn as one mark (see layout.ts, Grouping). */
   openGroup(key: string): void
+  /** Whether time runs right to left: the arrows and the frame's positions follow the screen. */
+  reversed(): boolean
 }
 
 /**
  * The plot's keyboard and pointer: the arrows walk the events shown in time order (at any N, as
- * the frame keeps the selected event drawn), Shift and the page keys pan, + − 0 zoom; a click on
+ * the frame keeps the selected event drawn), Shift and the page keys pan, + − 0 zoom; left and
+ * right follow the screen (→ is earlier when time runs right to left), up and down time; a click on
  * a mark selects it, on density zooms in, and the pointer's mark or bucket is hovered. Canvas
  * marks and buckets are found on the frame (hitTest), not by per-mark listeners.
  */
@@ -55,16 +58,19 @@ export class PlotInput {
       if (item) host.choose(item.id, event)
     }
     const pan = (fraction: number) => host.view.panBy(fraction, event)
+    const next = () => go(index + 1)
+    const previous = () => go(index === -1 ? items.length - 1 : index - 1)
+    const reversed = host.reversed()
     // Shift with the arrows pans; the arrows alone walk the events in time order.
     if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
       event.preventDefault()
-      return pan(event.key === 'ArrowLeft' ? -0.2 : 0.2)
+      return pan((event.key === 'ArrowLeft') !== reversed ? -0.2 : 0.2)
     }
     const keys: Record<string, () => void> = {
-      ArrowRight: () => go(index + 1),
-      ArrowDown: () => go(index + 1),
-      ArrowLeft: () => go(index === -1 ? items.length - 1 : index - 1),
-      ArrowUp: () => go(index === -1 ? items.length - 1 : index - 1),
+      ArrowRight: reversed ? previous : next,
+      ArrowDown: next,
+      ArrowLeft: reversed ? next : previous,
+      ArrowUp: previous,
       Home: () => go(0),
       End: () => go(items.length - 1),
       PageUp: () => pan(-0.5),
@@ -118,6 +124,8 @@ export class PlotInput {
     const frame = this.host.frame()
     if (!plot || !frame) return null
     const box = plot.getBoundingClientRect()
-    return hitTest(frame, event.clientX - box.left, event.clientY - box.top - axisHeight)
+    // The frame is laid out left to right; when time runs right to left, the screen is its mirror.
+    const x = event.clientX - box.left
+    return hitTest(frame, this.host.reversed() ? frame.width - x : x, event.clientY - box.top - axisHeight)
   }
 }

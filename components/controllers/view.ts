@@ -21,6 +21,8 @@ export interface ViewInputs {
   /** The overview strip's scale, or null without events. */
   overviewScale: () => ScaleTime<number, number> | null
   overviewHeight: number
+  /** Whether time runs right to left (see the element's `time-direction`). */
+  reversed: () => boolean
   /** The user moved the window (not the page): called once the new window is drawn. */
   rangeChanged: (start: Date, end: Date) => void
 }
@@ -56,7 +58,13 @@ export class View {
   private brushSelection?: [number, number] | null
   private brushScale?: ScaleTime<number, number>
   // Each d3 UTC scale, copies included, builds its own tick formats: made once per width, window and zoom.
-  private scales?: { width: number; start?: number; end?: number; transform: ZoomTransform | null; base: ScaleTime<number, number>; x: ScaleTime<number, number> }
+  // `base` and `screen` place time on the screen (right to left when time runs so): d3-zoom and
+  // d3-brush work in them. `x` runs left to right whatever the direction: the layout and the
+  // frames work in it, and only drawing mirrors it (see mirrorOf).
+  private scales?: {
+    width: number; start?: number; end?: number; reversed: boolean; transform: ZoomTransform | null
+    base: ScaleTime<number, number>; forward: ScaleTime<number, number>; x: ScaleTime<number, number>
+  }
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -68,14 +76,19 @@ export class View {
     return this.zoom !== undefined && this.plot !== undefined
   }
 
-  /** The scale of the window shown; shared, so not to be changed. */
+  /** The scale of the window shown, left to right whatever the time direction; shared, so not to be changed. */
   get x(): ScaleTime<number, number> {
     return this.scalesNow().x
   }
 
-  /** The scale at zoom 1; shared, so not to be changed. */
-  get base(): ScaleTime<number, number> {
+  /** The scale at zoom 1 as on the screen (right to left when time runs so); shared, so not to be changed. */
+  private get base(): ScaleTime<number, number> {
     return this.scalesNow().base
+  }
+
+  /** +1 when time runs left to right, -1 when it runs right to left. */
+  private get sense(): number {
+    return this.inputs.reversed() ? -1 : 1
   }
 
   /** Back to the window at zoom 1, as for new data; nobody's action. */
@@ -113,9 +126,9 @@ export class View {
     this.run('scaleBy', factor, point, event)
   }
 
-  /** Pans by a fraction of the window's width. */
+  /** Pans by a fraction of the window's width: later in time for a positive one, whichever way time runs. */
   panBy(fraction: number, event?: Event): void {
-    this.run('translateBy', (-fraction * Math.max(this.inputs.width(), 1)) / (this.transform?.k ?? 1), 0, event)
+    this.run('translateBy', (-fraction * this.sense * Math.max(this.inputs.width(), 1)) / (this.transform?.k ?? 1), 0, event)
   }
 
   /** Back to the window at zoom 1, at the user's request. */
@@ -145,7 +158,7 @@ export class View {
     // d3-zoom clamps scaleBy and translateBy to its limits, but not a transform set outright.
     const [kMin, kMax] = this.scaleExtent()
     const width = Math.max(1, this.inputs.width())
-    const k = Math.min(kMax, Math.max(kMin, width / (base(end) - base(start))))
+    const k = Math.min(kMax, Math.max(kMin, width / Math.abs(base(end) - base(start))))
     // Centred on the middle of [start, end], which it shows exactly unless a limit applied.
     this.run('transform', this.d3!.zoomIdentity.translate(width / 2, 0).scale(k).translate(-base((start + end) / 2), 0), undefined, event)
   }
@@ -160,15 +173,18 @@ export class View {
   private scalesNow() {
     const width = Math.max(this.inputs.width(), 1)
     const domain = this.inputs.baseDomain()
+    const reversed = this.inputs.reversed()
     let s = this.scales
-    if (!s || s.width !== width || s.start !== domain?.[0] || s.end !== domain?.[1]) {
-      const base = scaleUtc().range([0, width])
+    if (!s || s.width !== width || s.start !== domain?.[0] || s.end !== domain?.[1] || s.reversed !== reversed) {
+      const base = scaleUtc().range(reversed ? [width, 0] : [0, width])
       if (domain) base.domain(domain)
-      s = this.scales = { width, start: domain?.[0], end: domain?.[1], transform: null, base, x: base }
+      const forward = reversed ? base.copy().range([0, width]) : base
+      s = this.scales = { width, start: domain?.[0], end: domain?.[1], reversed, transform: null, base, forward, x: forward }
     }
     if (s.transform !== this.transform) {
       s.transform = this.transform
-      s.x = this.transform ? this.transform.rescaleX(s.base) : s.base
+      const screen = this.transform ? this.transform.rescaleX(s.base) : s.base
+      s.x = !this.transform ? s.forward : reversed ? screen.copy().range([0, width]) : screen
     }
     return s
   }
@@ -186,8 +202,8 @@ export class View {
     const extent = this.inputs.extent()
     const width = Math.max(this.inputs.width(), 1)
     if (!extent) return void zoom.translateExtent([[-Infinity, -Infinity], [Infinity, Infinity]])
-    const base = this.base
-    zoom.translateExtent([[Math.min(base(extent[0]), 0) - width, -Infinity], [Math.max(base(extent[1]), width) + width, Infinity]])
+    const [a, b] = [this.base(extent[0]), this.base(extent[1])]
+    zoom.translateExtent([[Math.min(a, b, 0) - width, -Infinity], [Math.max(a, b, width) + width, Infinity]])
   }
 
   private attachZoom(d3: Interaction, plot: (SVGSVGElement & { __zoom?: ZoomTransform }) | null) {

@@ -34,16 +34,39 @@ export interface PlotInput {
   locale: string
   /** The words, in the locale (they may differ from it where a page gave its own). */
   messages: Messages
+  /** Time runs right to left: the frame, laid out left to right, is drawn mirrored (text is not). */
+  reversed: boolean
   on: { key: (e: KeyboardEvent) => void; click: (e: MouseEvent) => void; pointerMove: (e: PointerEvent) => void; pointerLeave: () => void }
 }
+
+/**
+ * Where the frame's left-to-right positions go on the screen: the same place, or, when time runs
+ * right to left, their mirror image. Text is never mirrored: a label the layout put after a mark
+ * ends before its mirrored mark, so what the layout kept apart stays apart.
+ */
+export interface Mirror {
+  /** A position on the screen. */
+  x(u: number): number
+  /** The screen's left edge of the span [u1, u2]. */
+  left(u1: number, u2: number): number
+  /** The text-anchor of text that runs from a point towards later time ('start'), or towards earlier ('end'). */
+  anchor(toward: 'start' | 'end'): 'start' | 'end'
+  /** +1, or -1 when mirrored: a step towards later time on the screen. */
+  sense: 1 | -1
+}
+
+export const mirrorOf = (width: number, reversed: boolean): Mirror => reversed
+  ? { x: (u) => width - u, left: (_u1, u2) => width - u2, anchor: (t) => (t === 'start' ? 'end' : 'start'), sense: -1 }
+  : { x: (u) => u, left: (u1) => u1, anchor: (t) => t, sense: 1 }
 
 /**
  * The time plot: the axis, the lanes, the "as of" line, relations and labelled marks in SVG over
  * a canvas that holds the unlabelled marks and density (see controllers/plot-canvas.ts). A
  * function of its input: it does no data work.
  */
-export function plotPart({ frame, x, asOf, relations, selected, shown, locale, messages: m, on }: PlotInput) {
+export function plotPart({ frame, x, asOf, relations, selected, shown, locale, messages: m, reversed, on }: PlotInput) {
   const width = frame.width
+  const at = mirrorOf(width, reversed)
   const lanesHeight = lanesHeightOf(frame)
   // Below the lanes: room for the "as of" label, clear of every mark.
   const height = axisHeight + lanesHeight + 18
@@ -65,23 +88,23 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, locale, m
         <line class="hatch-line" x1="0" y1="0" x2="0" y2="6"></line>
       </pattern>
     </defs>
-    <g class="axis">${ticks.map((t) => svg`<g class="tick" transform="translate(${x(t.ms)},0)">
+    <g class="axis">${ticks.map((t) => svg`<g class="tick" transform="translate(${at.x(x(t.ms))},0)">
         <line y1=${axisHeight - 6} y2=${height}></line>
         <text y=${axisHeight - 10} text-anchor="middle">${t.label}</text></g>`)}
-      ${majorLabels(axis.major, x, width).map(({ x: at, label, start }) => svg`<g class="period" transform="translate(${at},0)">
-        ${start ? svg`<line y1="2" y2=${height}></line>` : nothing}<text x="4" y="12">${label}</text></g>`)}</g>
+      ${majorLabels(axis.major, x, width).map(({ x: from, label, start }) => svg`<g class="period" transform="translate(${at.x(from)},0)">
+        ${start ? svg`<line y1="2" y2=${height}></line>` : nothing}<text x=${4 * at.sense} y="12" text-anchor=${at.anchor('start')}>${label}</text></g>`)}</g>
     <g transform="translate(0,${axisHeight})">
       ${frame.lanes.map((lane) => svg`<g class=${lane.mode === LaneMode.marks ? 'lane' : lane.mode === LaneMode.density ? 'lane dense' : 'lane ticks'}>
             <line class="lane-rule" x1="0" x2=${width} y1=${lane.y} y2=${lane.y}></line>
-            <text class="lane-label" x="4" y=${lane.y + 12}>${laneLabel(lane, m)}</text></g>`)}
-      ${asOf === null ? nothing : svg`<g class="as-of" transform="translate(${x(asOf.ms)},0)">
+            <text class="lane-label" x=${at.x(4)} y=${lane.y + 12} text-anchor=${at.anchor('start')}>${laneLabel(lane, m)}</text></g>`)}
+      ${asOf === null ? nothing : svg`<g class="as-of" transform="translate(${at.x(x(asOf.ms))},0)">
         <line y1="0" y2=${lanesHeight + 4}></line>
-        ${x(asOf.ms) > width - 110
+        ${at.x(x(asOf.ms)) > width - 110
           ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>${asOfText(asOf.ms, m)}</text>`
           : svg`<text x="4" y=${lanesHeight + 14}>${asOfText(asOf.ms, m)}</text>`}</g>`}
       <!-- Relations under the marks: labels, with their halo, stay legible where a relation crosses them. -->
-      ${relationPaths(relations, frame.marks, selected, m)}
-      ${renderMarks(visible, selected, m)}
+      ${relationPaths(relations, frame.marks, selected, m, at)}
+      ${renderMarks(visible, selected, m, at)}
     </g>
   </svg></div>`
 }
@@ -112,7 +135,7 @@ export function majorLabels(periods: readonly AxisTick[], x: ScaleTime<number, n
  * of view, the others keep their elements and only move, rather than each taking on its
  * neighbour's text, label and classes.
  */
-function renderMarks(marks: Mark[], selected: string | null, m: Messages) {
+function renderMarks(marks: Mark[], selected: string | null, m: Messages, at: Mirror) {
   const named = new Set<string>()
   // repeat's keys must be unique, and data not yet checked may repeat an id within a lane.
   const keys = new Set<string>()
@@ -123,45 +146,45 @@ function renderMarks(marks: Mark[], selected: string | null, m: Messages) {
     return key
   }
   return repeat(marks, keyOf, (mark) => {
-    if (mark.group) return renderGroup(mark, m)
+    if (mark.group) return renderGroup(mark, m, at)
     const first = !named.has(mark.item.id)
     named.add(mark.item.id)
-    return renderMark(mark, first, selected, m)
+    return renderMark(mark, first, selected, m, at)
   })
 }
 
-/** A mark's label, beside it (right or left) or inside its bar, as layout placed it. */
-function labelOf(mark: Mark, cy: number) {
+/** A mark's label, beside it (before or after it in time) or inside its bar, as layout placed it. */
+function labelOf(mark: Mark, cy: number, at: Mirror) {
   if (!mark.label) return nothing
-  if (mark.labelSide === 'left') return svg`<text x=${mark.x1 - labelGap} y=${cy + 4} text-anchor="end" aria-hidden="true">${mark.label}</text>`
-  if (mark.labelSide === 'inside') return svg`<text class="inside" x=${insideLabelX(mark)} y=${cy + 4} aria-hidden="true">${mark.label}</text>`
-  return svg`<text x=${mark.x2 + labelGap} y=${cy + 4} aria-hidden="true">${mark.label}</text>`
+  if (mark.labelSide === 'left') return svg`<text x=${at.x(mark.x1 - labelGap)} y=${cy + 4} text-anchor=${at.anchor('end')} aria-hidden="true">${mark.label}</text>`
+  if (mark.labelSide === 'inside') return svg`<text class="inside" x=${at.x(insideLabelX(mark))} y=${cy + 4} text-anchor=${at.anchor('start')} aria-hidden="true">${mark.label}</text>`
+  return svg`<text x=${at.x(mark.x2 + labelGap)} y=${cy + 4} text-anchor=${at.anchor('start')} aria-hidden="true">${mark.label}</text>`
 }
 
 /** Several events on one day as one larger dot labelled with their count (its visible words begin its name): a click opens it (see layout.ts, Grouping). */
-function renderGroup(mark: Mark, m: Messages) {
+function renderGroup(mark: Mark, m: Messages, at: Mirror) {
   const { item, group } = mark
   const cy = mark.y + rowHeight / 2 - 2
   return svg`<g class=${`mark group ${item.emphasis}`} part="mark" data-group=${group!.key} role="button" aria-label=${m.format('groupMark', { count: group!.count, date: dateLabelOf(item, m) })}>
-    ${mark.x2 - mark.x1 > 12 ? svg`<rect class="extent" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
-    <circle class="body" cx=${mark.cx} cy=${cy} r="8"></circle>
-    ${labelOf(mark, cy)}
+    ${mark.x2 - mark.x1 > 12 ? svg`<rect class="extent" x=${at.left(mark.x1, mark.x2)} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
+    <circle class="body" cx=${at.x(mark.cx)} cy=${cy} r="8"></circle>
+    ${labelOf(mark, cy, at)}
   </g>`
 }
 
-function renderMark(mark: Mark, named: boolean, selected: string | null, m: Messages) {
+function renderMark(mark: Mark, named: boolean, selected: string | null, m: Messages, at: Mirror) {
   const { item } = mark
   const wide = mark.x2 - mark.x1 > 12
   const bar = wide && !mark.dot
   const classes = ['mark', item.status, item.shape, item.emphasis, item.id === selected ? 'selected' : ''].join(' ')
   const cy = mark.y + rowHeight / 2 - 2
   return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${accessibleName(item, m)}>
-    ${wide && mark.dot ? svg`<rect class="extent" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
+    ${wide && mark.dot ? svg`<rect class="extent" x=${at.left(mark.x1, mark.x2)} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
     ${bar
-      ? svg`<rect class="body" x=${mark.x1} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
-      : svg`<circle class="body" cx=${mark.cx} cy=${cy} r="5"></circle>`}
-    ${item.disputed ? svg`<g transform="translate(${bar ? mark.x2 - 2 : mark.cx + 4},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3" aria-hidden="true">!</text></g>` : nothing}
-    ${labelOf(mark, cy)}
+      ? svg`<rect class="body" x=${at.left(mark.x1, mark.x2)} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`
+      : svg`<circle class="body" cx=${at.x(mark.cx)} cy=${cy} r="5"></circle>`}
+    ${item.disputed ? svg`<g transform="translate(${at.x(bar ? mark.x2 - 2 : mark.cx + 4)},${cy - 7})"><circle class="badge" r="5"></circle><text class="badge-text" text-anchor="middle" y="3" aria-hidden="true">!</text></g>` : nothing}
+    ${labelOf(mark, cy, at)}
   </g>`
 }
 
@@ -180,23 +203,24 @@ function laneLabel(lane: PlotFrame['lanes'][number], m: Messages): string {
 /** The "as of" line's label: the day of the source, in the locale. */
 const asOfText = (ms: number, m: Messages) => m.format('asOf', { date: formatDayRange(ms, ms + 1, { messages: m }) })
 
-function relationPaths(relations: readonly Relation[], marks: readonly Mark[], selected: string | null, m: Messages) {
+function relationPaths(relations: readonly Relation[], marks: readonly Mark[], selected: string | null, m: Messages, screen: Mirror) {
   if (!selected) return nothing
   const at = new Map<string, Mark>()
   for (const m of marks) if (!at.has(m.item.id)) at.set(m.item.id, m)
   // An arrow from the event that acts to the one it acts on, with its verb ("accuses", "responds
   // to"). Between events far apart in time, the curve arches over the rows, its verb on top;
   // between events close in time but rows apart, it bows out to the right of the dots (labels are
-  // mostly on their left), its verb beside it. A cubic Bézier whose control points are `bend`
-  // from its ends reaches three quarters of the way out.
+  // mostly on their left; both mirrored when time runs right to left), its verb beside it. A cubic Bézier whose control points are `bend`
+  // from its ends reaches three quarters of the way out. Worked out on the screen, mirrored or not.
   const links = relations.filter((r) => (r.from === selected || r.to === selected) && at.has(r.from) && at.has(r.to)).map((r) => {
     const [a, b] = [at.get(r.from)!, at.get(r.to)!]
-    const [x1, y1, x2, y2] = [a.cx, a.y + rowHeight / 2 - 2, b.cx, b.y + rowHeight / 2 - 2]
+    const [x1, y1, x2, y2] = [screen.x(a.cx), a.y + rowHeight / 2 - 2, screen.x(b.cx), b.y + rowHeight / 2 - 2]
+    const s = screen.sense
     const across = Math.abs(x2 - x1) >= Math.abs(y2 - y1)
     const bend = Math.min(60, (across ? Math.abs(x2 - x1) : Math.abs(y2 - y1)) / 2 + 20)
     return across
       ? { d: `M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}`, x: (x1 + x2) / 2, y: Math.min(y1, y2) - bend * 0.75 - 3, anchor: 'middle', verb: nameOf(m, 'verb', r.type) }
-      : { d: `M${x1},${y1} C${x1 + bend},${y1} ${x2 + bend},${y2} ${x2},${y2}`, x: Math.max(x1, x2) + bend * 0.75 + 4, y: (y1 + y2) / 2 + 4, anchor: 'start', verb: nameOf(m, 'verb', r.type) }
+      : { d: `M${x1},${y1} C${x1 + s * bend},${y1} ${x2 + s * bend},${y2} ${x2},${y2}`, x: (s > 0 ? Math.max(x1, x2) : Math.min(x1, x2)) + s * (bend * 0.75 + 4), y: (y1 + y2) / 2 + 4, anchor: screen.anchor('start'), verb: nameOf(m, 'verb', r.type) }
   })
   // Verbs near one another are moved apart, a line each, rather than printed over each other.
   const byHeight = [...links].sort((p, q) => p.y - q.y)

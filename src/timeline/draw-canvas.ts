@@ -26,9 +26,10 @@ export const shadeOpacity = (level: number): number => 0.15 + (0.85 * (level + 1
  * Draws the frame's unlabelled marks and density, a pure function of the frame: the same frame
  * gives the same calls. `ratio` is the device pixel ratio; the frame is in CSS px from the lanes'
  * top-left. Runs of buckets of one shade are one rectangle, and each shade is filled once.
+ * `reversed` mirrors the drawing, for time that runs right to left (the canvas holds no text).
  */
-export function drawFrame(ctx: Canvas2D, frame: PlotFrame, colors: CanvasColors, ratio: number, height: number): void {
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
+export function drawFrame(ctx: Canvas2D, frame: PlotFrame, colors: CanvasColors, ratio: number, height: number, reversed = false): void {
+  ctx.setTransform(reversed ? -ratio : ratio, 0, 0, ratio, reversed ? frame.width * ratio : 0, 0)
   ctx.clearRect(0, 0, frame.width, height)
   // A lane's density in the accent; the band of its long events quieter, in the muted colour.
   drawDensity(ctx, frame.width, frame.density.filter((d) => !d.long), colors.accent, 1)
