@@ -82,6 +82,8 @@ export const styles = css`
   .period text { fill: var(--_fg); font-size: 11px; font-weight: 600; }
   .period line { stroke: var(--_muted); stroke-opacity: 0.6; }
   .mark { cursor: pointer; }
+  /* The row a mark stands in, unpainted: with its label, a target at least 24 px square (WCAG 2.5.8). */
+  .mark > .hit { fill: transparent; }
   /* A halo of the background keeps a label legible where it crosses a grid line or the "as of" line. */
   .mark > text { paint-order: stroke; stroke: var(--_bg); stroke-width: 3px; stroke-linejoin: round; }
   /* Inside a bar: on a solid one, in the background's colour; on a hatched or hollow one, with a

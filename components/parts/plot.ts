@@ -10,7 +10,8 @@ import { timeAxis, type AxisTick } from '../../src/timeline/axis.ts'
 import type { Messages } from '../../src/i18n/index.ts'
 import { dateLabelOf, nameOf, saidDateOf } from './words.ts'
 
-export const rowHeight = 22
+/** A row of labelled marks: 24 px, each mark's target at least that tall (WCAG 2.5.8). */
+export const rowHeight = 24
 export const laneHeader = 16
 export const axisHeight = 40
 export const densityLaneHeight = 30
@@ -161,11 +162,21 @@ function labelOf(mark: Mark, cy: number, at: Mirror) {
   return svg`<text x=${at.x(mark.x2 + labelGap)} y=${cy + 4} text-anchor=${at.anchor('start')} aria-hidden="true">${mark.label}</text>`
 }
 
+/**
+ * The row a mark stands in about its body, at least 24 px each way (WCAG 2.5.8's target size):
+ * rows are 24 px apart, so no two marks' rows overlap. Unpainted, under the mark.
+ */
+function hitArea(mark: Mark, cy: number, at: Mirror) {
+  const [l, r] = [Math.min(mark.x1, mark.cx - 12), Math.max(mark.x2, mark.cx + 12)]
+  return svg`<rect class="hit" x=${at.left(l, r)} y=${cy - rowHeight / 2} width=${r - l} height=${rowHeight}></rect>`
+}
+
 /** Several events on one day as one larger dot labelled with their count (its visible words begin its name): a click opens it (see layout.ts, Grouping). */
 function renderGroup(mark: Mark, m: Messages, at: Mirror) {
   const { item, group } = mark
   const cy = mark.y + rowHeight / 2 - 2
   return svg`<g class=${`mark group ${item.emphasis}`} part="mark" data-group=${group!.key} role="button" aria-label=${m.format('groupMark', { count: group!.count, date: dateLabelOf(item, m) })}>
+    ${hitArea(mark, cy, at)}
     ${mark.x2 - mark.x1 > 12 ? svg`<rect class="extent" x=${at.left(mark.x1, mark.x2)} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
     <circle class="body" cx=${at.x(mark.cx)} cy=${cy} r="8"></circle>
     ${labelOf(mark, cy, at)}
@@ -179,6 +190,7 @@ function renderMark(mark: Mark, named: boolean, selected: string | null, m: Mess
   const classes = ['mark', item.status, item.shape, item.emphasis, item.id === selected ? 'selected' : ''].join(' ')
   const cy = mark.y + rowHeight / 2 - 2
   return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${accessibleName(item, m)}>
+    ${hitArea(mark, cy, at)}
     ${wide && mark.dot ? svg`<rect class="extent" x=${at.left(mark.x1, mark.x2)} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
     ${bar
       ? svg`<rect class="body" x=${at.left(mark.x1, mark.x2)} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>`

@@ -27,4 +27,28 @@ describe('<diplomatic-timeline> on a phone', () => {
     el.style.width = '1000px'
     await expect.poll(() => getComputedStyle(details()!).position).toBe('static')
   })
+
+  it('gives every mark a target at least 24 px square, and no two marks\' targets overlap (WCAG 2.5.8)', async () => {
+    for (const width of ['375px', '1000px']) {
+      const el = await mount(syria, { 'group-by': 'actor' })
+      el.style.width = width
+      const plot = el.shadowRoot!.querySelector('svg.plot')!
+      await expect.poll(() => `${plot.getAttribute('width')}px`).toBe(width)
+      const marks = [...el.shadowRoot!.querySelectorAll<SVGGElement>('svg.plot .mark')]
+      expect(marks.length).toBeGreaterThan(10)
+      for (const mark of marks) {
+        const box = mark.getBoundingClientRect()
+        expect([mark.getAttribute('aria-label'), box.width >= 24 && box.height >= 24]).toEqual([mark.getAttribute('aria-label'), true])
+      }
+      // Each mark's own row about its body: the rows of two marks share no area.
+      const rows = marks.map((m) => m.querySelector('.hit')!.getBoundingClientRect())
+      for (const [i, a] of rows.entries()) {
+        for (const b of rows.slice(i + 1)) {
+          const shared = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5
+          if (shared) expect.fail(`the targets of ${marks[i]!.getAttribute('aria-label')} and another mark overlap: ${JSON.stringify([a, b])}`)
+        }
+      }
+      document.body.replaceChildren()
+    }
+  })
 })
