@@ -443,7 +443,7 @@ export class DiplomaticTimeline extends LitElement {
     return html`${plotPart({
       frame,
       x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length, locale: this.localeInUse, messages: this.messages,
-      reversed: this.timeReversed,
+      reversed: this.timeReversed, measureAt: this.text.measureAt, labelPx: this.text.fontSize,
       on: { key: this.plotInput.onKey, click: this.plotInput.onClick, pointerMove: this.plotInput.onPointerMove, pointerLeave: this.plotInput.onPointerLeave },
     })}${legend}`
   }

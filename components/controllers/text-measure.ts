@@ -13,6 +13,8 @@ export class TextMeasure implements ReactiveController {
   private context?: CanvasRenderingContext2D | null
   /** The font, read from the computed style once, not on every frame (reading it forces a style pass). */
   private font?: string
+  /** The font's size in px, read with it. */
+  private size?: number
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -51,6 +53,14 @@ export class TextMeasure implements ReactiveController {
     return width
   }
 
+  /** The host's font size in px, the size `measure` measures at. */
+  get fontSize(): number {
+    return (this.size ??= parseFloat(getComputedStyle(this.host).fontSize) || 13)
+  }
+
+  /** The width of `text` in the host's font at `px` px (smaller text, as a relation's verb). */
+  measureAt = (text: string, px: number): number => (this.measure(text) * px) / this.fontSize
+
   private charWidth(char: string): number {
     this.context ??= document.createElement('canvas').getContext('2d')
     if (!this.context) return 7
@@ -61,6 +71,7 @@ export class TextMeasure implements ReactiveController {
   /** Labels were cut to widths measured in a web font's fallback: measured and cut again once it has loaded. */
   private onFontsLoaded = () => {
     this.font = undefined
+    this.size = undefined
     this.widths.clear()
     this.asciiWidths.fill(NaN)
     this.onChange()

@@ -9,6 +9,7 @@ import { insideLabelX, labelGap, type Mark } from '../../src/timeline/layout.ts'
 import { timeAxis, type AxisTick } from '../../src/timeline/axis.ts'
 import type { Messages } from '../../src/i18n/index.ts'
 import { dateLabelOf, nameOf, saidDateOf } from './words.ts'
+import { relationPaths, textBox } from './relations.ts'
 
 /** A row of labelled marks: 24 px, each mark's target at least that tall (WCAG 2.5.8). */
 export const rowHeight = 24
@@ -37,6 +38,9 @@ export interface PlotInput {
   messages: Messages
   /** Time runs right to left: the frame, laid out left to right, is drawn mirrored (text is not). */
   reversed: boolean
+  /** The width of text in the element's font at a size in px, and the size labels are drawn at: relations' verbs keep clear of what is drawn. */
+  measureAt: (text: string, px: number) => number
+  labelPx: number
   on: { key: (e: KeyboardEvent) => void; click: (e: MouseEvent) => void; pointerMove: (e: PointerEvent) => void; pointerLeave: () => void }
 }
 
@@ -65,7 +69,7 @@ export const mirrorOf = (width: number, reversed: boolean): Mirror => reversed
  * a canvas that holds the unlabelled marks and density (see controllers/plot-canvas.ts). A
  * function of its input: it does no data work.
  */
-export function plotPart({ frame, x, asOf, relations, selected, shown, locale, messages: m, reversed, on }: PlotInput) {
+export function plotPart({ frame, x, asOf, relations, selected, shown, locale, messages: m, reversed, measureAt, labelPx, on }: PlotInput) {
   const width = frame.width
   const at = mirrorOf(width, reversed)
   const lanesHeight = lanesHeightOf(frame)
@@ -104,7 +108,7 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, locale, m
           ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>${asOfText(asOf.ms, m)}</text>`
           : svg`<text x="4" y=${lanesHeight + 14}>${asOfText(asOf.ms, m)}</text>`}</g>`}
       <!-- Relations under the marks: labels, with their halo, stay legible where a relation crosses them. -->
-      ${relationPaths(relations, frame.marks, selected, m, at)}
+      ${relationPaths({ relations, marks: frame.marks, selected, messages: m, width, height: lanesHeight + 18, rowHeight, screen: at, measureAt, labelPx, texts: selected ? laneTexts(frame, asOf && { ms: asOf.ms, at: at.x(x(asOf.ms)) }, lanesHeight, at, m, measureAt) : [] })}
       ${renderMarks(visible, selected, m, at)}
     </g>
   </svg></div>`
@@ -200,9 +204,31 @@ function renderMark(mark: Mark, named: boolean, selected: string | null, m: Mess
   </g>`
 }
 
-/** "19 Sep 2016 — UN aid convoy attacked — occurred — attribution disputed" */
+const names = new WeakMap<Messages, WeakMap<TimelineEvent, string>>()
+
+/** "19 Sep 2016 — UN aid convoy attacked — occurred — attribution disputed"; made once per event and catalogue, not in each frame of a zoom. */
 function accessibleName(item: TimelineEvent, m: Messages): string {
-  return m.format(item.disputed ? 'markNameDisputed' : 'markName', { date: dateLabelOf(item, m), title: item.title, status: nameOf(m, 'status', item.status) })
+  let byItem = names.get(m)
+  if (!byItem) names.set(m, (byItem = new WeakMap()))
+  let name = byItem.get(item)
+  if (name === undefined) {
+    name = m.format(item.disputed ? 'markNameDisputed' : 'markName', { date: dateLabelOf(item, m), title: item.title, status: nameOf(m, 'status', item.status) })
+    byItem.set(item, name)
+  }
+  return name
+}
+
+/** The boxes of the lanes' names and of the "as of" label (its line `at` px on the screen), which relations' verbs keep clear of. */
+function laneTexts(frame: PlotFrame, asOf: { ms: number; at: number } | null, lanesHeight: number, at: Mirror, m: Messages, measureAt: (text: string, px: number) => number) {
+  const boxes = frame.lanes.map((lane) => {
+    const w = measureAt(laneLabel(lane, m), 11)
+    return textBox(at.anchor('start') === 'start' ? at.x(4) : at.x(4) - w, w, lane.y + 12, 11)
+  })
+  if (asOf) {
+    const w = measureAt(asOfText(asOf.ms, m), 11)
+    boxes.push(textBox(asOf.at > frame.width - 110 ? asOf.at - 4 - w : asOf.at + 4, w, lanesHeight + 14, 11))
+  }
+  return boxes
 }
 
 /** A lane's name, and how many events it has in view where they are not each labelled. */
@@ -215,34 +241,6 @@ function laneLabel(lane: PlotFrame['lanes'][number], m: Messages): string {
 /** The "as of" line's label: the day of the source, in the locale. */
 const asOfText = (ms: number, m: Messages) => m.format('asOf', { date: formatDayRange(ms, ms + 1, { messages: m }) })
 
-function relationPaths(relations: readonly Relation[], marks: readonly Mark[], selected: string | null, m: Messages, screen: Mirror) {
-  if (!selected) return nothing
-  const at = new Map<string, Mark>()
-  for (const m of marks) if (!at.has(m.item.id)) at.set(m.item.id, m)
-  // An arrow from the event that acts to the one it acts on, with its verb ("accuses", "responds
-  // to"). Between events far apart in time, the curve arches over the rows, its verb on top;
-  // between events close in time but rows apart, it bows out to the right of the dots (labels are
-  // mostly on their left; both mirrored when time runs right to left), its verb beside it. A cubic Bézier whose control points are `bend`
-  // from its ends reaches three quarters of the way out. Worked out on the screen, mirrored or not.
-  const links = relations.filter((r) => (r.from === selected || r.to === selected) && at.has(r.from) && at.has(r.to)).map((r) => {
-    const [a, b] = [at.get(r.from)!, at.get(r.to)!]
-    const [x1, y1, x2, y2] = [screen.x(a.cx), a.y + rowHeight / 2 - 2, screen.x(b.cx), b.y + rowHeight / 2 - 2]
-    const s = screen.sense
-    const across = Math.abs(x2 - x1) >= Math.abs(y2 - y1)
-    const bend = Math.min(60, (across ? Math.abs(x2 - x1) : Math.abs(y2 - y1)) / 2 + 20)
-    return across
-      ? { d: `M${x1},${y1} C${x1},${y1 - bend} ${x2},${y2 - bend} ${x2},${y2}`, x: (x1 + x2) / 2, y: Math.min(y1, y2) - bend * 0.75 - 3, anchor: 'middle', verb: nameOf(m, 'verb', r.type) }
-      : { d: `M${x1},${y1} C${x1 + s * bend},${y1} ${x2 + s * bend},${y2} ${x2},${y2}`, x: (s > 0 ? Math.max(x1, x2) : Math.min(x1, x2)) + s * (bend * 0.75 + 4), y: (y1 + y2) / 2 + 4, anchor: screen.anchor('start'), verb: nameOf(m, 'verb', r.type) }
-  })
-  // Verbs near one another are moved apart, a line each, rather than printed over each other.
-  const byHeight = [...links].sort((p, q) => p.y - q.y)
-  byHeight.forEach((link, n) => {
-    const above = byHeight.slice(0, n).filter((o) => Math.abs(o.x - link.x) < 90)
-    for (const o of above) if (link.y < o.y + 13) link.y = o.y + 13
-  })
-  return links.map((l) => svg`<g class="link"><path class="relation" d=${l.d} marker-end="url(#dt-arrow)"></path>
-    <text class="verb" x=${l.x} y=${l.y} text-anchor=${l.anchor}>${l.verb}</text></g>`)
-}
 
 /** The tooltip: an event's title and date, or a density bucket's count. */
 export function tooltipPart(hover: Hover | null, byId: (id: string) => TimelineEvent | undefined, width: number, m: Messages) {

@@ -1,3 +1,4 @@
+import { Emphasis } from './emphasis.ts'
 import type { TimelineEvent } from './events.ts'
 
 export const GroupBy = { actor: 'actor', category: 'category', none: 'none' } as const
@@ -32,6 +33,8 @@ export interface Mark {
    * bar, from where the bar enters the plot, when more of it fits there (see `insideLabelX`).
    */
   labelSide: 'right' | 'left' | 'inside'
+  /** How wide the label is drawn, in px (bold for a key event, smaller inside a bar); 0 when there is none. See `labelSpan`. */
+  labelWidth: number
   /** Several events on the same day, drawn as one mark (its `item` is the first of them) until opened: see LayoutOptions.grouping. */
   group?: { key: string; count: number }
 }
@@ -96,6 +99,15 @@ const badgePad = 12
 /** A label inside a bar is drawn this much smaller than the others (`.mark > text.inside`), so as to fit the bar's height. */
 export const insideFontScale = 0.85
 
+/**
+ * A key event's label is drawn bold (`.mark.key > text`), while `measure` gives the regular
+ * weight's width: bold is up to this much wider in the usual sans-serif faces (DejaVu Sans, 13 %).
+ */
+export const keyFontScale = 1.15
+
+/** `measure` for text drawn bold: the regular width scaled up, read no further than the limit allows. */
+const boldOf = (measure: Measure): Measure => (text, limit) => measure(text, limit === undefined ? undefined : limit / keyFontScale) * keyFontScale
+
 /** Where a label inside a bar starts: at the bar's start, or at the plot's left edge when the bar begins before it. */
 export const insideLabelX = (mark: Pick<Mark, 'x1'>): number => Math.max(mark.x1, 0) + insidePad
 
@@ -112,6 +124,17 @@ function longerCut(full: string, fullWidth: number, label: string, width: number
 /** Space between a mark and its label, and between one label and the next mark in a row. */
 export const labelGap = 4
 const gap = 6
+
+/**
+ * Where a mark's label is drawn, [from, to] in px along the plot, left to right; null when it has
+ * none. What is drawn near marks (a relation's verb) keeps clear of it.
+ */
+export function labelSpan(mark: Pick<Mark, 'x1' | 'x2' | 'label' | 'labelSide' | 'labelWidth'>): [number, number] | null {
+  if (!mark.label) return null
+  if (mark.labelSide === 'left') return [mark.x1 - labelGap - mark.labelWidth, mark.x1 - labelGap]
+  const from = mark.labelSide === 'inside' ? insideLabelX(mark) : mark.x2 + labelGap
+  return [from, from + mark.labelWidth]
+}
 
 /** Calls `visit` with each lane an event is drawn in: one per actor, its category, or the one lane. */
 export function eachLane(item: TimelineEvent, groupBy: GroupBy, visit: (key: string) => void): void {
@@ -180,14 +203,17 @@ export function layout(items: readonly TimelineEvent[], options: LayoutOptions):
  * with room for its label. Lanes are laid out one by one, so that each can be drawn in its own way.
  */
 export function layoutLane(items: readonly TimelineEvent[], key: string, laneLabel: string, y: number, options: Omit<LayoutOptions, 'groupBy' | 'laneLabel'>): { lane: Lane; marks: Mark[] } {
-  const { x, rowHeight, lanePadding, measure, minMarkWidth } = options
+  const { x, rowHeight, lanePadding, minMarkWidth } = options
+  const bold = boldOf(options.measure)
   // Each label is measured once, here, for every side tried.
   const entries = grouped(items, key, options).map(({ item, group }) => {
     const x1 = x(item.start)
     const x2 = Math.max(x(item.end + 1), x1 + minMarkWidth)
     const label = group ? options.grouping!.label(group.count) : item.label
+    // A key event's label, or the label of a group it heads, is drawn bold: it takes more room.
+    const measure = item.emphasis === Emphasis.key ? bold : options.measure
     // Measured as far as a label could reach, twice the plot's width: a title of a book's length costs no more than a line.
-    return { item, group, full: label, x1, x2, labelWidth: measure(label, 2 * options.right - Math.min(0, x2)), row: 0 }
+    return { item, group, full: label, x1, x2, measure, labelWidth: measure(label, 2 * options.right - Math.min(0, x2)), row: 0 }
   })
   const marks: Mark[] = []
   // Greedy interval packing: each mark, with its wanted label, goes into the first row free at its start.
@@ -213,6 +239,7 @@ export function layoutLane(items: readonly TimelineEvent[], key: string, laneLab
   // Where each row's last drawn mark and label end, for a label that goes left of its mark.
   const drawnTo: number[] = []
   for (const entry of entries) {
+    const { measure } = entry
     const next = nextInRow.get(entry)
     const full = entry.full
     const room = Math.min(next ?? Infinity, options.right + gap) - gap - (entry.x2 + labelGap)
@@ -236,7 +263,7 @@ export function layoutLane(items: readonly TimelineEvent[], key: string, laneLab
     const dot = drawnAsDot(entry.item)
     const end = Math.min(entry.x2, options.right) - (entry.item.disputed ? badgePad : insidePad)
     const inside = !dot && label !== full ? longerCut(full, fullWidth, label, labelWidth, (end - insideLabelX(entry)) / insideFontScale, measure) : null
-    if (inside !== null) [label, labelSide] = [inside, 'inside']
+    if (inside !== null) [label, labelSide, labelWidth] = [inside, 'inside', measure(inside) * insideFontScale]
     drawnTo[entry.row] = labelSide === 'right' && label ? entry.x2 + labelGap + labelWidth : entry.x2
     marks.push({
       item: entry.item,
@@ -249,6 +276,7 @@ export function layoutLane(items: readonly TimelineEvent[], key: string, laneLab
       y: y + header + lanePadding + entry.row * rowHeight,
       label,
       labelSide,
+      labelWidth: label ? labelWidth : 0,
       ...(entry.group ? { group: entry.group } : {}),
     })
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { asOf, initialWindow, overviewSpan, reachOf, toTimelineEvents, type TimelineEvent } from '../../src/timeline/events.ts'
-import { drawnAsDot, drawnAt, elide, insideFontScale, insideLabelX, layout, type LayoutOptions, type Measure } from '../../src/timeline/layout.ts'
+import { drawnAsDot, drawnAt, elide, insideFontScale, insideLabelX, keyFontScale, labelSpan, layout, type LayoutOptions, type Mark, type Measure } from '../../src/timeline/layout.ts'
 import type { Event } from '../../src/model/index.ts'
 import { sampleDataset } from '../fixtures/dataset.ts'
 import { validateDataset } from '../../src/validate/index.ts'
@@ -9,6 +9,8 @@ import { validateDataset } from '../../src/validate/index.ts'
 const dataset = validateDataset(readFileSync(new URL('../../data/syria-truce-2016-09.json', import.meta.url), 'utf8')).dataset!
 const items = toTimelineEvents(dataset)
 const measure = (text: string) => text.length * 7
+/** A mark's label's width as drawn: bold for a key event. */
+const drawnWidth = (m: Mark) => measure(m.label) * (m.item.emphasis === 'key' ? keyFontScale : 1)
 const day = 86_400_000
 
 function options(groupBy: LayoutOptions['groupBy'], pxPerDay = 40): LayoutOptions {
@@ -63,13 +65,13 @@ describe('layout', () => {
       for (const row of rows.values()) {
         // Each mark with its label, on whichever side it is drawn.
         const spans = row.map((m) => {
-          const label = m.label ? 4 + measure(m.label) : 0
+          const label = m.label ? 4 + drawnWidth(m) : 0
           return { id: m.item.id, from: m.labelSide === 'left' ? m.x1 - label : m.x1, to: m.labelSide === 'left' ? m.x2 : m.x2 + label }
         }).sort((a, b) => a.from - b.from)
         for (let i = 1; i < spans.length; i++) {
           expect(spans[i - 1]!.to, `${spans[i - 1]!.id} runs into ${spans[i]!.id} at width ${width}`).toBeLessThanOrEqual(spans[i]!.from)
         }
-        for (const m of row) if (m.labelSide === 'left') expect(m.x1 - 4 - measure(m.label)).toBeGreaterThanOrEqual(0)
+        for (const m of row) if (m.labelSide === 'left') expect(m.x1 - 4 - drawnWidth(m)).toBeGreaterThanOrEqual(0)
       }
     }
   })
@@ -186,15 +188,48 @@ describe('layout', () => {
     expect(e!.labelSide).not.toBe('inside')
   })
 
+  it('gives a key event\'s label, drawn bold, the room bold text takes', () => {
+    // x is the identity here: an event's start and end are its pixels.
+    const at = (id: string, x: number, label: string, emphasis: string) => ({ id, start: x, end: x, label, actors: [], shape: 'point', status: 'occurred', emphasis }) as unknown as TimelineEvent
+    const place = (events: TimelineEvent[], right = 600) => layout(events, { ...options('none'), x: (ms) => ms, right, minMarkWidth: 10 }).marks
+    // 20 characters: 140 px in the regular weight, 161 px bold. The next mark, 160 px on, leaves room for the first only.
+    const [a, b] = place([at('a', 0, 'A'.repeat(20), 'reported'), at('b', 160, 'B', 'reported')])
+    expect(b!.row).toBe(a!.row)
+    const [k, n] = place([at('k', 0, 'K'.repeat(20), 'key'), at('n', 160, 'N', 'reported')])
+    expect(n!.row).not.toBe(k!.row)
+    // Cut by the plot's edge, 180 px on, with no room on the left: cut shorter than a regular label.
+    const words = 'Word '.repeat(10).trim()
+    const [r] = place([at('r', 20, words, 'reported')], 180)
+    const [c] = place([at('c', 20, words, 'key')], 180)
+    expect(c!.labelSide).toBe('right')
+    expect(c!.label.length).toBeLessThan(r!.label.length)
+    expect(c!.x2 + 4 + drawnWidth(c!)).toBeLessThanOrEqual(180)
+  })
+
   it('cuts labels at the right edge of the plot', () => {
     const { marks } = layout(items, { ...options('none', 200), right: 600 })
     // The labels moved left and inside are met here, so their checks below run.
     const sides = new Set(marks.filter((m) => m.label).map((m) => m.labelSide))
     expect(sides.has('left') && sides.has('inside')).toBe(true)
     for (const m of marks) {
-      if (m.label && m.labelSide === 'right') expect(m.x2 + 4 + measure(m.label)).toBeLessThanOrEqual(600 + 6)
-      if (m.label && m.labelSide === 'left') expect(m.x1 - 4 - measure(m.label)).toBeGreaterThanOrEqual(0)
-      if (m.label && m.labelSide === 'inside') expect(insideLabelX(m) + measure(m.label) * insideFontScale).toBeLessThanOrEqual(Math.min(m.x2, 600) - 6)
+      if (m.label && m.labelSide === 'right') expect(m.x2 + 4 + drawnWidth(m)).toBeLessThanOrEqual(600 + 6)
+      if (m.label && m.labelSide === 'left') expect(m.x1 - 4 - drawnWidth(m)).toBeGreaterThanOrEqual(0)
+      if (m.label && m.labelSide === 'inside') expect(insideLabelX(m) + drawnWidth(m) * insideFontScale).toBeLessThanOrEqual(Math.min(m.x2, 600) - 6)
+    }
+  })
+
+  it('tells where each label is drawn, as wide as it is drawn: right or left of its mark, or inside its bar', () => {
+    const marks = [layout(items, { ...options('none', 40), right: 1000 }), layout(items, { ...options('none', 200), right: 600 })].flatMap((l) => l.marks)
+    expect(new Set(marks.filter((m) => m.label).map((m) => m.labelSide))).toEqual(new Set(['right', 'left', 'inside']))
+    for (const m of marks) {
+      const span = labelSpan(m)
+      if (!m.label) {
+        expect(span).toBeNull()
+        continue
+      }
+      const [from, to] = span!
+      expect(to - from, m.item.id).toBeCloseTo(drawnWidth(m) * (m.labelSide === 'inside' ? insideFontScale : 1), 6)
+      expect(m.labelSide === 'left' ? to : from, m.item.id).toBe(m.labelSide === 'left' ? m.x1 - 4 : m.labelSide === 'inside' ? insideLabelX(m) : m.x2 + 4)
     }
   })
 
