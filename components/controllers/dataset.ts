@@ -1,28 +1,46 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import type { ArrowDataset } from '../../src/formats/arrow.ts'
 import { detectFormat } from '../../src/formats/catalogue.ts'
+import { messagesFor, type MessageKey, type Messages } from '../../src/i18n/index.ts'
 import { messageOf } from '../../src/message-of.ts'
 import type { EventDataset } from '../../src/model/index.ts'
 import { drawable } from '../../src/timeline/events.ts'
 import { prepareColumns, prepareDataset, type Prepared } from '../../src/timeline/prepare.ts'
-import { eventColumnsOf } from '../../src/timeline/transfer.ts'
 import { atStart } from '../../src/validate/at-start.ts'
 import { stripBom } from '../../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../../src/validate/index.ts'
 import { problemCount } from '../../src/validate/problem-count.ts'
-import { FileWorker, workerThreshold } from './file-worker.ts'
+import type { FileWorker } from './file-worker.ts'
 import { SourceLoader, Superseded } from './source-loader.ts'
 
 export type Ready = Prepared & { state: 'ready' }
+
+/**
+ * A message of the catalogue and its values (some of them messages too), worded when shown: in the
+ * element's language then, so that a change of locale re-words an alert already on screen.
+ * @example wordsOf({ key: 'readFailed', values: { origin: 'a.json' } }, messagesFor('fr')) // "Impossible de lire a.json"
+ */
+export interface Said {
+  readonly key: MessageKey
+  readonly values?: Readonly<Record<string, string | number | Said>>
+}
+
+/** A `Said` in the words of `messages`. */
+export function wordsOf({ key, values = {} }: Said, messages: Messages): string {
+  const filled = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'object' ? wordsOf(value, messages) : value]))
+  return messages.format(key, filled)
+}
+
 export type Load =
   | { state: 'empty' }
   | { state: 'loading' }
   | Ready
   /**
    * `previous` is the last valid data, still shown under the alert, so a bad edit loses nothing on
-   * screen. `placeless`: the problem is with the whole load (a network failure), at no place in a text.
+   * screen. `reason`: the problem is with the whole load (a network failure), at no place in a
+   * text; it is shown in place of `problems`, which say it in English for `validation`.
    */
-  | { state: 'error'; title: string; problems: Problem[]; placeless: boolean; previous?: Ready }
+  | { state: 'error'; title: Said; problems: Problem[]; reason?: Said | string; previous?: Ready }
 
 const asReady = (prepared: Prepared | null): Ready | null => prepared && { ...prepared, state: 'ready' }
 
@@ -33,8 +51,16 @@ const asReady = (prepared: Prepared | null): Ready | null => prepared && { ...pr
  */
 const loadValidator = () => import('../../src/validate/index.ts')
 
-/** Past this many bytes, a fetched file is big enough that reading it is said before it is done. */
+/** Past this many bytes, a fetched file is big enough that reading it is said before it is done. Below `workerThreshold`. */
 const largeFile = 1_000_000
+
+/**
+ * The worker's client and what reads the columns it sends, fetched for a large JSON file only;
+ * null when they do not load, and the page reads the file itself.
+ */
+const loadWorkerClient = () => Promise.all([import('./file-worker.ts'), import('../../src/timeline/transfer.ts')])
+  .then(([{ FileWorker, workerThreshold }, { eventColumnsOf }]) => ({ FileWorker, workerThreshold, eventColumnsOf }), () => null)
+type WorkerClient = NonNullable<Awaited<ReturnType<typeof loadWorkerClient>>>
 
 /** After the next paint, or soon in a hidden page, which paints nothing. */
 const afterPaint = () => new Promise<void>((resolve) => {
@@ -44,6 +70,12 @@ const afterPaint = () => new Promise<void>((resolve) => {
 
 /** After the tasks already waiting: input, and a frame when one is due. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve))
+
+/** Where data came from: its address or file name, or null for the element's `data` property. */
+type Origin = string | null
+
+/** The title of a file that could not be read. */
+const readFailed = (origin: string): Said => ({ key: 'readFailed', values: { origin } })
 
 /** What the dataset controller reads of its element. */
 export interface DatasetHost extends ReactiveControllerHost {
@@ -109,7 +141,7 @@ export class DatasetController implements ReactiveController {
   fromData(value: unknown): Promise<Problem[]> {
     this.loader.cancel()
     this.stopWorker()
-    return this.ingest({ value }, 'the data property')
+    return this.ingest({ value }, null)
   }
 
   /** Loads `src`, asking the server again when `revalidate`, then reads it as its first bytes say. */
@@ -127,18 +159,18 @@ export class DatasetController implements ReactiveController {
       if (error instanceof Superseded) return []
       this.loader.done()
       // fetch rejects with a TypeError when no answer can be read: no network, no server, or CORS.
-      const reason = error instanceof TypeError
-        ? `no answer could be read (${error.message}); is the address right, the server up, and does it let this page read the file (CORS)?`
-        : messageOf(error)
-      return this.fail(`Could not load ${src}`, [atStart(reason)], this.valid, true)
+      const reason: Said | string = error instanceof TypeError ? { key: 'noAnswer', values: { error: error.message } } : messageOf(error)
+      return this.failWhole({ key: 'loadFailed', values: { url: src } }, reason, this.valid)
     }
     if (request !== this.request) return this.host.validation
-    // A large file: "preparing" is drawn before the page is busy reading it.
+    const format = detectFormat({ bytes, name: src }).id
+    // A large file: "preparing" is drawn before the page is busy reading it, while the worker's client is fetched for JSON.
+    const client = format === 'json' && bytes.length > largeFile ? loadWorkerClient() : null
     if (bytes.length > largeFile) await afterPaint()
+    const workers = await client
     // Newer data came meanwhile: its validation is the one that counts.
     if (request !== this.request) return this.host.validation
-    const format = detectFormat({ bytes, name: src }).id
-    if (format === 'json' && bytes.length > workerThreshold) return this.ingestInWorker(bytes, src)
+    if (workers && bytes.length > workers.workerThreshold) return this.ingestInWorker(bytes, src, workers)
     const checked = format === 'arrow' ? this.ingestArrow(bytes, src) : format === 'json' ? this.ingest({ text: new TextDecoder().decode(bytes) }, src) : this.ingestImported(bytes, src)
     this.loader.done()
     return checked
@@ -149,7 +181,7 @@ export class DatasetController implements ReactiveController {
    * the page draws the columns the worker sends, and trusts its check. Where no worker can start,
    * the page reads the file itself.
    */
-  private async ingestInWorker(bytes: Uint8Array, origin: string): Promise<Problem[]> {
+  private async ingestInWorker(bytes: Uint8Array, origin: string, { FileWorker, eventColumnsOf }: WorkerClient): Promise<Problem[]> {
     const request = this.request
     const worker = FileWorker.create()
     this.worker = worker ?? undefined
@@ -185,13 +217,13 @@ export class DatasetController implements ReactiveController {
       if (request !== this.request) return this.host.validation
       if (error instanceof Superseded) return []
       this.loader.done()
-      return this.fail(`Could not read ${origin}`, [atStart(`the worker reading it failed (${messageOf(error)})`)], this.ready, true)
+      return this.failWhole(readFailed(origin), { key: 'workerFailed', values: { error: messageOf(error) } }, this.ready)
     } finally {
       worker.stop()
       if (this.worker === worker) this.worker = undefined
     }
     // Valid data has what drawing reads: this is the worker's mistake, not the file's.
-    if (!drafted && problems.length === 0) return this.fail(`Could not read ${origin}`, [atStart('the worker found the data valid but sent nothing to draw')], this.ready, true)
+    if (!drafted && problems.length === 0) return this.failWhole(readFailed(origin), { key: 'workerSentNothing' }, this.ready)
     return this.settle(request, { ok: problems.length === 0, problems }, () => drafted, origin)
   }
 
@@ -207,12 +239,12 @@ export class DatasetController implements ReactiveController {
       result = await (await import('../../src/formats/registry.ts')).readFile({ bytes, name: origin })
     } catch (error) {
       if (request !== this.request) return this.host.validation
-      return this.fail(`Could not read ${origin}`, [atStart(messageOf(error))], this.valid, true)
+      return this.failWhole(readFailed(origin), messageOf(error), this.valid)
     }
     if (request !== this.request) return this.host.validation
     if (result.ok) return this.ingest({ value: result.dataset }, origin)
-    const count = problemCount(result.problems)
-    return this.fail(`The ${result.format.label} file ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, result.problems)
+    const format: Said = { key: `format.${result.format.id}` }
+    return this.fail({ key: 'importProblems', values: { format, origin, count: problemCount(result.problems) } }, result.problems)
   }
 
   /** Reads an Arrow file (its reader is fetched now, as only some pages need it), then draws and checks it as `ingest` does. */
@@ -223,7 +255,7 @@ export class DatasetController implements ReactiveController {
       arrow = (await import('../../src/formats/arrow.ts')).readArrow(bytes)
     } catch (error) {
       if (request !== this.request) return this.host.validation
-      return this.fail(`Could not read ${origin}`, [atStart(messageOf(error))], this.valid, true)
+      return this.failWhole(readFailed(origin), messageOf(error), this.valid)
     }
     return request === this.request ? this.ingest({ arrow }, origin) : this.host.validation
   }
@@ -233,7 +265,7 @@ export class DatasetController implements ReactiveController {
    * paint, a few hundred events at a time. Data with problems gives way to the last valid data,
    * under an alert that lists the problems.
    */
-  private async ingest(input: { value: unknown } | { text: string } | { arrow: ArrowDataset }, origin: string): Promise<Problem[]> {
+  private async ingest(input: { value: unknown } | { text: string } | { arrow: ArrowDataset }, origin: Origin): Promise<Problem[]> {
     const request = ++this.request
     // Fetched and compiled after the first paint, so as not to slow it; at once when a selected
     // event's details wait for the check.
@@ -272,9 +304,9 @@ export class DatasetController implements ReactiveController {
           : await validateValueInSteps(input.value, nextTask)
     } catch (error) {
       if (request !== this.request) return this.host.validation
-      const reason = messageOf(error)
+      const title: Said = origin === null ? { key: 'checkFailedProperty' } : { key: 'checkFailed', values: { origin } }
       // Nothing can say whether the data shown is valid: it stays, rather than a blank box.
-      return this.fail(`Could not check the timeline data in ${origin}`, [atStart(`the validator did not load (${reason})`)], this.ready, true)
+      return this.failWhole(title, { key: 'validatorFailed', values: { error: messageOf(error) } }, this.ready)
     }
     // Once validated, the full grammar is loaded: every date resolves.
     return this.settle(request, result, () => drafted ?? (request === this.request ? this.show(this.prepare(result.dataset!)!) : this.prepare(result.dataset!)!), origin)
@@ -284,7 +316,7 @@ export class DatasetController implements ReactiveController {
    * Ends a load with its check: valid data becomes the last valid version (`ready` gives it, drawn
    * if it is still the current data), and the problems of invalid current data are shown over it.
    */
-  private settle(request: number, result: { ok: boolean; problems: Problem[] }, ready: () => Ready | undefined, origin: string): Problem[] | Promise<Problem[]> {
+  private settle(request: number, result: { ok: boolean; problems: Problem[] }, ready: () => Ready | undefined, origin: Origin): Problem[] | Promise<Problem[]> {
     const current = request === this.request
     const made = result.ok && request > this.validRequest ? ready() : undefined
     if (made) {
@@ -297,14 +329,21 @@ export class DatasetController implements ReactiveController {
       if (!current && load.state === 'error' && load.previous !== made) this.set({ ...load, previous: made })
     } else if (!result.ok && current) {
       const count = problemCount(result.problems)
-      this.fail(`The timeline data in ${origin} has ${count === 1 ? 'a problem' : `${count} problems`}`, result.problems)
+      this.fail(origin === null ? { key: 'dataPropertyProblems', values: { count } } : { key: 'dataProblems', values: { origin, count } }, result.problems)
     }
     return current ? result.problems : this.host.validation
   }
 
   /** Shows the problems over `previous`: by default the last data found valid. */
-  private fail(title: string, problems: Problem[], previous = this.valid, placeless = false): Problem[] {
-    this.set({ state: 'error', title, problems, placeless, previous })
+  private fail(title: Said, problems: Problem[], previous = this.valid): Problem[] {
+    this.set({ state: 'error', title, problems, previous })
+    return problems
+  }
+
+  /** Shows a problem with the whole load over `previous`; `validation` gives it in English, as it does the validator's. */
+  private failWhole(title: Said, reason: Said | string, previous: Ready | undefined): Problem[] {
+    const problems = [atStart(typeof reason === 'string' ? reason : wordsOf(reason, messagesFor('en')))]
+    this.set({ state: 'error', title, problems, reason, previous })
     return problems
   }
 

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit'
 import type { Messages } from '../../src/i18n/index.ts'
 import type { Problem } from '../../src/validate/index.ts'
 import { problemCount } from '../../src/validate/problem-count.ts'
+import { wordsOf, type Said } from '../controllers/dataset.ts'
 import type { LoadProgress } from '../controllers/source-loader.ts'
 
 /** Megabytes to one decimal in a locale ("1.2 MB", "1,2 Mo"); made once per locale, as a load redraws its progress ten times a second. */
@@ -28,12 +29,17 @@ export function loadingPart(p: LoadProgress | null, m: Messages, minHeight: numb
   </div>`
 }
 
-/** The alert for data that could not be loaded or has problems: the first five with their places (as an editor numbers its lines), and how many more. */
-export function problemsPart({ title, problems, placeless }: { title: string; problems: readonly Problem[]; placeless: boolean }, keptPrevious: boolean, m: Messages) {
+/**
+ * The alert for data that could not be loaded (why, in the element's words) or has problems: the
+ * first five with their places (as an editor numbers its lines), and how many more.
+ */
+export function problemsPart({ title, problems, reason }: { title: Said; problems: readonly Problem[]; reason?: Said | string }, keptPrevious: boolean, m: Messages) {
   return html`<div part="error" role="alert">
-    <strong>${title}</strong>${keptPrevious ? html` <span>${m.format('keptPrevious')}</span>` : nothing}
+    <strong>${wordsOf(title, m)}</strong>${keptPrevious ? html` <span>${m.format('keptPrevious')}</span>` : nothing}
     <ul>
-      ${problems.slice(0, 5).map((p) => html`<li>${placeless ? p.message : m.format('problemAt', { line: String(p.line), column: String(p.column), message: p.message })}</li>`)}
+      ${reason !== undefined
+        ? html`<li>${typeof reason === 'string' ? reason : wordsOf(reason, m)}</li>`
+        : problems.slice(0, 5).map((p) => html`<li>${m.format('problemAt', { line: String(p.line), column: String(p.column), message: p.message })}</li>`)}
     </ul>
     ${problems.length > 5 ? html`<p>${m.format('moreProblems', { count: problemCount(problems) - 5 })}</p>` : nothing}
   </div>`

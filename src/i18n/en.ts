@@ -51,6 +51,8 @@ export const en = {
   'format.csv': 'CSV (spreadsheet)',
   'format.ical': 'iCalendar (calendar apps)',
   'format.jsonld': 'schema.org JSON-LD (for search engines)',
+  'format.acled': 'ACLED export (CSV)',
+  'format.timelinejs-sheet': 'TimelineJS Google Sheet (CSV)',
 
   // Filters and the count of events shown.
   shownCount: '{shown} of {total, plural, one {# event} other {# events}} shown',
@@ -62,6 +64,9 @@ export const en = {
   'facet.category': 'category',
   'facet.status': 'status',
   'facet.certainty': 'certainty',
+  /** What folds the actor list and the chips in a narrow element, when they keep to no value; then with {count}, how many they keep to. */
+  filters: 'Filters',
+  filtersChosen: '{count, plural, one {Filters (#)} other {Filters (#)}}',
 
   // The plot.
   plotLabel: '{count, plural, one {Timeline of # event.} other {Timeline of # events.}} Arrow keys move between events in time order, Home and End go to the first and last, Enter shows details, plus and minus zoom, Shift with the arrows or Page Up and Page Down pan.',
@@ -150,6 +155,21 @@ export const en = {
   keptPrevious: 'Showing the last valid version.',
   problemAt: 'line {line}, column {column}: {message}',
   moreProblems: '…and {count} more.',
+  /** The title of an alert: {url} is the address the data was asked from. */
+  loadFailed: 'Could not load {url}',
+  /** {origin} is the data's address or file name. */
+  readFailed: 'Could not read {origin}',
+  checkFailed: 'Could not check the timeline data in {origin}',
+  checkFailedProperty: 'Could not check the timeline data in the data property',
+  dataProblems: 'The timeline data in {origin} has {count, plural, one {a problem} other {# problems}}',
+  dataPropertyProblems: 'The timeline data in the data property has {count, plural, one {a problem} other {# problems}}',
+  /** {format} is a format's name, as 'format.csv' says it. */
+  importProblems: 'The {format} file {origin} has {count, plural, one {a problem} other {# problems}}',
+  /** Why a load failed, under its title. {error} is the browser's own words. */
+  noAnswer: 'no answer could be read ({error}); is the address right, the server up, and does it let this page read the file (CORS)?',
+  workerFailed: 'the worker reading it failed ({error})',
+  workerSentNothing: 'the worker found the data valid but sent nothing to draw',
+  validatorFailed: 'the validator did not load ({error})',
 
   // Downloads and the exported picture.
   pictureSubtitle: '{range} · {count, plural, one {# event} other {# events}} in view',

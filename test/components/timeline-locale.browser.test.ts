@@ -175,3 +175,40 @@ describe('<diplomatic-timeline> details close button', () => {
     }
   })
 })
+
+describe('<diplomatic-timeline locale="fr"> load errors', () => {
+  const alertTitle = (el: DiplomaticTimeline) => text(root(el).querySelector('[role="alert"] strong'))
+  const reasons = (el: DiplomaticTimeline) => [...root(el).querySelectorAll('[role="alert"] li')].map((li) => text(li))
+  const given = (props: Partial<Pick<DiplomaticTimeline, 'src' | 'data'>>) => {
+    const el = document.createElement('diplomatic-timeline')
+    el.setAttribute('locale', 'fr')
+    Object.assign(el, props)
+    document.body.append(el)
+    return el
+  }
+
+  it('titles a missing file\'s alert in French, and re-words it when the locale changes', async () => {
+    const el = given({ src: '/data/no-such-file.json' })
+    await expect.poll(() => alertTitle(el)).toBe('Impossible de charger /data/no-such-file.json')
+    el.locale = 'en'
+    await el.updateComplete
+    expect(alertTitle(el)).toBe('Could not load /data/no-such-file.json')
+  })
+
+  it('says in French why no answer came, while validation says it in English', async () => {
+    // Port 9 (discard) refuses the connection, and Chromium refuses the port anyway: no response at all.
+    const url = 'http://127.0.0.1:9/x.json'
+    const el = given({ src: url })
+    await expect.poll(() => alertTitle(el)).toBe(`Impossible de charger ${url}`)
+    expect(reasons(el)).toEqual([expect.stringMatching(/^aucune réponse n’a pu être lue \(.+\) ; l’adresse est-elle juste, le serveur est-il en marche, et autorise-t-il cette page à lire le fichier \(CORS\) \?$/)])
+    expect((await el.validation).map((p) => p.message)).toEqual([expect.stringMatching(/^no answer could be read \(.+\); is the address right/)])
+  })
+
+  it('counts the problems of the data property in French', async () => {
+    const data = structuredClone(syria) as unknown as EventDataset
+    ;(data.events[0] as { status: string }).status = 'planed'
+    const el = given({ data })
+    await expect.poll(() => alertTitle(el)).toBe('Les données de la frise fournies par la propriété data présentent un problème')
+    expect(reasons(el)).toEqual([expect.stringMatching(/^ligne \d+, colonne \d+ : invalid status/)])
+  })
+})
