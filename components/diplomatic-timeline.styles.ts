@@ -49,17 +49,58 @@ export const styles = css`
   .controls { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.4rem; align-items: center; flex: 0 1 auto; min-width: 0; }
   .controls button { flex: none; }
   .downloads { position: relative; flex: none; }
-  .downloads summary { cursor: pointer; padding: 0.1rem 0.4rem; border: 1px solid var(--_muted); border-radius: 4px; list-style: none; }
+  .downloads summary { cursor: pointer; padding: 0.1rem 0.4rem; border: 1px solid var(--_muted); border-radius: 4px; list-style: none; display: flex; align-items: center; justify-content: center; box-sizing: border-box; min-width: max(2rem, 24px); min-height: max(1.75rem, 24px); }
   .downloads .menu { position: absolute; inset-inline-end: 0; z-index: 3; display: grid; gap: 0.2rem; min-width: 12rem; padding: 0.4rem; background: var(--_bg); border: 1px solid var(--_muted); border-radius: 4px; box-shadow: 0 4px 12px rgb(0 0 0 / 0.2); }
   .downloads .menu button { text-align: start; }
   .downloads .error { margin: 0.2rem 0 0; max-width: 16rem; color: var(--_error); }
-  input[type='search'] { width: 12rem; flex: 0 1 12rem; min-width: 5rem; }
-  button { font: inherit; color: var(--_fg); background: transparent; border: 1px solid var(--_muted); border-radius: 4px; padding: 0.1rem 0.5rem; min-width: 2rem; min-height: 1.75rem; cursor: pointer; }
+  input[type='search'] { width: auto; max-width: 22rem; flex: 0 1 auto; min-width: 5rem; text-overflow: ellipsis; }
+  button { font: inherit; color: var(--_fg); background: transparent; border: 1px solid var(--_muted); border-radius: 4px; padding: 0.1rem 0.5rem; min-width: max(2rem, 24px); min-height: max(1.75rem, 24px); cursor: pointer; }
   button[aria-pressed='true'] { background: var(--_accent); border-color: var(--_accent); color: var(--_bg); }
   button:focus-visible, input:focus-visible, select:focus-visible, .plot:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
-  .chip { border-radius: 999px; font-size: 12px; min-height: 1.5rem; padding: 0 0.55rem; }
+  .chip { border-radius: 999px; font-size: 12px; min-height: max(1.5rem, 24px); padding: 0 0.55rem; }
   .chip .count { opacity: 0.75; margin-inline-start: 0.25em; }
   .shown { color: var(--_muted); margin-inline-start: auto; }
+  .toolbar summary:focus-visible, .filters summary:focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
+  /* A button's icon stands in for its word in a narrow element (below). */
+  .toolbar .icon { display: none; flex: none; fill: none; stroke: currentColor; stroke-width: 1.5; }
+  .fold > summary {
+    display: flex; align-items: center; gap: 0.3em; box-sizing: border-box; min-height: max(1.75rem, 24px); padding: 0.1rem 0.5rem;
+    cursor: pointer; list-style: none; border: 1px solid var(--_muted); border-radius: 4px;
+  }
+  .fold > summary::-webkit-details-marker { display: none; }
+  .fold > summary::after { content: '▾' / ''; }
+  .fold[open] > summary::after { content: '▴' / ''; }
+  /* The actor list and the chips: in a wide element, in the row as if the disclosure around them
+     were not there, whatever its state; in a narrow one, folded behind its summary until opened.
+     A browser without ::details-content keeps them behind the summary at every width. */
+  @supports selector(::details-content) {
+    .fold { display: contents; }
+    .fold > summary { display: none; }
+    .fold::details-content { display: contents; content-visibility: visible; }
+    @container (max-width: 600px) {
+      .fold > summary { display: flex; }
+      .fold::details-content { display: flex; flex-wrap: wrap; gap: 0.25rem 0.4rem; align-items: center; flex: 1 1 100%; order: 2; }
+      .fold:not([open])::details-content { content-visibility: hidden; }
+      .fold[open]::details-content { margin-top: 0.1rem; }
+      .filters .shown { order: 1; flex: 1 1 10rem; text-align: end; }
+      .filters .shown .window { display: block; }
+    }
+    /* On paper the filters chosen are shown (the others are hidden below), folded or not. */
+    @media print {
+      .fold > summary { display: none; }
+      .fold::details-content, .fold:not([open])::details-content { display: contents; content-visibility: visible; }
+    }
+  }
+  /* In a narrow element the controls keep to one row: the buttons show icons, the search box takes the rest. */
+  @container (max-width: 600px) {
+    .toolbar h2 { flex: 1 1 100%; }
+    .controls { flex: 1 1 100%; flex-wrap: nowrap; gap: 0.25rem; }
+    .controls input[type='search'] { flex: 1 1 auto; width: 0; min-width: 3rem; }
+    .controls > button, .downloads > summary { min-width: max(1.75rem, 24px); padding: 0; }
+    .toolbar .compact { display: flex; align-items: center; justify-content: center; }
+    .toolbar .compact .icon { display: block; }
+    .toolbar .compact .word { display: none; }
+  }
   .more { color: var(--_muted); margin: 0.5rem 0; }
   .more button { margin-inline-start: 0.5rem; }
   button:disabled { opacity: 0.45; cursor: default; }

@@ -24,16 +24,28 @@ export interface FiltersInput {
   on: { actor: (e: Event) => void; toggle: (facet: Exclude<Facet, 'actor'>, value: string) => void }
 }
 
-/** The actor list, the chips with their counts, and how many events are shown of how many. */
+/**
+ * The actor list, the chips with their counts, and how many events are shown of how many. The
+ * list and the chips are in a disclosure that a narrow element folds ("Filters (2)") and a wide
+ * one shows open whatever its state (see the styles' `.fold`): the open state is the DOM's.
+ */
 export function filtersPart(f: FiltersInput) {
   // The chips and the actor list change with the data and the filters, not with each zoom frame.
   return html`<div class="filters" part="filters">
-    ${guard([f.actors, f.counts, f.facetValues, f.filters, f.messages], () => choices(f))}
+    ${guard([f.actors, f.counts, f.facetValues, f.filters, f.messages], () => html`<details class="fold">
+      <summary>${summaryOf(f.messages, chosenCount(f.filters))}</summary>
+      ${choices(f)}
+    </details>`)}
     <span class="shown"><span aria-live="polite">${f.messages.format('shownCount', { shown: f.shown, total: f.total })}</span>${f.window === null
       ? nothing
       : html`<span class="window">${f.messages.format('shownWindow', { window: formatDayRange(f.window[0], f.window[1], { messages: f.messages }) })}</span>`}</span>
   </div>`
 }
+
+/** How many values the actor list and the chips keep to; the search box, always in sight, is not counted. */
+const chosenCount = (filters: Filters) => chipFacets.reduce((n, facet) => n + filters[facet].size, filters.actor.size)
+
+const summaryOf = (m: Messages, chosen: number) => (chosen === 0 ? m.format('filters') : m.format('filtersChosen', { count: chosen }))
 
 function choices({ actors, counts: allCounts, facetValues, filters, messages: m, on }: FiltersInput) {
   const actorNames = new Map(actors.map((a) => [a.id, a.name]))
