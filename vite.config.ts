@@ -6,10 +6,12 @@ import { chromiumFlags, chromiumPath } from './test/chromium.ts'
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 
-/** The same module graph in the app, the element build, the tests and the bench (see components/no-transitions.ts and no-colors.ts). */
+/** The same module graph in the app, the element build, the tests and the bench (see components/no-transitions.ts, no-colors.ts, no-tweens.ts and no-time-formats.ts). */
 export const aliases = {
   'd3-transition': fileURLToPath(new URL('components/no-transitions.ts', import.meta.url)),
   'd3-color': fileURLToPath(new URL('components/no-colors.ts', import.meta.url)),
+  'd3-interpolate': fileURLToPath(new URL('components/no-tweens.ts', import.meta.url)),
+  'd3-time-format': fileURLToPath(new URL('components/no-time-formats.ts', import.meta.url)),
 }
 
 /**
@@ -130,8 +132,10 @@ export default defineConfig(({ mode }) => {
           emptyOutDir: false,
           minify: true,
           // The validation chunk, fetched when data arrives, and the code it shares with the element.
-          // Library builds keep white space unless the output is minified too.
-          rollupOptions: { output: { minify: true, chunkFileNames: 'diplomatic-timeline-[name].js', ...compileHints } },
+          // Library builds keep white space unless the output is minified too. All that loads before
+          // the first paint is one file (diplomatic-timeline-core.js), which later chunks import from:
+          // one request, and one gzip dictionary, rather than ten small chunks (2.7 kB less gzip).
+          rollupOptions: { output: { minify: true, chunkFileNames: 'diplomatic-timeline-[name].js', ...compileHints, codeSplitting: { groups: [{ name: 'core', tags: ['$initial'] }] } } },
           lib: { entry: 'components/diplomatic-timeline.ts', formats: ['es' as const], fileName: () => 'diplomatic-timeline.js' },
         }
       : { target: 'es2022', rollupOptions: { input: ['index.html', 'editor.html'] } },
