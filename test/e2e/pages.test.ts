@@ -192,6 +192,26 @@ describe.runIf(once)('the built element on real pages', () => {
     await page.close()
   }, 30_000)
 
+  it('gives axe no serious or critical violation on a phone with the demo in Arabic (right to left) and in French, the filters open and an event selected', async () => {
+    for (const locale of ['ar', 'fr']) {
+      const { page, problems } = await open(`/?locale=${locale}`)
+      await page.setViewportSize({ width: 375, height: 700 })
+      // The page turns right to left for Arabic, and the element speaks the language once its words have arrived.
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : '')
+      await page.waitForFunction(() => document.querySelector('diplomatic-timeline')!.shadowRoot!.querySelector('input[type="search"]')?.getAttribute('placeholder') !== 'Search events')
+      const audit = await auditor(page)
+      expect(await audit()).toEqual([])
+      await page.locator('diplomatic-timeline .fold > summary').click()
+      await page.locator('diplomatic-timeline [data-event-id="convoy-attack"]').first().click()
+      await page.locator('diplomatic-timeline [part="details"]').waitFor()
+      expect(await audit()).toEqual([])
+      await page.emulateMedia({ colorScheme: 'dark' })
+      expect(await audit()).toEqual([])
+      expect(problems).toEqual([])
+      await page.close()
+    }
+  }, 60_000)
+
   it('prints the timeline, its filters and the selected event\'s details, without controls, in light colours, on one page', async () => {
     const { page, problems } = await open('/#event=convoy-attack&status=occurred')
     await page.locator('diplomatic-timeline [part="details"] h3').waitFor()
