@@ -36,7 +36,7 @@ const monthOf: Format = { month: 'long', year: 'numeric' }
 const time: Format = { hour: '2-digit', minute: '2-digit' }
 const weekday: Format = { weekday: 'short', day: '2-digit' }
 
-/** The levels, finest first: the axis takes the finest whose ticks are at least `minSpacing` px apart. */
+/** The levels, finest first: the axis takes the finest whose ticks are far enough apart for their labels (see spacingOf). */
 const levels: Level[] = [
   ...[1, 5, 15, 30].map((n): Level => ({ every: utcMinute.every(n)!, step: n * minute, minor: time, major: { every: utcDay, format: dayOf } })),
   ...[1, 3, 6, 12].map((n): Level => ({ every: utcHour.every(n)!, step: n * hour, minor: time, major: { every: utcDay, format: dayOf } })),
@@ -60,6 +60,30 @@ function formatter(locale: string, options: Format): Intl.DateTimeFormat {
 /** Ticks closer than this, in px, would crowd their labels. */
 export const minSpacing = 56
 
+/** Roughly how wide a label of the axis's 11 px text is, per character, and the room kept between two. */
+const charWidth = 6.5
+const labelRoom = 10
+
+/**
+ * How far apart a level's ticks must be for their labels not to touch in a locale: its longest
+ * label over a fortnight of days, a year of months or a few years, at `charWidth` a character,
+ * and never less than `minSpacing` ("الخميس، 01" needs 75 px where "Thu 01" fits in 56).
+ */
+const spacings = new Map<string, number>()
+function spacingOf(level: Level, locale: string): number {
+  const key = `${locale}\n${levels.indexOf(level)}`
+  let spacing = spacings.get(key)
+  if (spacing === undefined) {
+    const format = formatter(locale, level.minor)
+    // Every weekday, every month, a late hour: the longest names in the locale.
+    const samples = [...Array(14).keys()].map((i) => new Date(Date.UTC(2016, 8, 1 + i, 23, 55)))
+    for (let m = 0; m < 12; m++) samples.push(new Date(Date.UTC(2016, m, 28, 23, 55)))
+    const longest = Math.max(...samples.map((d) => format.format(d).length))
+    spacings.set(key, (spacing = Math.max(minSpacing, longest * charWidth + labelRoom)))
+  }
+  return spacing
+}
+
 /** The axis drawn last: hovering and selecting redraw the plot without moving the window. */
 let last: { t0: number; t1: number; width: number; locale: string; axis: TimeAxis } | undefined
 
@@ -73,7 +97,7 @@ export function timeAxis(t0: number, t1: number, width: number, locale: string):
 
 function axisOf(t0: number, t1: number, width: number, locale: string): TimeAxis {
   const perPx = (t1 - t0) / Math.max(1, width)
-  const level = levels.find((l) => l.step / perPx >= minSpacing) ?? levels.at(-1)!
+  const level = levels.find((l) => l.step / perPx >= spacingOf(l, locale)) ?? levels.at(-1)!
   const minor = formatter(locale, level.minor)
   const ticks = level.every.range(new Date(t0), new Date(t1)).map((d) => ({ ms: +d, label: minor.format(d) }))
   if (!level.major) return { minor: ticks, major: [] }

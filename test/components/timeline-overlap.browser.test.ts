@@ -115,7 +115,7 @@ afterEach(() => document.body.replaceChildren())
 
 for (const page of pages) {
   describe(`<diplomatic-timeline> in ${page.name}: no text of the plot covers another or is cut`, () => {
-    for (const width of [1000, 375]) {
+    for (const width of [1000, 736, 375]) {
       it(`keeps every label apart and inside the plot ${width} px wide, with and without a selected event`, async () => {
         const el = await mount(page.data(), page.attributes)
         await resize(el, width)
