@@ -116,6 +116,8 @@ export const styles = css`
   .plot { display: block; position: relative; width: 100%; touch-action: pan-y; cursor: grab; user-select: none; }
   /* Under the SVG (which comes after it), over the lanes: its CSS colours are what it draws in. */
   .plot-area { position: relative; }
+  /* The lanes' part of the canvas, which is taller (see controllers/plot-canvas.ts). */
+  .plot-canvas-box { position: absolute; left: 0; top: 0; overflow: hidden; pointer-events: none; }
   .plot-canvas { position: absolute; left: 0; top: 0; pointer-events: none; color: var(--_accent); border: 0 solid var(--_planned); outline: 0 none var(--_muted); }
   .plot text { fill: var(--_fg); }
   .tick line, .lane-rule { stroke: var(--_muted); stroke-opacity: 0.3; }

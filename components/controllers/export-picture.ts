@@ -90,7 +90,14 @@ export function pictureSvg({ plot, canvas, title, subtitle, legend, sources, hos
 
   const plotGroup = add(root, 'g', { transform: `translate(0,${y})` })
   if (canvas && canvas.width > 0) {
-    add(plotGroup, 'image', { x: 0, y: 0, width: canvas.clientWidth, height: canvas.clientHeight, href: canvas.toDataURL('image/png') })
+    // The lanes' part of the canvas, where it lies under the plot (its box: see controllers/plot-canvas.ts).
+    const box = canvas.parentElement ?? canvas
+    const [top, shown] = [box.offsetTop, box.clientHeight]
+    const lanes = document.createElement('canvas')
+    lanes.width = canvas.width
+    lanes.height = Math.max(1, Math.round((shown * canvas.height) / Math.max(1, canvas.clientHeight)))
+    lanes.getContext('2d')?.drawImage(canvas, 0, 0)
+    add(plotGroup, 'image', { x: 0, y: top, width: canvas.clientWidth, height: shown, href: lanes.toDataURL('image/png') })
   }
   plotGroup.append(doc.importNode(paintedCopy(plot), true))
   y += plotHeight + 12

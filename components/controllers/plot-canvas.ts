@@ -3,6 +3,9 @@ import { drawFrame, type CanvasColors } from '../../src/timeline/draw-canvas.ts'
 import type { PlotFrame } from '../../src/timeline/frame.ts'
 import { axisHeight, lanesHeightOf } from '../parts/plot.ts'
 
+/** The canvas's height goes in steps of this many px (see PlotCanvas.draw). */
+const heightStep = 256
+
 /**
  * Draws a plot frame's unlabelled marks and density on the plot's canvas, at the device's pixel
  * ratio, and only when the frame, the size or the colours changed. The colours are the canvas's
@@ -31,7 +34,12 @@ export class PlotCanvas implements ReactiveController {
     if (!canvas || !frame) return
     const ratio = window.devicePixelRatio || 1
     const height = lanesHeightOf(frame)
-    const [w, h] = [Math.round(frame.width * ratio), Math.round(height * ratio)]
+    // The lanes' height changes with nearly every zoom step; a canvas given a new size drops its
+    // buffer and the compositor's copy of it, which cost more than the drawing. So the canvas
+    // keeps a height in steps of `heightStep` px, and its box (see plotPart's .plot-canvas-box)
+    // shows only the lanes' part of it.
+    const drawnHeight = Math.ceil(height / heightStep) * heightStep
+    const [w, h] = [Math.round(frame.width * ratio), Math.round(drawnHeight * ratio)]
     if (!this.colors) {
       const style = getComputedStyle(canvas)
       this.colors = { accent: style.color, planned: style.borderTopColor, muted: style.outlineColor }
@@ -42,11 +50,16 @@ export class PlotCanvas implements ReactiveController {
     if (canvas.height !== h) canvas.height = h
     // Sized through the CSSOM: a strict style-src blocks style attributes, not style properties.
     canvas.style.width = `${frame.width}px`
-    canvas.style.height = `${height}px`
-    canvas.style.top = `${axisHeight}px`
+    canvas.style.height = `${drawnHeight}px`
+    const box = canvas.parentElement
+    if (box) {
+      box.style.width = `${frame.width}px`
+      box.style.height = `${height}px`
+      box.style.top = `${axisHeight}px`
+    }
     const ctx = canvas.getContext('2d')
     if (!ctx) return
-    drawFrame(ctx, frame, this.colors, ratio, height, reversed)
+    drawFrame(ctx, frame, this.colors, ratio, drawnHeight, reversed)
     this.drawn = { frame, width: w, height: h, colors: this.colors, reversed }
   }
 

@@ -81,7 +81,7 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, locale, m
   const visible = frame.marks.filter((m) => m.x2 >= -50 && m.x1 <= width + 10)
   const active = visible.some((m) => m.item.id === selected) ? `mark-${selected}` : nothing
   // Unlabelled marks and density are drawn on the canvas under the SVG (see controllers/plot-canvas.ts).
-  return html`<div class="plot-area"><canvas class="plot-canvas" aria-hidden="true"></canvas><svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
+  return html`<div class="plot-area"><div class="plot-canvas-box"><canvas class="plot-canvas" aria-hidden="true"></canvas></div><svg class="plot" part="plot" width=${width} height=${height} viewBox="0 0 ${width} ${height}"
       role="application" tabindex="0" aria-activedescendant=${active}
       aria-label=${m.format('plotLabel', { count: shown })}
       @keydown=${on.key} @click=${on.click} @pointermove=${on.pointerMove} @pointerleave=${on.pointerLeave}>

@@ -34,6 +34,25 @@ describe('<diplomatic-timeline>: the view as a picture, the data in other format
     expect(width).toBe(1000)
   })
 
+  it('puts the canvas\'s marks under the lanes in the picture, not over the axis', async () => {
+    const data = structuredClone(syria) as EventDataset
+    const template = data.events.find((e) => e.id === 'kirby-statement')!
+    // Three thousand events in one lane: drawn as density on the canvas.
+    data.events = Array.from({ length: 3000 }, (_, i) => ({ ...template, id: `e${i}`, date: { edtf: `2016-09-${String(1 + (i % 25)).padStart(2, '0')}` } }))
+    data.relations = []
+    const el = await mount(data)
+    expect(root(el).querySelectorAll('.lane.dense').length).toBe(1)
+    const svg = new DOMParser().parseFromString(await (await el.exportPicture('svg')).text(), 'image/svg+xml')
+    const image = svg.querySelector('image')!
+    const lanes = root(el).querySelector('svg.plot > g[transform]')!
+    // The lanes start below the axis; the canvas's picture starts there too, as tall as the lanes.
+    const [laneTop, plotTop] = [lanes.getBoundingClientRect().top, root(el).querySelector('svg.plot')!.getBoundingClientRect().top]
+    expect(Number(image.getAttribute('y'))).toBe(Math.round(laneTop - plotTop))
+    const box = root(el).querySelector<HTMLElement>('.plot-canvas-box')!
+    expect(Number(image.getAttribute('height'))).toBe(box.clientHeight)
+    expect(box.getBoundingClientRect().top).toBe(laneTop)
+  })
+
   it('makes a PNG of the same picture at twice its size', async () => {
     const el = await mount(syria)
     const svg = new DOMParser().parseFromString(await (await el.exportPicture('svg')).text(), 'image/svg+xml')
