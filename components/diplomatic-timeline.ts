@@ -8,17 +8,16 @@ import { indexAmong, shownOf, type Shown } from '../src/timeline/shown.ts'
 import { GroupBy } from '../src/timeline/layout.ts'
 import type { Problem } from '../src/validate/index.ts'
 import { styles } from './diplomatic-timeline.styles.ts'
-import { detailsPart } from './parts/details.ts'
-import { listPart } from './parts/list.ts'
 import { overviewPart } from './parts/overview.ts'
 import { chipFacets, filtersPart } from './parts/filters.ts'
 import { loadingPart, problemsPart } from './parts/messages.ts'
 import { plotPart, tooltipPart, type Hover } from './parts/plot.ts'
 import { toolbarPart } from './parts/toolbar.ts'
 import { legendPart } from './parts/legend.ts'
+import { LaterParts } from './parts/later.ts'
 import { legendOf } from '../src/timeline/legend.ts'
 import { defaultLocale, usableLocale } from '../src/dates/locale.ts'
-import { hasLanguage, languageFor, loadLanguage, messagesFor, type Messages, type Strings } from '../src/i18n/index.ts'
+import { languageFor, loadLanguage, messagesFor, type Messages, type Strings } from '../src/i18n/index.ts'
 import { OverviewStrip } from './controllers/overview-strip.ts'
 import { PlotInput } from './controllers/plot-input.ts'
 import { PlotFrames } from './controllers/plot-frames.ts'
@@ -237,10 +236,12 @@ export class DiplomaticTimeline extends LitElement {
     hover: () => this.hover,
     setHover: (hover) => (this.hover = hover),
     choose: (id, event) => this.choose(id, event),
-    showDetails: () => this.renderRoot.querySelector<HTMLElement>('[part="details"]')?.scrollIntoView({ block: 'nearest' }),
+    showDetails: () => void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="details"]')?.scrollIntoView({ block: 'nearest' })),
     openGroup: (key) => (this.openedGroups = new Set([...this.openedGroups, key])),
     reversed: () => this.timeReversed,
   })
+  /** The details and the list, fetched when first shown, with the messages the first paint did without. */
+  private later = new LaterParts(this, { complete: () => this.messages.complete, load: () => this.completeMessages() })
   /**
    * A selected event to bring into view after the next render, with the event by which the user
    * chose it (a click or a key), so that moving the window is their action too; none when the page set it.
@@ -261,6 +262,16 @@ export class DiplomaticTimeline extends LitElement {
     if (this.view.nextFrame) await new Promise((resolve) => requestAnimationFrame(resolve))
     this.view.nextFrame = false
     return super.scheduleUpdate()
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete()
+    // A part fetched for what is shown has arrived, and is drawn.
+    while (this.later.busy) {
+      await this.later.settled()
+      complete = await super.getUpdateComplete()
+    }
+    return complete
   }
 
   /** The element's own `dir` too: under `time-direction="auto"`, time follows it. */
@@ -284,9 +295,9 @@ export class DiplomaticTimeline extends LitElement {
     if (changed.has('locale')) this.localeInUse = usableLocale(this.locale)
     if (changed.has('locale') || changed.has('strings')) {
       this.messages = messagesFor(this.localeInUse, this.strings)
-      // Another language's words are fetched first: English shows meanwhile, for a moment.
-      const language = languageFor(this.localeInUse)
-      if (!hasLanguage(language)) void loadLanguage(language).then(() => (this.messages = messagesFor(this.localeInUse, this.strings)), () => undefined)
+      // Another language's words are fetched first: English shows meanwhile, for a moment. English's
+      // messages the first paint does without are fetched when first needed, or at once to check a page's strings.
+      if (this.messages.language !== languageFor(this.localeInUse) || (this.strings && !this.messages.complete)) this.completeMessages().catch(() => undefined)
     }
     // The first render knows its width, rather than drawing once at zero and again at once.
     if (this.width === 0) this.width = Math.floor(this.getBoundingClientRect().width)
@@ -377,12 +388,22 @@ export class DiplomaticTimeline extends LitElement {
    * @example const blob = await timeline.exportPicture('png')
    */
   async exportPicture(type: 'svg' | 'png' = 'svg'): Promise<Blob> {
-    return (await import('./controllers/downloads.ts')).picture(this, this.drawnView(), type, this.messages)
+    const [downloads] = await Promise.all([import('./controllers/downloads.ts'), this.completeMessages()])
+    return downloads.picture(this, this.drawnView(), type, this.messages)
   }
 
   /** The (valid) data in a format the timeline writes: json, arrow, csv, ical, jsonld, timelinejs (see the README's formats). */
   async exportData(format: string): Promise<Blob> {
-    return (await import('./controllers/downloads.ts')).data(this.drawnView(), format, this.messages)
+    const [downloads] = await Promise.all([import('./controllers/downloads.ts'), this.completeMessages()])
+    return downloads.data(this.drawnView(), format, this.messages)
+  }
+
+  /** Fetches the messages the first paint did without (another language's, English's later ones): the details, the list and downloads need them. */
+  private async completeMessages(): Promise<void> {
+    if (this.messages.complete && this.messages.language === languageFor(this.localeInUse)) return
+    // Without the page's language, English.
+    await loadLanguage(languageFor(this.localeInUse)).catch(() => loadLanguage('en'))
+    this.messages = messagesFor(this.localeInUse, this.strings)
   }
 
   /** The window shown at zoom 1: the start/end attributes, or one fitted to the events. */
@@ -406,6 +427,7 @@ export class DiplomaticTimeline extends LitElement {
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
     const selected = ready === this.input.valid && this.selected !== null ? ready.byId(this.selected) : undefined
+    const details = selected && this.later.get('details')
     return html`${alert}<div @keydown=${this.plotInput.onHostKey}>
       ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, legend: this.legendShown, downloads: dataDownloads, downloadError: this.downloadError, messages: this.messages, on: this.toolbarActions })}
       ${filtersPart({
@@ -413,9 +435,9 @@ export class DiplomaticTimeline extends LitElement {
         window: this.width === 0 || this.listView ? null : (this.x.domain().map(Number) as [number, number]), on: { actor: this.onActor, toggle: this.toggle },
         messages: this.messages,
       })}
-      ${this.listView ? listPart(this.shown.items, this.listStart, listPage, this.choose, (start) => (this.listStart = start), this.messages) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
+      ${this.listView ? this.later.get('list')?.listPart(this.shown.items, this.listStart, listPage, this.choose, (start) => (this.listStart = start), this.messages) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
       ${tooltipPart(this.hover, ready.byId, this.width, this.messages)}
-      ${selected ? guard([selected, ready, this.messages], () => detailsPart(selected, ready, this.messages, this.detailsActions)) : nothing}
+      ${selected && details ? guard([selected, ready, this.messages], () => details.detailsPart(selected, ready, this.messages, this.detailsActions)) : nothing}
     </div>`
   }
 

@@ -1,10 +1,14 @@
-import { en, type Catalogue, type MessageKey } from './en.ts'
+import type { Catalogue, MessageKey } from './en.ts'
+import { enFirst } from './en-first.ts'
 import { fillMessage, parseMessage, type MessageNode, type MessageValues, type NumberRules } from './message-format.ts'
 import { messageOf } from '../message-of.ts'
 
-/** The languages with a catalogue, by BCP 47 tag; each but English is fetched when a page first asks for it (see loadLanguage). */
+/**
+ * The languages with a catalogue, by BCP 47 tag, each fetched when a page first asks for it (see
+ * loadLanguage); English's first-paint messages are at hand before (en-first.ts), its others are fetched.
+ */
 const sources = {
-  en: async () => en,
+  en: async () => ({ ...enFirst, ...(await import('./en-later.ts')).enLater }),
   fr: async () => (await import('./fr.ts')).fr,
   ar: async () => (await import('./ar.ts')).ar,
   ru: async () => (await import('./ru.ts')).ru,
@@ -12,8 +16,8 @@ const sources = {
 } as const satisfies Record<string, () => Promise<Catalogue>>
 export type Language = keyof typeof sources
 
-/** The catalogues at hand: English always, the others once loaded. */
-const loaded: Partial<Record<Language, Catalogue>> = { en }
+/** The catalogues at hand, once loaded; until English's is, its first-paint messages serve (see messagesFor). */
+const loaded: Partial<Record<Language, Catalogue>> = {}
 
 /** The language whose catalogue serves a locale: the nearest by BCP 47 fallback (fr-CA → fr), else English. */
 export const languageFor = (locale: string): Language => (fallbackChain(locale).find((tag) => tag in sources) ?? 'en') as Language
@@ -30,7 +34,8 @@ export async function loadLanguage(language: Language): Promise<void> {
 /** Puts a catalogue at hand at once (catalogues.ts does so for every language, for code that does not load them). */
 export function useCatalogue(language: Language, catalogue: Catalogue): void {
   loaded[language] = catalogue
-  for (const key of [...shared.keys()]) if (languageFor(key) === language) shared.delete(key)
+  // Messages made while a catalogue was missing are made again: they may now have every message.
+  for (const [key, messages] of shared) if (languageFor(key) === language || !messages.complete) shared.delete(key)
 }
 
 /** Messages a page gives in place of the catalogue's: another language's, or its own words for some. */
@@ -42,8 +47,14 @@ export interface Messages {
   readonly locale: string
   /** The catalogue the messages come from: "fr" for fr-CA; "en" where no catalogue is nearer. */
   readonly language: Language
-  /** Every message, the page's strings over the catalogue's. */
+  /** Every message, the page's strings over the catalogue's; only the first paint's until `complete`. */
   readonly text: Catalogue
+  /**
+   * Whether every message is at hand: not for a moment after the first paint, while the
+   * catalogue is fetched (English's later messages too), when only the first paint's are.
+   * What shows only after some input (details, list, downloads) waits for it.
+   */
+  readonly complete: boolean
   /** A message with its placeholders filled: numbers written in the locale, plural branches chosen by its rules. */
   format(key: MessageKey, values?: MessageValues): string
   /** As `format`, as pieces, keeping a value that is not text (a template) as it is: for a message around a link or a button. */
@@ -102,11 +113,14 @@ export function messagesFor(locale: string, strings?: Strings, warn: (message: s
   const plain = strings === undefined || Object.keys(strings).length === 0
   const known = plain ? shared.get(locale) : undefined
   if (known) return known
-  // A catalogue not yet loaded gives English meanwhile (see loadLanguage).
+  // A catalogue not yet loaded gives English meanwhile, the first paint's messages until English's has arrived (see loadLanguage).
   const language = hasLanguage(languageFor(locale)) ? languageFor(locale) : 'en'
+  const catalogue: Partial<Catalogue> = loaded[language] ?? enFirst
+  const complete = language in loaded
   const native = baseName(locale).split('-')[0] === language
-  const given = plain ? {} : checked(strings, warn)
-  const text: Catalogue = { ...loaded[language]!, ...(native ? {} : localeTypography), ...given }
+  // The page's strings are checked against a whole catalogue: the messages made once it has arrived warn.
+  const given = plain ? {} : checked(strings, complete ? warn : () => undefined, catalogue)
+  const text = { ...catalogue, ...(native ? {} : localeTypography), ...given } as Catalogue
   const numbers = new Intl.NumberFormat(locale, { useGrouping: 'min2' })
   const rulesOf = (tag: string): NumberRules => {
     const plural = new Intl.PluralRules(tag)
@@ -114,12 +128,13 @@ export function messagesFor(locale: string, strings?: Strings, warn: (message: s
   }
   const own = rulesOf(locale)
   // English words take English plurals, whatever the locale: "21 events" on a Ukrainian page, not "21 event".
-  const catalogue = native ? own : rulesOf(language)
-  const parts = (key: MessageKey, values: MessageValues = {}) => fillMessage(nodesOf(text[key]), values, Object.hasOwn(given, key) ? own : catalogue)
+  const rules = native ? own : rulesOf(language)
+  const parts = (key: MessageKey, values: MessageValues = {}) => fillMessage(nodesOf(text[key]), values, Object.hasOwn(given, key) ? own : rules)
   const messages: Messages = {
     locale,
     language,
     text,
+    complete,
     parts,
     format: (key, values) => parts(key, values).join(''),
     number: own.number,
@@ -129,11 +144,11 @@ export function messagesFor(locale: string, strings?: Strings, warn: (message: s
   return messages
 }
 
-/** The page's strings that are message keys with well-formed messages; a warning for each of the others. */
-function checked(strings: Strings, warn: (message: string) => void): Strings {
+/** The page's strings that are keys of `catalogue` with well-formed messages; a warning for each of the others. */
+function checked(strings: Strings, warn: (message: string) => void, catalogue: Partial<Catalogue>): Strings {
   const kept: Strings = {}
   for (const [key, value] of Object.entries(strings)) {
-    if (!Object.hasOwn(en, key)) warn(`diplomatic-timeline: strings.${key} is not a message key; see the README's Languages for the keys`)
+    if (!Object.hasOwn(catalogue, key)) warn(`diplomatic-timeline: strings.${key} is not a message key; see the README's Languages for the keys`)
     else if (typeof value !== 'string') warn(`diplomatic-timeline: strings.${key} is not text; the built-in message is used`)
     else {
       try {

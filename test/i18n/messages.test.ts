@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { catalogues } from '../../src/i18n/catalogues.ts'
-import { en, fallbackChain, messagesFor, parseMessage, type Catalogue, type MessageKey } from '../../src/i18n/index.ts'
+import { fallbackChain, messagesFor, parseMessage, type Catalogue, type MessageKey } from '../../src/i18n/index.ts'
+import { en } from '../../src/i18n/en.ts'
 import type { MessageNode } from '../../src/i18n/message-format.ts'
 import { fr } from '../../src/i18n/fr.ts'
 
