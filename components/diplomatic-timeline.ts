@@ -428,6 +428,7 @@ export class DiplomaticTimeline extends LitElement {
     // change with the selection, the data and the locale, not with each zoom frame.
     const selected = ready === this.input.valid && this.selected !== null ? ready.byId(this.selected) : undefined
     const details = selected && this.later.get('details')
+    // The tooltip of the selected event would say again what its details say, over its neighbours' labels.
     return html`${alert}<div @keydown=${this.plotInput.onHostKey}>
       ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, legend: this.legendShown, downloads: dataDownloads, downloadError: this.downloadError, messages: this.messages, on: this.toolbarActions })}
       ${filtersPart({
@@ -436,7 +437,7 @@ export class DiplomaticTimeline extends LitElement {
         messages: this.messages,
       })}
       ${this.listView ? this.later.get('list')?.listPart(this.shown.items, this.listStart, listPage, this.choose, (start) => (this.listStart = start), this.messages) : html`${this.renderOverview(ready)}${this.renderPlot(ready)}`}
-      ${tooltipPart(this.hover, ready.byId, this.width, this.messages)}
+      ${tooltipPart(this.hover && 'id' in this.hover && this.hover.id === this.selected && details ? null : this.hover, ready.byId, this.width, this.messages)}
       ${selected && details ? guard([selected, ready, this.messages], () => details.detailsPart(selected, ready, this.messages, this.detailsActions)) : nothing}
     </div>`
   }
@@ -466,6 +467,7 @@ export class DiplomaticTimeline extends LitElement {
       frame,
       x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length, locale: this.localeInUse, messages: this.messages,
       reversed: this.timeReversed, measureAt: this.text.measureAt, labelPx: this.text.fontSize,
+      drawRelations: this.selected === null ? undefined : this.later.get('relations')?.relationPaths,
       on: { key: this.plotInput.onKey, click: this.plotInput.onClick, pointerMove: this.plotInput.onPointerMove, pointerLeave: this.plotInput.onPointerLeave },
     })}${legend}`
   }

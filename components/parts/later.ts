@@ -1,9 +1,10 @@
 import type { ReactiveControllerHost } from 'lit'
 
-/** The parts shown only after some input (a selection, the List button): each is fetched when first shown. */
+/** The parts shown only after some input (a selection: its details and relations; the List button): each is fetched when first shown. */
 const loaders = {
   details: () => import('./details.ts'),
   list: () => import('./list.ts'),
+  relations: () => import('./relations.ts'),
 }
 type Loaders = typeof loaders
 type Part<K extends keyof Loaders> = Awaited<ReturnType<Loaders[K]>>

@@ -9,7 +9,8 @@ import { insideLabelX, labelGap, type Mark } from '../../src/timeline/layout.ts'
 import { timeAxis, type AxisTick } from '../../src/timeline/axis.ts'
 import type { Messages } from '../../src/i18n/index.ts'
 import { dateLabelOf, nameOf, saidDateOf } from './words.ts'
-import { relationPaths, textBox } from './relations.ts'
+import type { RelationsInput } from './relations.ts'
+import { textBox } from './text-box.ts'
 
 /** A row of labelled marks: 24 px, each mark's target at least that tall (WCAG 2.5.8). */
 export const rowHeight = 24
@@ -41,6 +42,8 @@ export interface PlotInput {
   /** The width of text in the element's font at a size in px, and the size labels are drawn at: relations' verbs keep clear of what is drawn. */
   measureAt: (text: string, px: number) => number
   labelPx: number
+  /** Draws the selected event's relations (components/parts/relations.ts, fetched with the details); none until it has arrived. */
+  drawRelations?: (input: RelationsInput) => unknown
   on: { key: (e: KeyboardEvent) => void; click: (e: MouseEvent) => void; pointerMove: (e: PointerEvent) => void; pointerLeave: () => void }
 }
 
@@ -69,7 +72,7 @@ export const mirrorOf = (width: number, reversed: boolean): Mirror => reversed
  * a canvas that holds the unlabelled marks and density (see controllers/plot-canvas.ts). A
  * function of its input: it does no data work.
  */
-export function plotPart({ frame, x, asOf, relations, selected, shown, locale, messages: m, reversed, measureAt, labelPx, on }: PlotInput) {
+export function plotPart({ frame, x, asOf, relations, selected, shown, locale, messages: m, reversed, measureAt, labelPx, drawRelations, on }: PlotInput) {
   const width = frame.width
   const at = mirrorOf(width, reversed)
   const lanesHeight = lanesHeightOf(frame)
@@ -108,7 +111,9 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, locale, m
           ? svg`<text x="-4" text-anchor="end" y=${lanesHeight + 14}>${asOfText(asOf.ms, m)}</text>`
           : svg`<text x="4" y=${lanesHeight + 14}>${asOfText(asOf.ms, m)}</text>`}</g>`}
       <!-- Relations under the marks: labels, with their halo, stay legible where a relation crosses them. -->
-      ${relationPaths({ relations, marks: frame.marks, selected, messages: m, width, height: lanesHeight + 18, rowHeight, screen: at, measureAt, labelPx, texts: selected ? laneTexts(frame, asOf && { ms: asOf.ms, at: at.x(x(asOf.ms)) }, lanesHeight, at, m, measureAt) : [] })}
+      ${selected && drawRelations
+        ? drawRelations({ relations, marks: frame.marks, selected, messages: m, width, height: lanesHeight + 18, rowHeight, screen: at, measureAt, labelPx, texts: laneTexts(frame, asOf && { ms: asOf.ms, at: at.x(x(asOf.ms)) }, lanesHeight, at, m, measureAt) })
+        : nothing}
       ${renderMarks(visible, selected, m, at)}
     </g>
   </svg></div>`

@@ -3,14 +3,8 @@ import type { Relation } from '../../src/model/index.ts'
 import { labelSpan, type Mark } from '../../src/timeline/layout.ts'
 import type { Messages } from '../../src/i18n/index.ts'
 import { nameOf } from './words.ts'
+import { textBox, type Box } from './text-box.ts'
 
-/** A box on the plot's lanes, in px: left, right, top, bottom. */
-interface Box {
-  l: number
-  r: number
-  t: number
-  b: number
-}
 
 /** What the relations are drawn among: the marks and the other text of the lanes, on the screen. */
 export interface RelationsInput {
@@ -37,9 +31,6 @@ const line = 13
 const reach = 6
 /** An italic, haloed verb is a little wider than its letters measured upright. */
 const verbWidth = (width: number) => width * 1.08 + 3
-
-/** The box of a line of text at `size` px whose baseline is at y, from x to x + width: the usual faces' ascent and descent, and some more for scripts that reach further (Arabic). */
-export const textBox = (x: number, width: number, y: number, size: number): Box => ({ l: x, r: x + width, t: y - 1.05 * size, b: y + 0.35 * size })
 
 const overlaps = (a: Box, b: Box) => a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b - 1 && b.t < a.b - 1
 
