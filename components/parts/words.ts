@@ -2,7 +2,7 @@ import { formatDate } from '../../src/dates/format.ts'
 import { defaultLocale } from '../../src/dates/locale.ts'
 import { messagesFor, type Messages } from '../../src/i18n/index.ts'
 import type { TimelineEvent } from '../../src/timeline/events.ts'
-import { legendText, type LegendKey } from '../../src/timeline/legend.ts'
+import type { LegendKey } from '../../src/timeline/legend.ts'
 
 /** The families of the data's values that the catalogue names ("status.occurred"). */
 export type ValueFamily = 'category' | 'status' | 'certainty' | 'role' | 'attribution' | 'group' | 'facet' | 'format' | 'verb'
@@ -32,8 +32,7 @@ export function saidDateOf(item: TimelineEvent, messages: Messages): string {
   return said ? messages.format('saidAs', { said, date }) : date
 }
 
-/** What a legend entry says; an entry the catalogue does not name, in English. */
+/** What a legend entry says beside its swatch (the catalogue's `legend.<key>`; every catalogue has them all). */
 export function legendWords(key: LegendKey, messages: Messages): string {
-  const words = `legend.${key}`
-  return messages.has(words) ? messages.format(words) : legendText[key]
+  return messages.format(`legend.${key}`)
 }

@@ -20,23 +20,6 @@ export const LegendKey = {
 } as const
 export type LegendKey = (typeof LegendKey)[keyof typeof LegendKey]
 
-/** What each entry says beside its swatch (which draws the mark, or the ~ and ?), in English. */
-export const legendText: Record<LegendKey, string> = {
-  key: 'a key event',
-  context: 'background',
-  day: 'a day',
-  group: 'several events on one day (click to show them)',
-  span: 'a span of time',
-  'one-of': 'one unknown day in the span',
-  approximate: 'approximate date',
-  uncertain: 'uncertain date',
-  planned: 'planned or postponed',
-  cancelled: 'cancelled',
-  disputed: 'attribution disputed',
-  density: 'many events: darker is more',
-  'as-of': 'the source’s date (“as of”)',
-}
-
 /**
  * The encodings the view draws, in the legend's order: only those present, so that a legend
  * never explains what is not on screen. A function of the frame, like the drawing.

@@ -241,6 +241,13 @@ describe('<diplomatic-timeline> deep links, range events, tooltip, overview, den
     root(el).querySelector('svg.plot')!.dispatchEvent(new PointerEvent('pointerleave'))
     await el.updateComplete
     expect(root(el).querySelector('[role="tooltip"]')).toBeNull()
+    // Over the selected event, whose details say as much, there is none to cover its neighbours.
+    el.selected = 'convoy-attack'
+    await el.updateComplete
+    expect(root(el).querySelector('[part="details"]')).not.toBeNull()
+    body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: box.x + 2, clientY: box.y + 2 }))
+    await el.updateComplete
+    expect(root(el).querySelector('[role="tooltip"]')).toBeNull()
   })
 
   it('draws the label of an event near the right edge left of its mark, whole, and never over another mark', async () => {
