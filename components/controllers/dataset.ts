@@ -11,7 +11,7 @@ import { stripBom } from '../../src/validate/bom.ts'
 import type { Problem, ValidationResult } from '../../src/validate/index.ts'
 import { problemCount } from '../../src/validate/problem-count.ts'
 import type { FileWorker } from './file-worker.ts'
-import { SourceLoader, Superseded } from './source-loader.ts'
+import { LoadFailure, SourceLoader, Superseded } from './source-loader.ts'
 
 export type Ready = Prepared & { state: 'ready' }
 
@@ -159,7 +159,7 @@ export class DatasetController implements ReactiveController {
       if (error instanceof Superseded) return []
       this.loader.done()
       // fetch rejects with a TypeError when no answer can be read: no network, no server, or CORS.
-      const reason: Said | string = error instanceof TypeError ? { key: 'noAnswer', values: { error: error.message } } : messageOf(error)
+      const reason: Said | string = error instanceof TypeError ? { key: 'noAnswer', values: { error: error.message } } : error instanceof LoadFailure ? error.said : messageOf(error)
       return this.failWhole({ key: 'loadFailed', values: { url: src } }, reason, this.valid)
     }
     if (request !== this.request) return this.host.validation

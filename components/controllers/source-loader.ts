@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { MessageKey } from '../../src/i18n/index.ts'
 
 /** How far a load has come: bytes read, of how many when the server says, and whether it has stopped moving. */
 export interface LoadProgress {
@@ -21,6 +22,16 @@ export class Superseded extends Error {
 
 /** Progress is told to the host at most this often, in ms: a fast load is a few frames, not one render per chunk. */
 const reportEvery = 100
+
+/** A load that failed for a reason the element says in its own language: `said` is the catalogue's message and its values, `message` the same in English. */
+export class LoadFailure extends Error {
+  constructor(
+    message: string,
+    readonly said: { key: MessageKey; values?: Readonly<Record<string, string>> },
+  ) {
+    super(message)
+  }
+}
 
 /**
  * Fetches a dataset's bytes for an element: the newest request wins, and an older one is aborted,
@@ -71,10 +82,11 @@ export class SourceLoader implements ReactiveController {
     this.host.requestUpdate()
     try {
       const response = await fetch(url, { signal, cache: revalidate ? 'no-cache' : 'default' })
-      if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim())
+      const status = `${response.status} ${response.statusText}`.trim()
+      if (!response.ok) throw new LoadFailure(`the server answered ${status}`, { key: 'serverAnswered', values: { status } })
       // Dev servers and single-page apps answer a wrong path with their HTML page rather than a 404.
       if (/html/i.test(response.headers.get('content-type') ?? '')) {
-        throw new Error('the server sent a web page instead of JSON; is the path right?')
+        throw new LoadFailure('the server sent a web page instead of JSON; is the path right?', { key: 'serverSentPage' })
       }
       const length = Number(response.headers.get('content-length'))
       // A compressed body's length is of the compressed bytes, not of those read.

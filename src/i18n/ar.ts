@@ -138,6 +138,8 @@ export const ar: Catalogue = {
   workerFailed: 'أخفق العامل (worker) الذي كان يقرأ الملف ({error})',
   workerSentNothing: 'وجد العامل (worker) البيانات صالحة، لكنه لم يرسل شيئًا لرسمه',
   validatorFailed: 'تعذّر تحميل المدقق ({error})',
+  serverAnswered: 'أجاب الخادم بـ {status}',
+  serverSentPage: 'أرسل الخادم صفحة ويب بدلًا من JSON؛ هل المسار صحيح؟',
 
   pictureSubtitle: '{range} · {count, plural, zero {لا أحداث} one {حدث واحد} two {حدثان} few {# أحداث} many {# حدثًا} other {# حدث}} في العرض',
   pictureSource: '{publisher}، «{headline}» ({published})',

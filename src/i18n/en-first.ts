@@ -124,6 +124,9 @@ export const enFirst = {
   workerFailed: 'the worker reading it failed ({error})',
   workerSentNothing: 'the worker found the data valid but sent nothing to draw',
   validatorFailed: 'the validator did not load ({error})',
+  /** {status} is the HTTP status and its text ("404 Not Found"). */
+  serverAnswered: 'the server answered {status}',
+  serverSentPage: 'the server sent a web page instead of JSON; is the path right?',
 
   // The values of the data's fields.
   'category.diplomacy': 'diplomacy',

@@ -138,6 +138,8 @@ export const es: Catalogue = {
   workerFailed: 'falló el worker que lo estaba leyendo ({error})',
   workerSentNothing: 'el worker dio los datos por válidos, pero no envió nada que dibujar',
   validatorFailed: 'no se pudo cargar el validador ({error})',
+  serverAnswered: 'el servidor respondió {status}',
+  serverSentPage: 'el servidor envió una página web en lugar de JSON; ¿es correcta la ruta?',
 
   pictureSubtitle: '{range} · {count, plural, one {# evento visible} other {# eventos visibles}}',
   pictureSource: '{publisher}, «{headline}» ({published})',

@@ -138,6 +138,8 @@ export const fr: Catalogue = {
   workerFailed: 'le worker chargé de le lire a échoué ({error})',
   workerSentNothing: 'le worker a jugé les données valides, mais n’a rien envoyé à dessiner',
   validatorFailed: 'le validateur n’a pas pu être chargé ({error})',
+  serverAnswered: 'le serveur a répondu {status}',
+  serverSentPage: 'le serveur a envoyé une page web au lieu de JSON ; le chemin est-il le bon ?',
 
   pictureSubtitle: '{range} · {count, plural, one {# événement visible} other {# événements visibles}}',
   pictureSource: '{publisher}, «\u00a0{headline}\u00a0» ({published})',

@@ -138,6 +138,8 @@ export const ru: Catalogue = {
   workerFailed: 'сбой воркера, читавшего файл ({error})',
   workerSentNothing: 'воркер признал данные корректными, но не передал ничего для отрисовки',
   validatorFailed: 'не удалось загрузить валидатор ({error})',
+  serverAnswered: 'сервер ответил {status}',
+  serverSentPage: 'сервер прислал веб-страницу вместо JSON; верен ли путь?',
 
   pictureSubtitle: '{range} · в окне {count, plural, one {# событие} few {# события} many {# событий} other {# события}}',
   pictureSource: '{publisher}, «{headline}» ({published})',

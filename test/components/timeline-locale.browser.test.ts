@@ -187,12 +187,15 @@ describe('<diplomatic-timeline locale="fr"> load errors', () => {
     return el
   }
 
-  it('titles a missing file\'s alert in French, and re-words it when the locale changes', async () => {
+  it('titles a missing file\'s alert in French, says what the server answered, and re-words both when the locale changes', async () => {
     const el = given({ src: '/data/no-such-file.json' })
     await expect.poll(() => alertTitle(el)).toBe('Impossible de charger /data/no-such-file.json')
+    // What the server answered, in French too (the dev server answers a 404, or its HTML page).
+    expect(reasons(el)).toEqual([expect.stringMatching(/^le serveur a (répondu 404|envoyé une page web au lieu de JSON ; le chemin est-il le bon \?)/)])
     el.locale = 'en'
     await el.updateComplete
     expect(alertTitle(el)).toBe('Could not load /data/no-such-file.json')
+    expect(reasons(el)).toEqual([expect.stringMatching(/^the server (answered 404|sent a web page instead of JSON; is the path right\?)/)])
   })
 
   it('says in French why no answer came, while validation says it in English', async () => {
