@@ -11,7 +11,7 @@ import { styles } from './diplomatic-timeline.styles.ts'
 import { overviewPart } from './parts/overview.ts'
 import { chipFacets, filtersPart } from './parts/filters.ts'
 import { loadingPart, problemsPart } from './parts/messages.ts'
-import { plotPart, tooltipPart, type Hover } from './parts/plot.ts'
+import { lanesHeightOf, plotPart, tooltipPart, type Hover } from './parts/plot.ts'
 import { toolbarPart } from './parts/toolbar.ts'
 import { legendPart } from './parts/legend.ts'
 import { LaterParts } from './parts/later.ts'
@@ -454,6 +454,12 @@ export class DiplomaticTimeline extends LitElement {
     return this.strip.scale(load.span, this.baseDomain ?? load.span, this.x.domain().map(Number) as [number, number], Math.max(this.width, 1))
   }
 
+  /**
+   * The lanes' height held through a zoom or pan: their rows change with nearly every step, and
+   * each change would move the whole page under the plot (and lay it out again) at each frame.
+   */
+  private heldLanes = 0
+
   private renderPlot(ready: Ready) {
     if (this.width === 0) return nothing
     const x = this.x
@@ -462,12 +468,13 @@ export class DiplomaticTimeline extends LitElement {
       selected: this.selected === null ? -1 : ready.table.rowOf(this.selected), opened: this.openedGroups, groupLabel: this.groupLabel(this.messages),
       related: this.relatedTo(this.selected, ready.dataset.relations),
     })
+    this.heldLanes = this.view.moving ? Math.max(this.heldLanes, lanesHeightOf(frame)) : 0
     const legend = this.legendShown ? guard([frame, ready.asOf !== null, this.messages], () => legendPart(legendOf(frame, ready.asOf !== null), this.messages)) : nothing
     return html`${plotPart({
       frame,
       x, asOf: ready.asOf, relations: ready.dataset.relations ?? [], selected: this.selected, shown: this.shown.items.length, locale: this.localeInUse, messages: this.messages,
       reversed: this.timeReversed, measureAt: this.text.measureAt, labelPx: this.text.fontSize,
-      drawRelations: this.selected === null ? undefined : this.later.get('relations')?.relationPaths,
+      drawRelations: this.selected === null ? undefined : this.later.get('relations')?.relationPaths, lanesAtLeast: this.heldLanes,
       on: { key: this.plotInput.onKey, click: this.plotInput.onClick, pointerMove: this.plotInput.onPointerMove, pointerLeave: this.plotInput.onPointerLeave },
     })}${legend}`
   }

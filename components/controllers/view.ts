@@ -44,6 +44,8 @@ export class View {
   transform: ZoomTransform | null = null
   /** Set by continuous input: the update it asks for waits for the next animation frame. */
   nextFrame = false
+  /** A zoom or pan is under way (between d3-zoom's start and end): the element may hold what would jump at each step. */
+  moving = false
   private d3?: Interaction
   private loading = false
   private zoom?: ZoomBehavior<SVGSVGElement, unknown>
@@ -217,6 +219,7 @@ export class View {
         if (event.type === 'mousedown' && (event.target as Element).closest('.mark')) return false
         return (!(event as MouseEvent).ctrlKey || event.type === 'wheel') && !(event as MouseEvent).button
       })
+      .on('start', () => (this.moving = true))
       .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         const source = event.sourceEvent
         // Wheel and pointer events come faster than frames: draw once per frame, at the latest transform.
@@ -226,6 +229,9 @@ export class View {
         this.host.requestUpdate()
       })
       .on('end', () => {
+        this.moving = false
+        // What was held through the gesture is let go.
+        this.host.requestUpdate()
         if (!this.userMoved) return
         this.userMoved = false
         // Once the new window is drawn: a zoom can end inside an update (a selection brought into view).

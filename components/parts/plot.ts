@@ -42,6 +42,8 @@ export interface PlotInput {
   /** The width of text in the element's font at a size in px, and the size labels are drawn at: relations' verbs keep clear of what is drawn. */
   measureAt: (text: string, px: number) => number
   labelPx: number
+  /** The lanes' least height, in px: held through a zoom or pan, so that the page under the plot stays put (see View.moving). */
+  lanesAtLeast?: number
   /** Draws the selected event's relations (components/parts/relations.ts, fetched with the details); none until it has arrived. */
   drawRelations?: (input: RelationsInput) => unknown
   on: { key: (e: KeyboardEvent) => void; click: (e: MouseEvent) => void; pointerMove: (e: PointerEvent) => void; pointerLeave: () => void }
@@ -72,10 +74,10 @@ export const mirrorOf = (width: number, reversed: boolean): Mirror => reversed
  * a canvas that holds the unlabelled marks and density (see controllers/plot-canvas.ts). A
  * function of its input: it does no data work.
  */
-export function plotPart({ frame, x, asOf, relations, selected, shown, locale, messages: m, reversed, measureAt, labelPx, drawRelations, on }: PlotInput) {
+export function plotPart({ frame, x, asOf, relations, selected, shown, locale, messages: m, reversed, measureAt, labelPx, drawRelations, lanesAtLeast = 0, on }: PlotInput) {
   const width = frame.width
   const at = mirrorOf(width, reversed)
-  const lanesHeight = lanesHeightOf(frame)
+  const lanesHeight = Math.max(lanesHeightOf(frame), lanesAtLeast)
   // Below the lanes: room for the "as of" label, clear of every mark.
   const height = axisHeight + lanesHeight + 18
   const axis = timeAxis(frame.t0, frame.t1, width, locale)
