@@ -16,7 +16,7 @@ import { toolbarPart } from './parts/toolbar.ts'
 import { legendPart } from './parts/legend.ts'
 import { LaterParts } from './parts/later.ts'
 import { legendOf } from '../src/timeline/legend.ts'
-import { defaultLocale, usableLocale } from '../src/dates/locale.ts'
+import { defaultLocale, directionOf, usableLocale } from '../src/dates/locale.ts'
 import { languageFor, loadLanguage, messagesFor, type Messages, type Strings } from '../src/i18n/index.ts'
 import { OverviewStrip } from './controllers/overview-strip.ts'
 import { PlotInput } from './controllers/plot-input.ts'
@@ -163,6 +163,12 @@ export class DiplomaticTimeline extends LitElement {
   @property({ attribute: 'time-direction' }) timeDirection: 'auto' | 'ltr' | 'rtl' = 'auto'
   /** Whether time runs right to left, as `timeDirection` says: worked out at each update. */
   private timeReversed = false
+  /**
+   * The element's writing direction when its locale sets it: a page's `locale="ar"` turns the
+   * element right to left, and `locale="fr"` in an Arabic page left to right. Its own `dir`
+   * comes first, and without either it follows the page.
+   */
+  private direction: 'ltr' | 'rtl' | null = null
 
   /** Keep the selection in the page address (#event=id), and select from it on load. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false
@@ -290,9 +296,12 @@ export class DiplomaticTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    // `auto` follows the writing direction, which an ancestor's dir can change at any time: read at each update.
-    this.timeReversed = this.timeDirection === 'rtl' || (this.timeDirection !== 'ltr' && this.matches(':dir(rtl)'))
     if (changed.has('locale')) this.localeInUse = usableLocale(this.locale)
+    const localeGiven = this.hasAttribute('locale') || this.locale !== defaultLocale
+    this.direction = this.hasAttribute('dir') || !localeGiven ? null : directionOf(this.localeInUse)
+    // `auto` follows the writing direction, which an ancestor's dir can change at any time: read at each update.
+    const rtl = this.direction ? this.direction === 'rtl' : this.matches(':dir(rtl)')
+    this.timeReversed = this.timeDirection === 'rtl' || (this.timeDirection !== 'ltr' && rtl)
     if (changed.has('locale') || changed.has('strings')) {
       this.messages = messagesFor(this.localeInUse, this.strings)
       // Another language's words are fetched first: English shows meanwhile, for a moment. English's
@@ -420,16 +429,17 @@ export class DiplomaticTimeline extends LitElement {
 
   override render() {
     const load = this.load
-    if (load.state === 'loading') return loadingPart(this.input.loader.progress, this.messages, this.size.shownHeight, this.stallTimeout, () => void this.reload())
+    const dir = this.direction ?? nothing
+    if (load.state === 'loading') return html`<div dir=${dir}>${loadingPart(this.input.loader.progress, this.messages, this.size.shownHeight, this.stallTimeout, () => void this.reload())}</div>`
     const ready = this.ready
     const alert = load.state === 'error' ? problemsPart(load, ready !== undefined, this.messages) : nothing
-    if (!ready) return alert
+    if (!ready) return html`<div dir=${dir}>${alert}</div>`
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.
     const selected = ready === this.input.valid && this.selected !== null ? ready.byId(this.selected) : undefined
     const details = selected && this.later.get('details')
     // The tooltip of the selected event would say again what its details say, over its neighbours' labels.
-    return html`${alert}<div @keydown=${this.plotInput.onHostKey}>
+    return html`<div dir=${dir} @keydown=${this.plotInput.onHostKey}>${alert}
       ${toolbarPart({ title: ready.dataset.title, query: this.filters.query, listView: this.listView, legend: this.legendShown, downloads: dataDownloads, downloadError: this.downloadError, messages: this.messages, on: this.toolbarActions })}
       ${filtersPart({
         actors: ready.dataset.actors, counts: this.shown.counts, facetValues: this.facetValues, filters: this.filters, shown: this.shown.items.length, total: ready.items.length,

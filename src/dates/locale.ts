@@ -16,3 +16,19 @@ export function usableLocale(tag: string | null | undefined, warn: (message: str
     return defaultLocale
   }
 }
+
+/** Scripts written right to left (ISO 15924), as Intl.Locale's likely script names them. */
+const rightToLeft = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Mend'])
+
+/**
+ * Which way a locale's script is written: its likely script by Intl ("ar" → Arab, "ur" → Arab,
+ * "az" → Latn), right to left for Arabic, Hebrew, Thaana and the like.
+ * @example directionOf('ar-EG') // 'rtl'
+ */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  try {
+    return rightToLeft.has(new Intl.Locale(locale).maximize().script ?? '') ? 'rtl' : 'ltr'
+  } catch {
+    return 'ltr'
+  }
+}

@@ -181,3 +181,30 @@ function eventAt(el: DiplomaticTimeline, row: number): number {
   const ready = (el as unknown as { input: { ready?: { items: Array<{ id: string }> } } }).input.ready!
   return Number(ready.items[row]!.id.slice(1))
 }
+
+describe('<diplomatic-timeline locale> and the writing direction', () => {
+  const controls = (el: DiplomaticTimeline) => root(el).querySelector('.toolbar')!
+  it('turns right to left for a right-to-left locale in a left-to-right page, and back for a left-to-right one in a right-to-left page', async () => {
+    const ar = await mountIn('ltr', { locale: 'ar' })
+    expect(getComputedStyle(controls(ar)).direction).toBe('rtl')
+    // The search box comes after the title, on its left.
+    const title = root(ar).querySelector('.toolbar h2')!.getBoundingClientRect()
+    const search = root(ar).querySelector('input[type="search"]')!.getBoundingClientRect()
+    expect(search.right).toBeLessThanOrEqual(title.left)
+    // And time runs right to left, as the page's writing would.
+    expect(markX(ar, earlier)).toBeGreaterThan(markX(ar, later))
+    document.body.replaceChildren()
+
+    const fr = await mountIn('rtl', { locale: 'fr' })
+    expect(getComputedStyle(controls(fr)).direction).toBe('ltr')
+    expect(markX(fr, earlier)).toBeLessThan(markX(fr, later))
+    document.body.replaceChildren()
+
+    // The element's own dir comes first; without a locale, it follows the page.
+    const own = await mountIn('ltr', { locale: 'ar', dir: 'ltr' })
+    expect(getComputedStyle(controls(own)).direction).toBe('ltr')
+    document.body.replaceChildren()
+    const page = await mountIn('rtl')
+    expect(getComputedStyle(controls(page)).direction).toBe('rtl')
+  })
+})
