@@ -432,7 +432,7 @@ export class DiplomaticTimeline extends LitElement {
     const dir = this.direction ?? nothing
     if (load.state === 'loading') return html`<div dir=${dir}>${loadingPart(this.input.loader.progress, this.messages, this.size.shownHeight, this.stallTimeout, () => void this.reload())}</div>`
     const ready = this.ready
-    const alert = load.state === 'error' ? problemsPart(load, ready !== undefined, this.messages) : nothing
+    const alert = load.state === 'error' ? problemsPart(load, ready !== undefined, this.messages, this) : nothing
     if (!ready) return html`<div dir=${dir}>${alert}</div>`
     // The details read every field of an event: shown once the data is known to be valid. They
     // change with the selection, the data and the locale, not with each zoom frame.

@@ -29,17 +29,34 @@ export function loadingPart(p: LoadProgress | null, m: Messages, minHeight: numb
   </div>`
 }
 
+/** The module that words the validator's problems in other languages, once fetched: a page needs it only to show one. */
+let problemWords: typeof import('../../src/validate/words/problem-words.ts') | undefined
+
+/** A problem in the element's language once its words have arrived, and the host has drawn the alert again; in English meanwhile. */
+function problemMessage(p: Problem, m: Messages, host: { requestUpdate(): void }): string {
+  const arrived = () => host.requestUpdate()
+  if (!p.said || m.language === 'en') return p.message
+  if (problemWords) return problemWords.problemMessage(p, m, arrived) ?? p.message
+  // A failed fetch is tried again at the next render.
+  import('../../src/validate/words/problem-words.ts').then((words) => {
+    problemWords = words
+    arrived()
+  }, () => undefined)
+  return p.message
+}
+
 /**
  * The alert for data that could not be loaded (why, in the element's words) or has problems: the
- * first five with their places (as an editor numbers its lines), and how many more.
+ * first five with their places (as an editor numbers its lines), and how many more. The
+ * validator's problems are in the element's language once their words have arrived (`host` then draws them).
  */
-export function problemsPart({ title, problems, reason }: { title: Said; problems: readonly Problem[]; reason?: Said | string }, keptPrevious: boolean, m: Messages) {
+export function problemsPart({ title, problems, reason }: { title: Said; problems: readonly Problem[]; reason?: Said | string }, keptPrevious: boolean, m: Messages, host: { requestUpdate(): void }) {
   return html`<div part="error" role="alert">
     <strong>${wordsOf(title, m)}</strong>${keptPrevious ? html` <span>${m.format('keptPrevious')}</span>` : nothing}
     <ul>
       ${reason !== undefined
         ? html`<li>${typeof reason === 'string' ? reason : wordsOf(reason, m)}</li>`
-        : problems.slice(0, 5).map((p) => html`<li>${m.format('problemAt', { line: String(p.line), column: String(p.column), message: p.message })}</li>`)}
+        : problems.slice(0, 5).map((p) => html`<li>${m.format('problemAt', { line: String(p.line), column: String(p.column), message: problemMessage(p, m, host) })}</li>`)}
     </ul>
     ${problems.length > 5 ? html`<p>${m.format('moreProblems', { count: problemCount(problems) - 5 })}</p>` : nothing}
   </div>`

@@ -2,7 +2,11 @@ import '../dates/edtf-grammar.ts'
 import { resolveEdtf } from '../dates/edtf.ts'
 import type { EventDataset } from '../model/index.ts'
 import { nearIds } from './near-ids.ts'
-import { pointer, suggesting, type PathProblem } from './problem.ts'
+import { pointer, type PathProblem } from './problem.ts'
+import { dateSaid, say } from './say.ts'
+
+/** What a list holds, as the problem messages name it. */
+type Kind = 'source' | 'actor' | 'event'
 
 /** A list's ids, each at the index of its first use, and the id a word that names none may have meant. */
 interface Ids {
@@ -11,19 +15,22 @@ interface Ids {
 }
 
 /** First index of each id in a list, reporting every later use of the same id. */
-function indexIds(items: Array<{ id: string }>, kind: string, listName: string, problems: PathProblem[]): Ids {
+function indexIds(items: Array<{ id: string }>, kind: Kind, listName: string, problems: PathProblem[]): Ids {
   const first = new Map<string, number>()
   items.forEach((item, index) => {
     const at = first.get(item.id)
     if (at === undefined) first.set(item.id, index)
-    else problems.push({ path: pointer(listName, index, 'id'), message: `duplicate ${kind} id ${JSON.stringify(item.id)} (already used by ${listName}[${at}])` })
+    else problems.push({ path: pointer(listName, index, 'id'), ...say('duplicateId', { kind, id: JSON.stringify(item.id), first: `${listName}[${at}]` }) })
   })
   return { first, near: nearIds(first.keys()) }
 }
 
 /** Reports a reference that points nowhere; the path is only built then (datasets run to many thousands of references). */
-function reference(ids: Ids, kind: string, id: string, path: () => string, problems: PathProblem[]) {
-  if (!ids.first.has(id)) problems.push({ path: path(), message: `unknown ${kind} ${JSON.stringify(id)}${suggesting(ids.near(id))}` })
+function reference(ids: Ids, kind: Kind, id: string, path: () => string, problems: PathProblem[]) {
+  if (ids.first.has(id)) return
+  const near = ids.near(id)
+  const quoted = JSON.stringify(id)
+  problems.push({ path: path(), ...(near === undefined ? say('unknownId', { kind, id: quoted }) : say('unknownIdNear', { kind, id: quoted, near: JSON.stringify(near) })) })
 }
 
 /** How many actors of a cycle a message names before saying how many more there are. */
@@ -53,8 +60,12 @@ function partOfCycles(actors: EventDataset['actors'], first: Map<string, number>
       let lowest = 0
       for (let i = 1; i < cycle.length; i++) if (cycle[i]! < cycle[lowest]!) lowest = i
       const ids = [...cycle.slice(lowest), ...cycle.slice(0, lowest)].map((m) => actors[m]!.id)
-      const named = ids.length <= namedInCycle + 1 ? ids : [...ids.slice(0, namedInCycle), `… ${ids.length - namedInCycle} more`]
-      problems.push({ path: pointer('actors', cycle[lowest]!, 'partOf'), message: `actor ${JSON.stringify(ids[0])} is part of itself (${[...named, ids[0]].join(' → ')})` })
+      const actor = JSON.stringify(ids[0])
+      const words =
+        ids.length <= namedInCycle + 1
+          ? say('partOfItself', { actor, cycle: [...ids, ids[0]].join(' → ') })
+          : say('partOfItselfLong', { actor, cycle: ids.slice(0, namedInCycle).join(' → '), more: ids.length - namedInCycle, start: ids[0]! })
+      problems.push({ path: pointer('actors', cycle[lowest]!, 'partOf'), ...words })
     }
     for (const m of walk) state[m] = Walk.done
     walk.length = 0
@@ -93,16 +104,18 @@ export function* integrityChecks(dataset: EventDataset, problems: PathProblem[])
     if (index > 0 && index % eventsPerStep === 0) yield
     const event = dataset.events[index]!
     const date = resolveEdtf(event.date.edtf)
-    if (!date.ok) problems.push({ path: pointer('events', index, 'date', 'edtf'), message: date.message })
+    if (!date.ok) problems.push({ path: pointer('events', index, 'date', 'edtf'), message: date.message, said: dateSaid(date.message) })
     if (event.date.anchor !== undefined) reference(sources, 'source', event.date.anchor, () => pointer('events', index, 'date', 'anchor'), problems)
     event.participants?.forEach((p, i) => reference(actors, 'actor', p.actor, () => pointer('events', index, 'participants', i, 'actor'), problems))
     event.evidence?.forEach((e, i) => reference(sources, 'source', e.source, () => pointer('events', index, 'evidence', i, 'source'), problems))
     const f = event.fatalities
     if (f && (f.low !== undefined || f.high !== undefined)) {
       const path = pointer('events', index, 'fatalities')
-      if (f.low !== undefined && f.high !== undefined && f.low > f.high) problems.push({ path: `${path}/low`, message: `fatalities low (${f.low}) is above high (${f.high})` })
-      if (f.low !== undefined && f.best < f.low) problems.push({ path: `${path}/best`, message: `fatalities best (${f.best}) is below low (${f.low})` })
-      if (f.high !== undefined && f.best > f.high) problems.push({ path: `${path}/best`, message: `fatalities best (${f.best}) is above high (${f.high})` })
+      // Text, so that every language quotes the figures as the data has them (a number would be written in the reader's locale).
+      const [low, best, high] = [String(f.low), String(f.best), String(f.high)]
+      if (f.low !== undefined && f.high !== undefined && f.low > f.high) problems.push({ path: `${path}/low`, ...say('lowAboveHigh', { low, high }) })
+      if (f.low !== undefined && f.best < f.low) problems.push({ path: `${path}/best`, ...say('bestBelowLow', { best, low }) })
+      if (f.high !== undefined && f.best > f.high) problems.push({ path: `${path}/best`, ...say('bestAboveHigh', { best, high }) })
     }
   }
 
@@ -110,7 +123,7 @@ export function* integrityChecks(dataset: EventDataset, problems: PathProblem[])
     reference(events, 'event', relation.from, () => pointer('relations', index, 'from'), problems)
     reference(events, 'event', relation.to, () => pointer('relations', index, 'to'), problems)
     if (relation.from === relation.to) {
-      problems.push({ path: pointer('relations', index, 'to'), message: `relation ${JSON.stringify(relation.type)} links event ${JSON.stringify(relation.from)} to itself` })
+      problems.push({ path: pointer('relations', index, 'to'), ...say('selfRelation', { type: JSON.stringify(relation.type), event: JSON.stringify(relation.from) }) })
     }
   })
 }

@@ -1,6 +1,6 @@
 import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser'
-import { atStart } from './at-start.ts'
-import { pointer, segments, type PathProblem, type Problem } from './problem.ts'
+import { pointer, segments, type PathProblem, type Problem, type ProblemSaid } from './problem.ts'
+import { isProblemKey, say, sayAtStart, saying } from './say.ts'
 
 /** Deeper than any dataset needs; guards every recursive step after it. */
 export const maxDepth = 256
@@ -95,23 +95,15 @@ export function excessDepth(text: string, limit = maxDepth): number {
   return -1
 }
 
-const syntaxMessages: Partial<Record<string, string>> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":" after the property name',
-  CommaExpected: 'expected "," between items',
-  CloseBraceExpected: 'expected "}" to close the object',
-  CloseBracketExpected: 'expected "]" to close the array',
-  EndOfFileExpected: 'unexpected text after the end of the JSON value',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'unterminated comment',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unterminated number',
-  InvalidUnicode: 'invalid \\u escape in a string',
-  InvalidEscapeCharacter: 'invalid escape character in a string',
-  InvalidCharacter: 'control character in a string (write it as an escape such as \\n)',
+/** The JSON punctuation a syntax error expects, for its message's {token}. */
+const tokens: Partial<Record<string, string>> = { ColonExpected: '":"', CommaExpected: '","', CloseBraceExpected: '"}"', CloseBracketExpected: '"]"' }
+
+/** What a syntax error of the JSON reader (its code's name) is, as a message. */
+function syntaxSaid(name: string): ProblemSaid {
+  const key = `syntax.${name}`
+  if (!isProblemKey(key)) return { key: 'syntax.code', values: { code: name } }
+  const token = tokens[name]
+  return token === undefined ? { key } : { key, values: { token } }
 }
 
 /**
@@ -120,10 +112,11 @@ const syntaxMessages: Partial<Record<string, string>> = {
  * first syntax error; and, from the same scan, every key given twice.
  */
 export function scanJson(text: string, lines: LineIndex): Scan {
-  if (text.trim() === '') return { syntax: atStart('the file is empty: expected a JSON object'), duplicates: [] }
+  if (text.trim() === '') return { syntax: sayAtStart('emptyFile'), duplicates: [] }
   const deep = excessDepth(text)
   if (deep !== -1) {
-    return { syntax: { path: '', ...lines.position(deep), message: `nesting deeper than ${maxDepth} levels: this is not an event dataset` }, duplicates: [] }
+    const { message, said } = say('tooDeep', { levels: maxDepth })
+    return { syntax: saying({ path: '', ...lines.position(deep), message }, said), duplicates: [] }
   }
   return scan(text, lines)
 }
@@ -149,11 +142,7 @@ function scan(text: string, lines: LineIndex): Scan {
         const seen = keys.at(-1)
         if (!seen) return
         if (seen.has(property)) {
-          result.duplicates.push({
-            path: pointer(...path(), property),
-            message: `duplicate key ${JSON.stringify(property)} in one object (JSON keeps only the last)`,
-            at: 'key',
-          })
+          result.duplicates.push({ path: pointer(...path(), property), ...say('duplicateKey', { key: JSON.stringify(property) }), at: 'key' })
         }
         seen.add(property)
       },
@@ -165,16 +154,17 @@ function scan(text: string, lines: LineIndex): Scan {
         const offset = atEnd && /Expected$/.test(printParseErrorCode(code)) ? text.length : at
         const name = printParseErrorCode(code)
         const found = text.slice(offset, offset + 1)
-        let message = syntaxMessages[name] ?? name
+        let what = syntaxSaid(name)
         if (name === 'InvalidSymbol' || name === 'ValueExpected') {
-          message = offset >= text.length ? 'unexpected end of file' : `${message}: unexpected ${JSON.stringify(found)}`
-          if (found === "'") message = 'strings and property names need double quotes, not single quotes'
+          what = offset >= text.length ? { key: 'syntax.endOfFile' } : { key: 'syntax.found', values: { what, found: JSON.stringify(found) } }
+          if (found === "'") what = { key: 'syntax.singleQuotes' }
         }
         if ((found === ']' || found === '}') && text.slice(0, offset).trimEnd().endsWith(',')) {
-          message = `trailing comma before ${JSON.stringify(found)}`
+          what = { key: 'syntax.trailingComma', values: { found: JSON.stringify(found) } }
         }
-        if (offset >= text.length && /Expected$/.test(name)) message = `unexpected end of file: ${message}`
-        result.syntax = { path: '', ...lines.position(offset), message: `JSON syntax error: ${message}` }
+        if (offset >= text.length && /Expected$/.test(name)) what = { key: 'syntax.atEnd', values: { what } }
+        const { message, said } = say('jsonSyntax', { what })
+        result.syntax = saying({ path: '', ...lines.position(offset), message }, said)
       },
     },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
@@ -265,12 +255,12 @@ export function place(text: string, lines: LineIndex, problems: PathProblem[]): 
     return chain
   })
   locate(text, root)
-  return problems.map(({ path, message, at }, n) => {
+  return problems.map(({ path, message, at, said }, n) => {
     const chain = trails[n]!
     const target = chain.at(-1)!
     // A missing node (such as a required field) is reported at its nearest existing parent.
     const found = [...chain].reverse().find((t) => t.value !== undefined)
     const offset = at === 'key' && target.key !== undefined ? target.key : found?.value
-    return { path, message, ...lines.position(offset ?? 0) }
+    return saying({ path, message, ...lines.position(offset ?? 0) }, said)
   })
 }

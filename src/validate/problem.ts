@@ -1,10 +1,33 @@
+import type { ProblemKey } from './words/en.ts'
+import { english } from './say.ts'
+
+/**
+ * What a problem says, as a message of the problem catalogues (src/validate/words/) and the values
+ * that fill it, some of them messages too: worded in a reader's language when shown.
+ * @example { key: 'unknownId', values: { kind: 'actor', id: '"rusia"' } } // unknown actor "rusia"
+ */
+export interface ProblemSaid {
+  readonly key: ProblemKey
+  readonly values?: Readonly<Record<string, string | number | ProblemSaid>>
+}
+
 /** One thing wrong with a dataset, where it is (1-based line and column) and what to do about it. */
 export interface Problem {
   /** JSON Pointer to the offending value ("" for the whole document). */
   path: string
   line: number
   column: number
+  /** What is wrong, in English: the English problem catalogue's words for `said`, when there is one. */
   message: string
+  /**
+   * What `message` says, for a reader in another language (`problemMessage` in
+   * words/problem-words.ts words it): on every problem the validator finds, absent on those
+   * others make (a converter's). Not enumerable, so JSON, spreads, structured clones and
+   * equality in tests see a problem as `{ path, line, column, message }`: code that copies a
+   * problem to change its message (a converter putting "row 5:" first) does not keep words
+   * that no longer say it.
+   */
+  readonly said?: ProblemSaid
   /**
    * Only on the last problem of a list cut short: it stands for this many problems found after the
    * ones listed, and points at the first of them (count with `problemCount`).
@@ -16,6 +39,8 @@ export interface Problem {
 export interface PathProblem {
   path: string
   message: string
+  /** What `message` says (see Problem.said); here enumerable, given to the problem `place` makes. */
+  said?: ProblemSaid
   /** Point at the property's name rather than its value (for unknown or duplicate keys). */
   at?: 'key' | 'value'
 }
@@ -26,14 +51,14 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text
 }
 
-/** "an array", "a number 3", "\"text\"": what a value is, for "expected X, got Y". */
-export function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return 'an object'
-  if (typeof value === 'string') return `the text ${show(value)}`
-  return `${typeof value === 'number' ? 'the number' : typeof value} ${show(value)}`
-}
+/** What a value is, for "expected X, got Y", as a message (see `describe`). */
+export const described = (value: unknown): ProblemSaid => ({
+  key: 'value',
+  values: { kind: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value, value: show(value) },
+})
+
+/** "an array", "the number 3", "the text \"x\"": what a value is, for "expected X, got Y". */
+export const describe = (value: unknown): string => english(described(value))
 
 /** One row of the table `distance` works out, kept between calls. */
 let row = new Int32Array(64)
@@ -82,11 +107,6 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best
 }
-
-/** ": did you mean "x"?", or nothing without a match. */
-export const suggesting = (match: string | undefined) => (match === undefined ? '' : `: did you mean ${JSON.stringify(match)}?`)
-
-export const didYouMean = (word: string, candidates: Iterable<string>) => suggesting(closest(word, candidates))
 
 /** The decoded segments of a JSON Pointer: "/a~1b/0" → ["a/b", "0"]. */
 export const segments = (path: string): string[] =>

@@ -1,26 +1,8 @@
 import type { ErrorObject } from 'ajv'
-import { describe, didYouMean, pointer, segments as decode, show, type PathProblem } from './problem.ts'
-
-/** What each pattern in the schema means, by the title of its definition or else the field's name. */
-const patterns: Record<string, string> = {
-  Id: 'expected lowercase letters, digits and hyphens, such as "convoy-attack"',
-  CalendarDate: 'expected a calendar date as YYYY-MM-DD',
-  Url: 'expected an http://, https:// or mailto: address',
-  CountryCode: 'expected an ISO 3166-1 alpha-3 country code such as "SYR"',
-  cameo: 'expected a CAMEO code of two to four digits, such as "195"',
-  language: 'expected a BCP 47 language tag such as "en" or "fr-CA"',
-}
+import { closest, described, pointer, segments as decode, show, type PathProblem } from './problem.ts'
+import { isProblemKey, say } from './say.ts'
 
 type Schema = { title?: string; properties?: Record<string, unknown> }
-
-const typeNames: Record<string, string> = {
-  object: 'an object',
-  array: 'an array',
-  string: 'text',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-}
 
 /** The field a path names: "status", or "tags[1]" for an array item. */
 function fieldName(path: string): string {
@@ -50,53 +32,54 @@ export function schemaProblems(errors: ErrorObject[], root: unknown): PathProble
     switch (error.keyword) {
       case 'enum': {
         const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String)
-        problem = {
-          path,
-          message: `invalid ${field} ${show(value)} (expected one of ${allowed.join(', ')})${typeof value === 'string' ? didYouMean(value, allowed) : ''}`,
-        }
+        const near = typeof value === 'string' ? closest(value, allowed) : undefined
+        const values = { field, value: show(value), allowed: allowed.join(', ') }
+        problem = { path, ...(near === undefined ? say('invalidChoice', values) : say('invalidChoiceNear', { ...values, near: JSON.stringify(near) })) }
         break
       }
       case 'type': {
         const expected = String((error.params as { type: string }).type)
-        problem =
-          path === ''
-            ? { path, message: `the dataset must be a JSON object, not ${describe(value)}` }
-            : { path, message: `invalid ${field}: expected ${typeNames[expected] ?? expected}, got ${describe(value)}` }
+        problem = { path, ...(path === '' ? say('notObject', { got: described(value) }) : say('wrongType', { field, expected, got: described(value) })) }
         break
       }
       case 'required': {
-        const missing = (error.params as { missingProperty: string }).missingProperty
+        const name = JSON.stringify((error.params as { missingProperty: string }).missingProperty)
         const id = (value as { id?: unknown } | undefined)?.id
-        const owner = path === '' ? 'the dataset' : typeof id === 'string' ? `${field} ${JSON.stringify(id)}` : field
-        problem = { path, message: `missing required field ${JSON.stringify(missing)} in ${owner}` }
+        const words =
+          path === '' ? say('missingField', { name }) : typeof id === 'string' ? say('missingFieldInItem', { name, field, id: JSON.stringify(id) }) : say('missingFieldIn', { name, field })
+        problem = { path, ...words }
         break
       }
       case 'additionalProperties': {
         const key = (error.params as { additionalProperty: string }).additionalProperty
         const allowed = Object.keys(parent.properties ?? {})
-        problem = {
-          path: path + pointer(key),
-          at: 'key',
-          message: `unknown field ${JSON.stringify(key)}${didYouMean(key, allowed)} (allowed: ${allowed.join(', ')}, or a custom field starting with "x-")`,
-        }
+        const near = closest(key, allowed)
+        const values = { name: JSON.stringify(key), allowed: allowed.join(', ') }
+        problem = { path: path + pointer(key), at: 'key', ...(near === undefined ? say('unknownField', values) : say('unknownFieldNear', { ...values, near: JSON.stringify(near) })) }
         break
       }
       case 'pattern': {
-        const meaning = patterns[parent.title ?? field]
-        problem =
-          parent.title === 'Text'
-            ? { path, message: `${field} must not be blank` }
-            : { path, message: `invalid ${field} ${show(value)} (${meaning ?? `expected text matching ${(error.params as { pattern: string }).pattern}`})` }
+        // The pattern's meaning in words, by the title of its definition or else the field's name.
+        const meaning = `pattern.${parent.title ?? field}`
+        const values = { field, value: show(value) }
+        problem = {
+          path,
+          ...(parent.title === 'Text'
+            ? say('blank', { field })
+            : isProblemKey(meaning)
+              ? say(meaning, values)
+              : say('pattern', { ...values, pattern: (error.params as { pattern: string }).pattern })),
+        }
         break
       }
       case 'minimum':
       case 'maximum': {
-        const limit = (error.params as { limit: number }).limit
-        problem = { path, message: `invalid ${field} ${show(value)} (expected ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${limit})` }
+        const limit = String((error.params as { limit: number }).limit)
+        problem = { path, ...say(error.keyword === 'minimum' ? 'atLeast' : 'atMost', { field, value: show(value), limit }) }
         break
       }
       default:
-        problem = { path, message: `invalid ${field}: ${error.message ?? error.keyword}` }
+        problem = { path, ...say('invalid', { field, reason: error.message ?? error.keyword }) }
     }
     const key = `${problem.path}\n${problem.message}`
     if (!seen.has(key)) problems.push(problem), seen.add(key)

@@ -3,8 +3,8 @@ import type { EventDataset } from '../model/index.ts'
 import { stripBom } from './bom.ts'
 import { eventsPerStep, integrityChecks, integrityProblems } from './integrity.ts'
 import { LineIndex, keyTwiceOrTooDeep, place, scanJson } from './json-text.ts'
-import { atStart } from './at-start.ts'
 import type { PathProblem, Problem } from './problem.ts'
+import { say, sayAtStart, saying } from './say.ts'
 import { schemaProblems } from './schema-messages.ts'
 import { messageOf } from '../message-of.ts'
 
@@ -26,8 +26,8 @@ function listed(problems: Problem[]): Problem[] {
   if (problems.length <= maxProblems) return problems
   const next = problems[maxProblems]!
   const more = problems.length - maxProblems
-  const message = `…and ${more} more problem${more === 1 ? '' : 's'} from here on, not listed`
-  return [...problems.slice(0, maxProblems), { path: next.path, line: next.line, column: next.column, message, more }]
+  const { message, said } = say('moreProblems', { count: more })
+  return [...problems.slice(0, maxProblems), saying({ path: next.path, line: next.line, column: next.column, message, more }, said)]
 }
 
 /** Whether a step-by-step check (a generator) ends with true, run through at once. */
@@ -62,7 +62,7 @@ function locate(text: string, parsed?: { data: unknown }): ValidationResult {
   try {
     data = parsed ? parsed.data : JSON.parse(text)
   } catch (error) {
-    return fail([atStart(`JSON syntax error: ${(error as Error).message}`)])
+    return fail([sayAtStart('jsonSyntax', { what: (error as Error).message })])
   }
 
   // concat, not push(...): hundreds of thousands of arguments overflow the stack.
@@ -92,7 +92,7 @@ function locateValue(value: unknown): ValidationResult {
   try {
     text = JSON.stringify(value, null, 2)
   } catch (error) {
-    return fail([atStart(`the data cannot be written as JSON: ${messageOf(error)}`)])
+    return fail([sayAtStart('notJson', { error: messageOf(error) })])
   }
   return neverThrowing(() => locate(text ?? ''))
 }
@@ -102,7 +102,7 @@ function neverThrowing(check: () => ValidationResult): ValidationResult {
   try {
     return check()
   } catch (error) {
-    return fail([atStart(`could not validate the dataset: ${messageOf(error)}`)])
+    return fail([sayAtStart('checkFailed', { error: messageOf(error) })])
   }
 }
 
@@ -115,7 +115,7 @@ function neverThrowing(check: () => ValidationResult): ValidationResult {
  * if (!result.ok) for (const p of result.problems) console.log(`${p.line}:${p.column}: ${p.message}`)
  */
 export function validateDataset(text: string): ValidationResult {
-  if (typeof text !== 'string') return fail([atStart(`expected the dataset as text, got ${typeof text}`)])
+  if (typeof text !== 'string') return fail([sayAtStart('notText', { type: typeof text })])
   return neverThrowing(() => check(text))
 }
 

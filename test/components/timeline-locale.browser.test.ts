@@ -212,6 +212,7 @@ describe('<diplomatic-timeline locale="fr"> load errors', () => {
     ;(data.events[0] as { status: string }).status = 'planed'
     const el = given({ data })
     await expect.poll(() => alertTitle(el)).toBe('Les données de la frise fournies par la propriété data présentent un problème')
-    expect(reasons(el)).toEqual([expect.stringMatching(/^ligne \d+, colonne \d+ : invalid status/)])
+    // The problem itself in French too, once the French problem words have arrived.
+    await expect.poll(() => reasons(el)).toEqual([expect.stringMatching(/^ligne \d+, colonne \d+ : status non valide/)])
   })
 })
