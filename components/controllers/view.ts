@@ -50,6 +50,8 @@ export class View {
   private loading = false
   private zoom?: ZoomBehavior<SVGSVGElement, unknown>
   private plot?: SVGSVGElement & { __zoom?: ZoomTransform }
+  /** Which way time ran when the zoom's limits were last set. */
+  private limitedReversed?: boolean
   /** The user moved the window during the gesture under way. */
   private userMoved = false
   /** Removes the listener that keeps vertical swipes for the page (see touch-axis.ts). */
@@ -60,8 +62,8 @@ export class View {
   private brushSelection?: [number, number] | null
   private brushScale?: ScaleTime<number, number>
   // Each d3 UTC scale, copies included, builds its own tick formats: made once per width, window and zoom.
-  // `base` and `screen` place time on the screen (right to left when time runs so): d3-zoom and
-  // d3-brush work in them. `x` runs left to right whatever the direction: the layout and the
+  // `base`, and the transform applied to it, place time on the screen (right to left when time runs
+  // so): d3-zoom and d3-brush work in them. `x` runs left to right whatever the direction: the layout and the
   // frames work in it, and only drawing mirrors it (see mirrorOf).
   private scales?: {
     width: number; start?: number; end?: number; reversed: boolean; transform: ZoomTransform | null
@@ -119,7 +121,12 @@ export class View {
       return
     }
     this.attachZoom(this.d3, plot)
-    if (limitsChanged && this.zoom) this.limit(this.zoom)
+    // The pan's limits are on the screen: they follow the direction time runs in too.
+    const reversed = this.inputs.reversed()
+    if ((limitsChanged || this.limitedReversed !== reversed) && this.zoom) {
+      this.limit(this.zoom)
+      this.limitedReversed = reversed
+    }
     if (brushArea) this.attachBrush(this.d3, brushArea)
   }
 
@@ -177,6 +184,11 @@ export class View {
     const domain = this.inputs.baseDomain()
     const reversed = this.inputs.reversed()
     let s = this.scales
+    // Time turned round: the same window, seen in the mirror (d3-zoom's copy on the plot follows at the next sync).
+    if (s && s.reversed !== reversed && this.transform && this.d3) {
+      const { k, x, y } = this.transform
+      this.transform = this.d3.zoomIdentity.translate(width * (1 - k) - x, y).scale(k)
+    }
     if (!s || s.width !== width || s.start !== domain?.[0] || s.end !== domain?.[1] || s.reversed !== reversed) {
       const base = scaleUtc().range(reversed ? [width, 0] : [0, width])
       if (domain) base.domain(domain)

@@ -114,6 +114,25 @@ describe('<diplomatic-timeline time-direction>', () => {
     expect(Date.parse(changes[2]!.start)).toBeGreaterThan(Date.parse(changes[1]!.start))
   })
 
+  it('keeps the window shown when time is turned round while zoomed in', async () => {
+    const el = await mountIn('ltr')
+    // A window off the middle (about 12 to 20 September), which a mirror of the wrong kind would not keep.
+    for (let i = 0; i < 3; i++) await press(el, '+')
+    await press(el, 'PageDown')
+    const windowText = () => root(el).querySelector('.shown .window')?.textContent
+    const before = windowText()
+    const convoy = markX(el, earlier)
+    el.timeDirection = 'rtl'
+    await el.updateComplete
+    expect(windowText()).toBe(before)
+    // The same days, mirrored: the convoy attack is as far from the right edge as it was from the left.
+    const box = plot(el).getBoundingClientRect()
+    expect(Math.abs(box.right - markX(el, earlier) - (convoy - box.left))).toBeLessThan(1)
+    // And a pan goes on from there, within the limits of the new direction.
+    await press(el, 'PageUp')
+    expect(windowText()).not.toBe(before)
+  })
+
   it('centres the window where the mirrored overview is clicked: near its right end is early in time', async () => {
     const el = await mountIn('ltr', { 'time-direction': 'rtl' })
     for (let i = 0; i < 3; i++) await press(el, '+')
