@@ -2,6 +2,7 @@ import type { FromWorker } from '../../src/worker/prepare-file.ts'
 // The worker's script, built as a file of its own next to the element's (Vite's `?worker&url`).
 import workerScript from '../../src/worker/worker.ts?worker&url'
 import { Superseded } from './source-loader.ts'
+import { saying } from '../../src/validate/say.ts'
 
 /**
  * Past this many bytes, a JSON file is read in a worker: parsing 2 MB takes the main thread
@@ -101,7 +102,9 @@ export class FileWorker {
 
   /** The problems the full check found: none when the data is valid. */
   async problems(): Promise<Extract<FromWorker, { type: 'checked' }>['problems']> {
-    return (await this.next('checked')).problems
+    const { problems, said } = await this.next('checked')
+    // Each with its words for other languages again, which came beside it.
+    return problems.map((p, i) => saying(p, said[i]))
   }
 
   /** Stops the worker; a read or check awaited rejects with `Superseded`. */

@@ -32,16 +32,35 @@ export function loadingPart(p: LoadProgress | null, m: Messages, minHeight: numb
 /** The module that words the validator's problems in other languages, once fetched: a page needs it only to show one. */
 let problemWords: typeof import('../../src/validate/words/problem-words.ts') | undefined
 
+let fetching: Promise<unknown> | undefined
+const toRedraw = new Set<() => void>()
+
+type Host = { requestUpdate(): void }
+/** Each host's call to draw again, made once: the words' module keeps those it will call, and a render asks for each problem. */
+const redraws = new WeakMap<Host, () => void>()
+function redrawOf(host: Host): () => void {
+  let redraw = redraws.get(host)
+  if (!redraw) redraws.set(host, (redraw = () => host.requestUpdate()))
+  return redraw
+}
+
 /** A problem in the element's language once its words have arrived, and the host has drawn the alert again; in English meanwhile. */
-function problemMessage(p: Problem, m: Messages, host: { requestUpdate(): void }): string {
-  const arrived = () => host.requestUpdate()
+function problemMessage(p: Problem, m: Messages, host: Host): string {
   if (!p.said || m.language === 'en') return p.message
+  const arrived = redrawOf(host)
   if (problemWords) return problemWords.problemMessage(p, m, arrived) ?? p.message
-  // A failed fetch is tried again at the next render.
-  import('../../src/validate/words/problem-words.ts').then((words) => {
-    problemWords = words
-    arrived()
-  }, () => undefined)
+  // One fetch at a time, after which each host that asked draws again; a failed one is tried again at the next render.
+  toRedraw.add(arrived)
+  fetching ??= import('../../src/validate/words/problem-words.ts').then(
+    (words) => {
+      problemWords = words
+      for (const redraw of toRedraw) redraw()
+    },
+    () => undefined,
+  ).finally(() => {
+    fetching = undefined
+    toRedraw.clear()
+  })
   return p.message
 }
 

@@ -10,7 +10,7 @@ export type FromWorker =
   /** `columns` is null when the file is not a dataset drawing can read; `bytes` is the file, handed back. */
   | { type: 'draft'; columns: DatasetColumns | null; bytes: Uint8Array }
   /** No problems: the dataset is valid. */
-  | { type: 'checked'; problems: Problem[] }
+  | { type: 'checked'; problems: Problem[]; said: Array<Problem['said']> }
   /** The worker itself failed (not the data): a message that says how. */
   | { type: 'failed'; message: string }
 
@@ -36,5 +36,6 @@ export async function prepareFile(bytes: Uint8Array, post: Post): Promise<void> 
   post({ type: 'draft', columns, bytes }, [bytes.buffer as ArrayBuffer, ...(columns ? transferablesOf(columns) : [])])
   // Nothing else runs in this worker: the check goes on without pauses.
   const result = await validateDatasetInSteps(text, () => Promise.resolve(), Infinity, value)
-  post({ type: 'checked', problems: result.problems }, [])
+  // A problem's words for other languages are not its own enumerable property (see Problem.said): they travel beside it.
+  post({ type: 'checked', problems: result.problems, said: result.problems.map((p) => p.said) }, [])
 }

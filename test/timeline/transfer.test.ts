@@ -115,7 +115,7 @@ describe('a file read in the worker', () => {
     expect(moved[0]).toContain(draft.columns!.earliest.buffer)
     expect(moved[0]).toContain(draft.columns!.spans.buffer)
     expectSame(prepareColumns(draft.columns!.about, eventColumnsOf(draft.columns!, draft.bytes))!, prepareDataset(JSON.parse(text) as EventDataset)!)
-    expect(messages[1]).toEqual({ type: 'checked', problems: [] })
+    expect(messages[1]).toEqual({ type: 'checked', problems: [], said: [] })
   })
 
   it('reads dates only the general grammar reads, and says so, so that the page loads it first', async () => {
@@ -136,6 +136,11 @@ describe('a file read in the worker', () => {
     expect(prepared!.items.map((i) => i.id)).toEqual(['a', 'b'])
     expect(problems.length).toBeGreaterThan(0)
     expect(problems).toEqual(validateDataset(text).problems)
+    // Each problem's words for other languages come beside it (they are not its own enumerable property).
+    const { messages } = await throughWorker(text)
+    const checked = messages[1] as Extract<FromWorker, { type: 'checked' }>
+    expect(checked.said).toEqual(validateDataset(text).problems.map((p) => p.said))
+    expect(checked.said.every((said) => typeof said?.key === 'string')).toBe(true)
   })
 
   it('sends nothing to draw for a file that is not JSON, a BOM and bytes that are not UTF-8 included, then where it breaks', async () => {
