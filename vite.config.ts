@@ -6,10 +6,9 @@ import { chromiumFlags, chromiumPath } from './test/chromium.ts'
 import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 
-/** The same module graph in the app, the element build, the tests and the bench (see components/no-transitions.ts, no-colors.ts, no-tweens.ts and no-time-formats.ts). */
+/** The same module graph in the app, the element build, the tests and the bench (see components/no-transitions.ts, no-tweens.ts and no-time-formats.ts). */
 export const aliases = {
   'd3-transition': fileURLToPath(new URL('components/no-transitions.ts', import.meta.url)),
-  'd3-color': fileURLToPath(new URL('components/no-colors.ts', import.meta.url)),
   'd3-interpolate': fileURLToPath(new URL('components/no-tweens.ts', import.meta.url)),
   'd3-time-format': fileURLToPath(new URL('components/no-time-formats.ts', import.meta.url)),
 }

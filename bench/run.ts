@@ -211,7 +211,7 @@ async function buildPages() {
     resolve: {
       alias: {
         ...aliases,
-        // The element's stand-ins for d3-transition and d3-color would break timelines-chart, which
+        // The element's stand-ins for d3-transition and d3-interpolate would break timelines-chart, which
         // animates and colours through them: it gets its own build, which carries its d3 inside.
         'timelines-chart': resolve(root, 'node_modules/timelines-chart/dist/timelines-chart.min.js'),
       },
