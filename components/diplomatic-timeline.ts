@@ -106,6 +106,11 @@ export class DiplomaticTimeline extends LitElement {
       return last.label
     }
   })()
+  /**
+   * The lanes' height held through a zoom or pan: their rows change with nearly every step, and
+   * each change would move the whole page under the plot (and lay it out again) at each frame.
+   */
+  private heldLanes = 0
   /** The groups of same-day events the user opened (see src/timeline/layout.ts, Grouping). */
   @state() private openedGroups: ReadonlySet<string> = new Set()
   /** Whether the legend is shown under the plot (the Legend button). */
@@ -463,12 +468,6 @@ export class DiplomaticTimeline extends LitElement {
     if (!load.span) return null
     return this.strip.scale(load.span, this.baseDomain ?? load.span, this.x.domain().map(Number) as [number, number], Math.max(this.width, 1))
   }
-
-  /**
-   * The lanes' height held through a zoom or pan: their rows change with nearly every step, and
-   * each change would move the whole page under the plot (and lay it out again) at each frame.
-   */
-  private heldLanes = 0
 
   private renderPlot(ready: Ready) {
     if (this.width === 0) return nothing

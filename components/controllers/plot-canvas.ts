@@ -8,7 +8,7 @@ const heightStep = 256
 
 /**
  * Draws a plot frame's unlabelled marks and density on the plot's canvas, at the device's pixel
- * ratio, and only when the frame, the size or the colours changed. The colours are the canvas's
+ * ratio, and only when the frame, the size, the colours or the direction of time changed. The colours are the canvas's
  * CSS colours, which resolve the --dt-* properties; read again when the page's colour scheme changes.
  */
 export class PlotCanvas implements ReactiveController {

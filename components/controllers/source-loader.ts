@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import type { MessageKey } from '../../src/i18n/index.ts'
+import { messagesFor, type MessageKey } from '../../src/i18n/index.ts'
 
 /** How far a load has come: bytes read, of how many when the server says, and whether it has stopped moving. */
 export interface LoadProgress {
@@ -25,11 +25,8 @@ const reportEvery = 100
 
 /** A load that failed for a reason the element says in its own language: `said` is the catalogue's message and its values, `message` the same in English. */
 export class LoadFailure extends Error {
-  constructor(
-    message: string,
-    readonly said: { key: MessageKey; values?: Readonly<Record<string, string>> },
-  ) {
-    super(message)
+  constructor(readonly said: { key: MessageKey; values?: Readonly<Record<string, string>> }) {
+    super(messagesFor('en').format(said.key, said.values))
   }
 }
 
@@ -83,10 +80,10 @@ export class SourceLoader implements ReactiveController {
     try {
       const response = await fetch(url, { signal, cache: revalidate ? 'no-cache' : 'default' })
       const status = `${response.status} ${response.statusText}`.trim()
-      if (!response.ok) throw new LoadFailure(`the server answered ${status}`, { key: 'serverAnswered', values: { status } })
+      if (!response.ok) throw new LoadFailure({ key: 'serverAnswered', values: { status } })
       // Dev servers and single-page apps answer a wrong path with their HTML page rather than a 404.
       if (/html/i.test(response.headers.get('content-type') ?? '')) {
-        throw new LoadFailure('the server sent a web page instead of JSON; is the path right?', { key: 'serverSentPage' })
+        throw new LoadFailure({ key: 'serverSentPage' })
       }
       const length = Number(response.headers.get('content-length'))
       // A compressed body's length is of the compressed bytes, not of those read.

@@ -65,7 +65,7 @@ export interface Mirror {
   sense: 1 | -1
 }
 
-export const mirrorOf = (width: number, reversed: boolean): Mirror => reversed
+const mirrorOf = (width: number, reversed: boolean): Mirror => reversed
   ? { x: (u) => width - u, left: (_u1, u2) => width - u2, anchor: (t) => (t === 'start' ? 'end' : 'start'), sense: -1 }
   : { x: (u) => u, left: (u1) => u1, anchor: (t) => t, sense: 1 }
 
@@ -126,7 +126,7 @@ const labelWidth = (label: string) => label.length * 6.5 + 8
 
 /**
  * The periods' labels on the axis's top row: each at its period's start, the first kept at the
- * left edge while its period is in view, and left out where the next period's label would cover it.
+ * left edge while its period is in view (the right edge once drawn mirrored), and left out where the next period's label would cover it.
  * `start` says whether the period starts in view (its boundary is drawn).
  */
 export function majorLabels(periods: readonly AxisTick[], x: ScaleTime<number, number>, width: number): Array<{ x: number; label: string; start: boolean }> {

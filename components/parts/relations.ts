@@ -4,7 +4,7 @@ import { labelSpan, type Mark } from '../../src/timeline/layout.ts'
 import type { Messages } from '../../src/i18n/index.ts'
 import { nameOf } from './words.ts'
 import { textBox, type Box } from './text-box.ts'
-
+import type { Mirror } from './plot.ts'
 
 /** What the relations are drawn among: the marks and the other text of the lanes, on the screen. */
 export interface RelationsInput {
@@ -12,12 +12,12 @@ export interface RelationsInput {
   marks: readonly Mark[]
   selected: string | null
   messages: Messages
-  /** The plot's width and the lanes' height, in px. */
+  /** The plot's width, and the height verbs may use (the lanes and the room under them), in px. */
   width: number
   height: number
   rowHeight: number
-  /** Where the frame's positions fall on the screen (see Mirror in plot.ts). */
-  screen: { x(u: number): number; left(u1: number, u2: number): number; anchor(toward: 'start' | 'end'): 'start' | 'end'; sense: 1 | -1 }
+  /** Where the frame's positions fall on the screen. */
+  screen: Mirror
   /** The width of text in the element's font at a size in px, and the size marks' labels are drawn at. */
   measureAt: (text: string, px: number) => number
   labelPx: number

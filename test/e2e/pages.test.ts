@@ -197,7 +197,7 @@ describe.runIf(once)('the built element on real pages', () => {
       const { page, problems } = await open(`/?locale=${locale}`)
       await page.setViewportSize({ width: 375, height: 700 })
       // The page turns right to left for Arabic, and the element speaks the language once its words have arrived.
-      expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : '')
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr')
       await page.waitForFunction(() => document.querySelector('diplomatic-timeline')!.shadowRoot!.querySelector('input[type="search"]')?.getAttribute('placeholder') !== 'Search events')
       const audit = await auditor(page)
       expect(await audit()).toEqual([])
