@@ -223,6 +223,10 @@ async function buildPages() {
       reportCompressedSize: false,
       // vis-timeline's page, with moment, is over Vite's 500 kB warning; no page here is served over a network.
       chunkSizeWarningLimit: 1000,
+      // Vite's preload helper would go above each chunk's first line, where V8's compile hint must be
+      // (see compileHints in vite.config.ts): without it, the element's functions compile one by one
+      // during the first render, which the element's own build (dist/) never does.
+      modulePreload: false,
       rolldownOptions: {
         input: ['page.html', 'reference.html', ...peers.map((p) => p.page)].map((page) => resolve(root, 'bench', page)),
         output: compileHints,

@@ -97,7 +97,8 @@ export function timeAxis(t0: number, t1: number, width: number, locale: string):
 
 function axisOf(t0: number, t1: number, width: number, locale: string): TimeAxis {
   const perPx = (t1 - t0) / Math.max(1, width)
-  const level = levels.find((l) => l.step / perPx >= spacingOf(l, locale)) ?? levels.at(-1)!
+  // The least spacing first: the locale's labels are worked out only for levels it lets through.
+  const level = levels.find((l) => l.step / perPx >= minSpacing && l.step / perPx >= spacingOf(l, locale)) ?? levels.at(-1)!
   const minor = formatter(locale, level.minor)
   const ticks = level.every.range(new Date(t0), new Date(t1)).map((d) => ({ ms: +d, label: minor.format(d) }))
   if (!level.major) return { minor: ticks, major: [] }
