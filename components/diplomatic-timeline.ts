@@ -161,9 +161,11 @@ export class DiplomaticTimeline extends LitElement {
 
   /**
    * Which way time runs across the plot: `ltr` (earlier on the left), `rtl` (earlier on the
-   * right), or `auto`, which follows the element's writing direction (its `dir` or an ancestor's),
-   * as Material 2 has timelines do; Material 3 keeps charts left to right, which `ltr` gives in
-   * any page. Drags follow the screen, and so do ← and →; ↑ and ↓ walk the events in time order.
+   * right), or `auto`, which follows the element's writing direction (its `dir`, its `locale`, or
+   * an ancestor's `dir`), as Material 2 has timelines do; Material 3 keeps charts left to right,
+   * which `ltr` gives in any page. Drags follow the screen, and so do ← and →; ↑ and ↓ walk the
+   * events in time order. An ancestor's `dir` changed later shows at the element's next update
+   * (`requestUpdate()` asks for one); the element's own `dir` shows at once.
    */
   @property({ attribute: 'time-direction' }) timeDirection: 'auto' | 'ltr' | 'rtl' = 'auto'
   /** Whether time runs right to left, as `timeDirection` says: worked out at each update. */
