@@ -192,7 +192,7 @@ export const styles = css`
      plot's lower part, while the element is in view. */
   @container (max-width: 600px) {
     [part='details'] {
-      position: sticky; bottom: 0; z-index: 2; max-height: 55vh; overflow: auto; box-sizing: border-box;
+      position: sticky; bottom: 0; z-index: 2; max-height: 45vh; overflow: auto; box-sizing: border-box;
       background: var(--_bg); border-top: 2px solid var(--_accent); box-shadow: 0 -6px 16px rgb(0 0 0 / 0.18); padding: 0.5rem 0.25rem;
     }
   }

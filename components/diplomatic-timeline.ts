@@ -497,6 +497,16 @@ export class DiplomaticTimeline extends LitElement {
     this.pendingReveal = id === null ? false : { event }
     this.writeLink(true)
     this.dispatchEvent(new CustomEvent<TimelineSelectDetail>('timeline-select', { detail: { id }, bubbles: true, composed: true }))
+    if (id !== null) void this.updateComplete.then(() => this.clearOfSheet(id))
+  }
+
+  /** On a phone the details are a sheet over the plot's lower part: the page scrolls the chosen mark above it. */
+  private clearOfSheet(id: string) {
+    const sheet = this.renderRoot.querySelector<HTMLElement>('[part="details"]')
+    const mark = this.renderRoot.querySelector(`#mark-${CSS.escape(id)}`)
+    if (!sheet || !mark || getComputedStyle(sheet).position !== 'sticky') return
+    const below = mark.getBoundingClientRect().bottom + 8 - sheet.getBoundingClientRect().top
+    if (below > 0) window.scrollBy({ top: below })
   }
 
   private onSearch = (event: Event) => {

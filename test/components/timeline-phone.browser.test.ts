@@ -28,6 +28,23 @@ describe('<diplomatic-timeline> on a phone', () => {
     await expect.poll(() => getComputedStyle(details()!).position).toBe('static')
   })
 
+  it('scrolls the page so that a mark chosen near the bottom of the screen stays in sight above the sheet', async () => {
+    const el = await mount(syria, { 'group-by': 'actor' })
+    el.style.width = '360px'
+    document.body.append(Object.assign(document.createElement('div'), { style: 'height: 2000px' }))
+    const plot = el.shadowRoot!.querySelector('svg.plot')!
+    await expect.poll(() => Number(plot.getAttribute('width'))).toBe(360)
+    const mark = () => el.shadowRoot!.querySelector('#mark-convoy-attack')!
+    // The convoy attack near the bottom of the screen, where the sheet will open.
+    window.scrollBy({ top: mark().getBoundingClientRect().bottom - innerHeight + 40 })
+    expect(mark().getBoundingClientRect().bottom).toBeGreaterThan(innerHeight * 0.8)
+    mark().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }))
+    const sheet = () => el.shadowRoot!.querySelector<HTMLElement>('[part="details"]')
+    await expect.poll(() => sheet()?.textContent ?? '').toContain('convoy')
+    await expect.poll(() => mark().getBoundingClientRect().bottom).toBeLessThanOrEqual(sheet()!.getBoundingClientRect().top)
+    expect(mark().getBoundingClientRect().top).toBeGreaterThanOrEqual(0)
+  })
+
   it('gives every mark a target at least 24 px square, and no two marks\' targets overlap (WCAG 2.5.8)', async () => {
     for (const width of ['375px', '1000px']) {
       const el = await mount(syria, { 'group-by': 'actor' })
