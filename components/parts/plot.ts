@@ -19,6 +19,9 @@ export const axisHeight = 40
 export const densityLaneHeight = 30
 export const tickHeight = 8
 
+/** The height at which a mark's body, its label and its relations' ends are centred, in px from the lanes' top. */
+export const middleOf = (mark: Pick<Mark, 'y'>): number => mark.y + rowHeight / 2 - 2
+
 /** The lanes' height: at least two rows, so that an empty plot still shows its axis and "as of" line. */
 export const lanesHeightOf = (frame: PlotFrame): number => Math.max(frame.height, rowHeight * 2)
 
@@ -114,7 +117,7 @@ export function plotPart({ frame, x, asOf, relations, selected, shown, locale, m
           : svg`<text x="4" y=${lanesHeight + 14}>${asOfText(asOf.ms, m)}</text>`}</g>`}
       <!-- Relations under the marks: labels, with their halo, stay legible where a relation crosses them. -->
       ${selected && drawRelations
-        ? drawRelations({ relations, marks: frame.marks, selected, messages: m, width, height: lanesHeight + 18, rowHeight, screen: at, measureAt, labelPx, texts: laneTexts(frame, asOf && { ms: asOf.ms, at: at.x(x(asOf.ms)) }, lanesHeight, at, m, measureAt) })
+        ? drawRelations({ relations, marks: frame.marks, selected, messages: m, width, height: lanesHeight + 18, screen: at, measureAt, labelPx, texts: laneTexts(frame, asOf && { ms: asOf.ms, at: at.x(x(asOf.ms)) }, lanesHeight, at, m, measureAt) })
         : nothing}
       ${renderMarks(visible, selected, m, at)}
     </g>
@@ -185,7 +188,7 @@ function hitArea(mark: Mark, cy: number, at: Mirror) {
 /** Several events on one day as one larger dot labelled with their count (its visible words begin its name): a click opens it (see layout.ts, Grouping). */
 function renderGroup(mark: Mark, m: Messages, at: Mirror) {
   const { item, group } = mark
-  const cy = mark.y + rowHeight / 2 - 2
+  const cy = middleOf(mark)
   return svg`<g class=${`mark group ${item.emphasis}`} part="mark" data-group=${group!.key} role="button" aria-label=${m.format('groupMark', { count: group!.count, date: dateLabelOf(item, m) })}>
     ${hitArea(mark, cy, at)}
     ${mark.x2 - mark.x1 > 12 ? svg`<rect class="extent" x=${at.left(mark.x1, mark.x2)} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}
@@ -199,7 +202,7 @@ function renderMark(mark: Mark, named: boolean, selected: string | null, m: Mess
   const wide = mark.x2 - mark.x1 > 12
   const bar = wide && !mark.dot
   const classes = ['mark', item.status, item.shape, item.emphasis, item.id === selected ? 'selected' : ''].join(' ')
-  const cy = mark.y + rowHeight / 2 - 2
+  const cy = middleOf(mark)
   return svg`<g class=${classes} part="mark" id=${named ? `mark-${item.id}` : nothing} data-event-id=${item.id} role="button" aria-label=${accessibleName(item, m)}>
     ${hitArea(mark, cy, at)}
     ${wide && mark.dot ? svg`<rect class="extent" x=${at.left(mark.x1, mark.x2)} y=${cy - 6} width=${mark.x2 - mark.x1} height="12" rx="3"></rect>` : nothing}

@@ -4,7 +4,7 @@ import { labelSpan, type Mark } from '../../src/timeline/layout.ts'
 import type { Messages } from '../../src/i18n/index.ts'
 import { nameOf } from './words.ts'
 import { textBox, type Box } from './text-box.ts'
-import type { Mirror } from './plot.ts'
+import { middleOf as middle, type Mirror } from './plot.ts'
 
 /** What the relations are drawn among: the marks and the other text of the lanes, on the screen. */
 export interface RelationsInput {
@@ -15,7 +15,6 @@ export interface RelationsInput {
   /** The plot's width, and the height verbs may use (the lanes and the room under them), in px. */
   width: number
   height: number
-  rowHeight: number
   /** Where the frame's positions fall on the screen. */
   screen: Mirror
   /** The width of text in the element's font at a size in px, and the size marks' labels are drawn at. */
@@ -45,11 +44,10 @@ const overlaps = (a: Box, b: Box) => a.l < b.r - 1 && b.l < a.r - 1 && a.t < b.b
  * a line up or down at a time; with no such place, it is left out.
  */
 export function relationPaths(input: RelationsInput) {
-  const { relations, marks, selected, messages: m, screen, width, height, rowHeight } = input
+  const { relations, marks, selected, messages: m, screen, width, height } = input
   if (!selected) return nothing
   const at = new Map<string, Mark>()
   for (const mark of marks) if (!at.has(mark.item.id)) at.set(mark.item.id, mark)
-  const middle = (mark: Mark) => mark.y + rowHeight / 2 - 2
   const taken: Box[] = [...input.texts]
   for (const mark of at.values()) {
     const cy = middle(mark)

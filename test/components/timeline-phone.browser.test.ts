@@ -4,13 +4,19 @@ import { mountTimeline as mount } from './mount.ts'
 
 afterEach(() => document.body.replaceChildren())
 
+/** The article's timeline by actor, 360 px wide, in a page taller than the screen, once drawn at that width. */
+async function onPhone() {
+  const el = await mount(syria, { 'group-by': 'actor' })
+  el.style.width = '360px'
+  document.body.append(Object.assign(document.createElement('div'), { style: 'height: 2000px' }))
+  const plot = el.shadowRoot!.querySelector('svg.plot')!
+  await expect.poll(() => Number(plot.getAttribute('width'))).toBe(360)
+  return { el, plot }
+}
+
 describe('<diplomatic-timeline> on a phone', () => {
   it('opens a selected event\'s details where they can be seen: a sheet along the bottom of the screen, over the plot', async () => {
-    const el = await mount(syria, { 'group-by': 'actor' })
-    el.style.width = '360px'
-    document.body.append(Object.assign(document.createElement('div'), { style: 'height: 2000px' }))
-    const plot = el.shadowRoot!.querySelector('svg.plot')!
-    await expect.poll(() => Number(plot.getAttribute('width'))).toBe(360)
+    const { el, plot } = await onPhone()
     // The plot is taller than the screen: below it, the details would be out of sight.
     expect(plot.getBoundingClientRect().height).toBeGreaterThan(innerHeight)
     plot.scrollIntoView({ block: 'start' })
@@ -29,11 +35,7 @@ describe('<diplomatic-timeline> on a phone', () => {
   })
 
   it('scrolls the page so that a mark chosen near the bottom of the screen stays in sight above the sheet', async () => {
-    const el = await mount(syria, { 'group-by': 'actor' })
-    el.style.width = '360px'
-    document.body.append(Object.assign(document.createElement('div'), { style: 'height: 2000px' }))
-    const plot = el.shadowRoot!.querySelector('svg.plot')!
-    await expect.poll(() => Number(plot.getAttribute('width'))).toBe(360)
+    const { el, plot } = await onPhone()
     const mark = () => el.shadowRoot!.querySelector('#mark-convoy-attack')!
     // The convoy attack near the bottom of the screen, where the sheet will open.
     window.scrollBy({ top: mark().getBoundingClientRect().bottom - innerHeight + 40 })
